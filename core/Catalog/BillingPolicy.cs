@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using Billing.Core.Calendar;
+
+namespace Billing.Core.Catalog;
+
+/// <summary>The knobs of the rules that a catalog may set: trial length (U10), dunning (R3), invoice payment (I1).</summary>
+public sealed record BillingPolicy(
+    int TrialDays,
+    int TrialEndingNoticeDays,
+    ImmutableArray<int> PaymentRetryDays,
+    BillingCycle InvoicePaymentCycle,
+    int InvoicePaymentMinimumSeats,
+    int InvoicePaymentNetDays)
+{
+    public TimeSpan TrialLength => TimeSpan.FromDays(TrialDays);
+}

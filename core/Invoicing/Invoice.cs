@@ -1,0 +1,35 @@
+using Billing.Core.Common;
+using Billing.Core.Payments;
+
+namespace Billing.Core.Invoicing;
+
+/// <summary>
+/// An issued invoice (V1, V2). Its content never changes; only its <see cref="Status"/> moves,
+/// forward: open -> past due -> paid or void, open -> paid. The totals are derived from the lines, so
+/// total = subtotal + tax holds by construction.
+/// </summary>
+public sealed record Invoice(InvoiceDraft Content, Issuer Issuer, InvoiceNumber Number, InvoiceStatus Status, DateTimeOffset? PaidAt)
+{
+    public InvoiceId Id => Content.Id;
+
+    public SpaceId SpaceId => Content.SpaceId;
+
+    public Money.Money Subtotal => Content.Subtotal;
+
+    public Money.Money Tax => Content.Tax;
+
+    public Money.Money Total => Content.Total;
+
+    public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void;
+
+    /// <summary>The invoice paid at <paramref name="at"/>. Paying a settled invoice changes nothing (a late or repeated confirmation).</summary>
+    public Invoice MarkPaid(DateTimeOffset at) => IsSettled ? this : this with { Status = InvoiceStatus.Paid, PaidAt = at };
+
+    /// <summary>The invoice late after a failed charge (R3); a settled invoice never moves back.</summary>
+    public Invoice MarkPastDue() => IsSettled ? this : this with { Status = InvoiceStatus.PastDue };
+
+    public Invoice MarkVoid() => Status == InvoiceStatus.Paid ? this : this with { Status = InvoiceStatus.Void };
+
+    /// <summary>The idempotency key of the <paramref name="attempt"/>-th charge of this invoice (1 = first), for Stripe and PayPal.</summary>
+    public string ChargeKey(int attempt) => ChargeKeys.For(SpaceId, Id, attempt);
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Billing.Core.Calendar;
+using Billing.Core.Common;
+using Billing.Core.Money;
+using Billing.Core.Payments;
+
+namespace Billing.Core.Invoicing;
+
+/// <summary>
+/// An invoice decided but not yet numbered. Numbers come from the issuer's one sequence (V1), which
+/// storage draws from when the draft is written, so a decision never burns a number.
+/// </summary>
+public sealed record InvoiceDraft(
+    InvoiceId Id,
+    SpaceId SpaceId,
+    SubscriptionId SubscriptionId,
+    InvoiceKind Kind,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset DueAt,
+    BillingPeriod Period,
+    BillingInfo BillTo,
+    ImmutableArray<InvoiceLine> Lines,
+    TaxRate TaxRate,
+    Currency Currency,
+    PaymentMethod PaymentMethod)
+{
+    public Money.Money Subtotal => InvoiceTotals.Subtotal(Lines, Currency);
+
+    public Money.Money Tax => TaxRate.TaxOn(Subtotal);
+
+    public Money.Money Total => Subtotal + Tax;
+
+    /// <summary>The invoice with its number, open until paid.</summary>
+    public Invoice Issue(Issuer issuer, InvoiceNumber number) =>
+        new(this, issuer, number, PaymentMethod.IsInvoice || !Total.IsZero ? InvoiceStatus.Open : InvoiceStatus.Paid, PaidAt: Total.IsZero ? IssuedAt : null);
+}

@@ -1,0 +1,28 @@
+namespace Billing.Core.Invoicing;
+
+/// <summary>Where an invoice stands (V2).</summary>
+public enum InvoiceStatus
+{
+    /// <summary>Issued, not yet paid, not yet late.</summary>
+    Open,
+
+    Paid,
+
+    /// <summary>A charge failed (R3), or a bank transfer is later than its due date.</summary>
+    PastDue,
+
+    /// <summary>Cancelled by sales; kept, never deleted (C3).</summary>
+    Void,
+}
+
+public static class InvoiceStatusNames
+{
+    public static string ToApiName(this InvoiceStatus status) => status switch
+    {
+        InvoiceStatus.Open => "open",
+        InvoiceStatus.Paid => "paid",
+        InvoiceStatus.PastDue => "past_due",
+        InvoiceStatus.Void => "void",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using Billing.Core.Money;
+
+namespace Billing.Core.Invoicing;
+
+internal static class InvoiceTotals
+{
+    public static Money.Money Subtotal(ImmutableArray<InvoiceLine> lines, Currency currency)
+    {
+        var sum = Money.Money.Zero(currency);
+        foreach (var line in lines)
+        {
+            sum += line.Amount;
+        }
+
+        return sum;
+    }
+}

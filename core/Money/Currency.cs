@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+
+namespace Billing.Core.Money;
+
+/// <summary>An ISO 4217 currency with the number of digits of its minor unit (M1).</summary>
+public readonly record struct Currency
+{
+    // ISO 4217 minor-unit digits of the currencies the catalog may price in.
+    private static readonly FrozenDictionary<string, int> MinorUnitDigitsByCode = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["USD"] = 2, ["EUR"] = 2, ["GBP"] = 2, ["SEK"] = 2, ["NOK"] = 2, ["DKK"] = 2, ["CHF"] = 2,
+        ["CAD"] = 2, ["AUD"] = 2, ["IDR"] = 2, ["TWD"] = 2, ["JPY"] = 0,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private Currency(string code, int minorUnitDigits)
+    {
+        Code = code;
+        MinorUnitDigits = minorUnitDigits;
+    }
+
+    public static Currency Usd { get; } = Parse("USD");
+
+    public static Currency Eur { get; } = Parse("EUR");
+
+    /// <summary>The three-letter ISO 4217 code, upper case.</summary>
+    public string Code { get; }
+
+    /// <summary>How many decimal digits the minor unit has (2 for cents, 0 for yen).</summary>
+    public int MinorUnitDigits { get; }
+
+    public static bool TryParse(string? code, out Currency currency)
+    {
+        if (code is not null && MinorUnitDigitsByCode.TryGetValue(code, out var digits))
+        {
+            currency = new Currency(code, digits);
+            return true;
+        }
+
+        currency = default;
+        return false;
+    }
+
+    public static Currency Parse(string code) =>
+        TryParse(code, out var currency) ? currency : throw new ArgumentException($"Unknown currency '{code}'.", nameof(code));
+
+    public override string ToString() => Code;
+}
