@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+
+namespace Billing.Core.Common;
+
+/// <summary>The domain errors, each with the detail a person reads. One place, so wording stays consistent.</summary>
+public static class Errors
+{
+    public static DomainError NotFound() => new(ErrorCode.NotFound, "The space does not exist, or you are not a member of it.");
+
+    public static DomainError Forbidden(string why) => new(ErrorCode.Forbidden, why);
+
+    public static DomainError NotBillingOwner() => new(ErrorCode.NotBillingOwner, "Only the billing owner can do this (B1).");
+
+    public static DomainError InvalidRequest(string why) => new(ErrorCode.InvalidRequest, why);
+
+    public static DomainError AlreadySubscribed() =>
+        new(ErrorCode.AlreadySubscribed, "This space already has a subscription; cancel it before upgrading again (U7).");
+
+    public static DomainError NotSubscribed() => new(ErrorCode.NotSubscribed, "This space has no paid plan or trial to act on.");
+
+    public static DomainError TeamInPaidOrganization() =>
+        new(ErrorCode.TeamInPaidOrganization, "This team's organization is on a paid plan, which already covers the team (U6).");
+
+    public static DomainError TeamsAlreadyPaid(IEnumerable<SpaceId> teams) =>
+        new(ErrorCode.TeamsAlreadyPaid, "Some teams of this organization have their own paid plans; cancel them first (U6).")
+        {
+            Related = teams.Select(t => t.Value).ToImmutableArray(),
+        };
+
+    public static DomainError ContactSales() =>
+        new(ErrorCode.ContactSales, "This plan is paid by invoice; contact sales to change it (I2).");
+
+    public static DomainError TrialAlreadyUsed() => new(ErrorCode.TrialAlreadyUsed, "This space has already had its free trial (U10).");
+
+    public static DomainError BillingOwnerMustTransferFirst() =>
+        new(ErrorCode.BillingOwnerMustTransferFirst, "The billing owner must hand billing ownership to another member first (B6).");
+
+    public static DomainError TierNotOnSale(string tier) => new(ErrorCode.TierNotOnSale, $"The tier '{tier}' is not on sale (U1).");
+
+    public static DomainError SeatCountNotOffered(int seats) =>
+        new(ErrorCode.SeatCountNotOffered, $"{seats} seats is not a step of the seat ladder (U4).");
+
+    public static DomainError SeatsBelowMembers(int seats, int members) =>
+        new(ErrorCode.SeatsBelowMembers, $"{seats} seats is fewer than the {members} members that count (U3, N2).");
+
+    public static DomainError BillingOwnerNotMember() =>
+        new(ErrorCode.BillingOwnerNotMember, "The billing owner must be a member of the space (U9, B3).");
+
+    public static DomainError PaymentMethodMissing() => new(ErrorCode.PaymentMethodMissing, "A payment method is needed for a paid plan.");
+
+    public static DomainError InvoicePaymentNotEligible(int minimumSeats) =>
+        new(ErrorCode.InvoicePaymentNotEligible, $"Payment by invoice is for annual plans of {minimumSeats} seats or more (I1).");
+}

@@ -1,0 +1,23 @@
+namespace Billing.Core.Effects;
+
+/// <summary>The emails billing sends, always to the billing owner only (B4).</summary>
+public enum EmailKind
+{
+    /// <summary>A new invoice, with its PDF and a link to the invoices online (B4).</summary>
+    Invoice,
+
+    /// <summary>A charge failed; the subscription is past due and will be retried (R3).</summary>
+    PaymentFailed,
+
+    /// <summary>The paid plan ended: cancelled (C2) or unpaid after the last retry (R3).</summary>
+    PlanEnded,
+
+    /// <summary>The plan grew to the next rung because a member joined a full space (N3).</summary>
+    SeatsIncreasedAutomatically,
+
+    /// <summary>A trial ends soon (U10).</summary>
+    TrialEnding,
+
+    /// <summary>A trial ended and the space is back on Basic (U10).</summary>
+    TrialEnded,
+}

@@ -1,0 +1,42 @@
+using Billing.Core.Common;
+using Billing.Core.Spaces;
+
+namespace Billing.Core.Subscriptions;
+
+/// <summary>
+/// Who may act on a space (API.md): non-members get <c>not_found</c>, so no one learns which spaces
+/// exist by probing; members who may not act get <c>forbidden</c> or <c>not_billing_owner</c> (B1).
+/// </summary>
+internal static class Access
+{
+    /// <summary>A member of the space, or a caller holding <paramref name="serviceRole"/>.</summary>
+    public static DomainError? RequireMember(SpaceBilling state, Caller caller, ServiceRoles serviceRole = ServiceRoles.None) =>
+        caller.Has(serviceRole) || (caller.User is { } user && state.IsMember(user)) ? null : Errors.NotFound();
+
+    /// <summary>
+    /// The billing owner of the space's paid plan (B1), or a caller holding <paramref name="serviceRole"/>.
+    /// A member of a space with no paid plan gets <c>not_subscribed</c>.
+    /// </summary>
+    public static DomainError? RequireBillingOwner(SpaceBilling state, Caller caller, ServiceRoles serviceRole = ServiceRoles.None)
+    {
+        if (RequireMember(state, caller, serviceRole) is { } notMember)
+        {
+            return notMember;
+        }
+
+        if (state.Subscription is null)
+        {
+            return Errors.NotSubscribed();
+        }
+
+        return caller.Has(serviceRole) || state.IsBillingOwner(caller.User) ? null : Errors.NotBillingOwner();
+    }
+
+    /// <summary>The product's directory service (S3).</summary>
+    public static DomainError? RequireDirectory(Caller caller) =>
+        caller.Has(ServiceRoles.Directory) ? null : Errors.Forbidden("Only the directory service (billing.directory) keeps spaces and members.");
+
+    /// <summary>On a plan paid by invoice, the billing owner's self-serve changes go through sales (I2).</summary>
+    public static DomainError? RequireSalesForInvoicePlan(Subscription subscription, Caller caller) =>
+        subscription.IsPaidByInvoice && !caller.Has(ServiceRoles.Sales) ? Errors.ContactSales() : null;
+}

@@ -1,0 +1,90 @@
+using Billing.Core.Audit;
+using Billing.Core.Effects;
+using Billing.Core.Invoicing;
+using Billing.Core.Spaces;
+
+namespace Billing.Core.Subscriptions;
+
+/// <summary>
+/// Applies what a payment provider answered for a charge (R3, P3). Both are idempotent and never move
+/// anything backwards: a repeated or late answer about a settled invoice or an attempt already
+/// counted changes nothing.
+/// </summary>
+public static class ChargeOutcomes
+{
+    /// <summary>The invoice is paid: past due ends, and the billing owner gets the invoice by email (B4).</summary>
+    public static (Decision Decision, Invoice Invoice) Succeeded(SpaceBilling state, Invoice invoice, Caller caller, DecisionContext context)
+    {
+        if (invoice.IsSettled)
+        {
+            return (Decision.Unchanged(state), invoice);
+        }
+
+        var paid = invoice.MarkPaid(context.Now);
+        var invoiceRecord = AuditTrail.Record(state, caller, context, AuditAction.InvoicePaid, invoice.Status, paid.Status);
+        if (state.Subscription is not { } subscription || subscription.Id != invoice.Content.SubscriptionId)
+        {
+            return (new Decision(state, [], [invoiceRecord]), paid);
+        }
+
+        var settled = subscription.Dunning?.Invoice == invoice.Id ? subscription with { Dunning = null } : subscription;
+        var next = state with { Plan = new PaidPlan(settled) };
+        return (new Decision(next, [Notices.ToBillingOwner(next, settled, EmailKind.Invoice, invoice.Id)], [invoiceRecord]), paid);
+    }
+
+    /// <summary>
+    /// Charge <paramref name="attempt"/> of the invoice failed. The first failure puts the plan past due
+    /// and tells the billing owner (R3); retries follow the schedule, counted from the first failure;
+    /// when the last retry fails the plan ends (C3 holds: nothing is deleted).
+    /// </summary>
+    public static (Decision Decision, Invoice Invoice) Failed(SpaceBilling state, Invoice invoice, int attempt, Caller caller, DecisionContext context)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        if (invoice.IsSettled || state.Subscription is not { } subscription || subscription.Id != invoice.Content.SubscriptionId)
+        {
+            return (Decision.Unchanged(state), invoice);
+        }
+
+        var pastDue = invoice.MarkPastDue();
+        var retryDays = context.Catalog.Policy.PaymentRetryDays;
+        if (retryDays.IsEmpty)
+        {
+            return (Renewals.End(state, subscription, EndReason.Unpaid, caller, context), pastDue);
+        }
+
+        if (subscription.Dunning is not { } dunning || dunning.Invoice != invoice.Id)
+        {
+            var started = new Dunning(invoice.Id, invoice.Total, context.Now, 1, NextAttempt(context.Now, retryDays, 1), AttemptInFlight: false);
+            var failing = subscription with { Dunning = started };
+            var next = state with { Plan = new PaidPlan(failing) };
+            return (new Decision(
+                next,
+                [Notices.ToBillingOwner(next, failing, EmailKind.PaymentFailed, invoice.Id)],
+                [AuditTrail.Record(state, caller, context, AuditAction.PaymentFailed, subscription, failing)]), pastDue);
+        }
+
+        if (attempt <= dunning.FailedAttempts)
+        {
+            return (Decision.Unchanged(state), invoice); // this failure was counted already
+        }
+
+        var failed = dunning.FailedAttempts + 1;
+        if (failed > retryDays.Length)
+        {
+            return (Renewals.End(state, subscription, EndReason.Unpaid, caller, context), pastDue);
+        }
+
+        var retrying = subscription with
+        {
+            Dunning = dunning with { FailedAttempts = failed, NextAttemptAt = NextAttempt(dunning.FirstFailedAt, retryDays, failed), AttemptInFlight = false },
+        };
+        return (new Decision(
+            state with { Plan = new PaidPlan(retrying) },
+            [],
+            [AuditTrail.Record(state, caller, context, AuditAction.PaymentFailed, subscription, retrying)]), pastDue);
+    }
+
+    // R3: retries fall on days 1, 3, 5 and 7 (by default) after the first failure.
+    private static DateTimeOffset NextAttempt(DateTimeOffset firstFailedAt, System.Collections.Immutable.ImmutableArray<int> retryDays, int failedSoFar) =>
+        firstFailedAt.AddDays(retryDays[failedSoFar - 1]);
+}

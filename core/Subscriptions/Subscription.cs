@@ -1,0 +1,46 @@
+using Billing.Core.Calendar;
+using Billing.Core.Catalog;
+using Billing.Core.Common;
+using Billing.Core.Invoicing;
+using Billing.Core.Payments;
+
+namespace Billing.Core.Subscriptions;
+
+/// <summary>
+/// The paid plan of one space, for life (U7). Its periods are counted from <see cref="Anchor"/>
+/// (M3); <see cref="PeriodIndex"/> says which one is paid for now. Past due while
+/// <see cref="Dunning"/> is set (R3).
+/// </summary>
+public sealed record Subscription(
+    SubscriptionId Id,
+    TierId Tier,
+    BillingCycle Cycle,
+    SeatCount Seats,
+    Money.Currency Currency,
+    UserId BillingOwner,
+    BillingInfo BillingInfo,
+    PaymentMethod PaymentMethod,
+    BillingAnchor Anchor,
+    int PeriodIndex,
+    ScheduledChange? ScheduledChange,
+    bool CancelAtPeriodEnd,
+    Dunning? Dunning,
+    int ChangeInvoiceCount)
+{
+    public BillingPeriod CurrentPeriod => Anchor.Period(Cycle, PeriodIndex);
+
+    public DateTimeOffset RenewsAt => CurrentPeriod.End;
+
+    public SubscriptionStatus Status => Dunning is null ? SubscriptionStatus.Active : SubscriptionStatus.PastDue;
+
+    /// <summary>Paid by bank transfer: self-serve changes go through sales (I2).</summary>
+    public bool IsPaidByInvoice => PaymentMethod.IsInvoice;
+
+    /// <summary>The id of the invoice that pays the period starting at <paramref name="periodStart"/>: one per period (R2).</summary>
+    public InvoiceId RenewalInvoiceId(DateTimeOffset periodStart) =>
+        InvoiceId.Parse($"{Id}-p{periodStart.UtcDateTime:yyyyMMddHHmmss}");
+
+    /// <summary>The id of the next invoice for a change within a period.</summary>
+    public InvoiceId NextChangeInvoiceId() =>
+        InvoiceId.Parse(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Id}-c{ChangeInvoiceCount + 1}"));
+}
