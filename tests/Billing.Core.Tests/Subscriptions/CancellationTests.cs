@@ -1,0 +1,78 @@
+using Billing.Core.Common;
+using Billing.Core.Effects;
+using Billing.Core.Subscriptions;
+using Billing.Core.Tests.Support;
+using static Billing.Core.Tests.Support.Given;
+
+namespace Billing.Core.Tests.Subscriptions;
+
+public class CancellationTests
+{
+    [Fact]
+    [Trait("Rule", "C2")]
+    public void Cancelling_keeps_the_plan_until_the_renewal_date_then_the_space_returns_to_basic()
+    {
+        var cancelled = Cancellations.Cancel(Subscribed(), As(Alice), At(Now.AddDays(3))).Ok().State;
+        Assert.Equal(SubscriptionStatus.Active, cancelled.Status);
+        Assert.True(cancelled.Subscription!.CancelAtPeriodEnd);
+
+        var renewsAt = cancelled.Subscription.RenewsAt;
+        Assert.True(Renewals.Advance(cancelled, At(renewsAt.AddSeconds(-1))).ChangesNothing);
+        var ended = Renewals.Advance(cancelled, At(renewsAt));
+        Assert.Equal(SubscriptionStatus.Basic, ended.State.Status);
+        Assert.Empty(ended.Invoices());
+        Assert.Empty(ended.Charges());
+        Assert.Equal(EmailKind.PlanEnded, ended.Emails().Single().Kind);
+    }
+
+    [Fact]
+    [Trait("Rule", "C2")]
+    public void A_cancelled_plan_can_be_resumed_until_its_end()
+    {
+        var cancelled = Cancellations.Cancel(Subscribed(), As(Alice), At(Now)).Ok().State;
+        var resumed = Cancellations.Resume(cancelled, As(Alice), At(Now.AddDays(1))).Ok().State;
+        Assert.False(resumed.Subscription!.CancelAtPeriodEnd);
+        Assert.Single(Renewals.Advance(resumed, At(resumed.Subscription.RenewsAt)).Invoices());
+    }
+
+    [Fact]
+    [Trait("Rule", "C2")]
+    public void Cancelling_or_resuming_twice_changes_nothing_the_second_time()
+    {
+        var cancelled = Cancellations.Cancel(Subscribed(), As(Alice), At(Now)).Ok().State;
+        Assert.True(Cancellations.Cancel(cancelled, As(Alice), At(Now)).Ok().ChangesNothing);
+        Assert.True(Cancellations.Resume(Subscribed(), As(Alice), At(Now)).Ok().ChangesNothing);
+    }
+
+    [Fact]
+    [Trait("Rule", "C3")]
+    public void An_ended_subscription_is_kept_in_the_history_of_the_space()
+    {
+        var cancelled = Cancellations.Cancel(Subscribed(), As(Alice), At(Now)).Ok().State;
+        var ended = Renewals.Advance(cancelled, At(cancelled.Subscription!.RenewsAt)).State;
+        var past = Assert.Single(ended.PastSubscriptions);
+        Assert.Equal(EndReason.Cancelled, past.Reason);
+        Assert.Equal(cancelled.Subscription.Id, past.Subscription.Id);
+        Assert.Equal(3, ended.Members.Count);
+    }
+
+    [Fact]
+    [Trait("Rule", "U7")]
+    public void After_the_wrong_space_is_cancelled_it_can_be_upgraded_again_with_a_new_subscription()
+    {
+        var cancelled = Cancellations.Cancel(Subscribed(), As(Alice), At(Now)).Ok().State;
+        var basic = Renewals.Advance(cancelled, At(cancelled.Subscription!.RenewsAt)).State;
+        var again = Upgrades.Upgrade(basic, Upgrade(), As(Alice), At(basic.PastSubscriptions[0].EndedAt)).Ok().State;
+        Assert.Equal("sub-2", again.Subscription!.Id.Value);
+    }
+
+    [Fact]
+    [Trait("Rule", "B1")]
+    public void Only_the_billing_owner_or_sales_can_cancel_or_resume()
+    {
+        Cancellations.Cancel(Subscribed(), As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
+        Cancellations.Resume(Subscribed(), As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
+        Cancellations.Cancel(Subscribed(), Sales, At(Now)).Ok();
+        Cancellations.Cancel(Space(), As(Alice), At(Now)).Fails(ErrorCode.NotSubscribed);
+    }
+}

@@ -1,0 +1,97 @@
+using Billing.Core.Audit;
+using Billing.Core.Common;
+using Billing.Core.Effects;
+using Billing.Core.Invoicing;
+using Billing.Core.Payments;
+using Billing.Core.Spaces;
+using Billing.Core.Subscriptions;
+using Billing.Core.Tests.Support;
+using static Billing.Core.Tests.Support.Given;
+
+namespace Billing.Core.Tests.Subscriptions;
+
+public class OwnershipTests
+{
+    [Fact]
+    [Trait("Rule", "B3")]
+    public void The_billing_owner_can_hand_ownership_to_another_member_who_keeps_their_membership()
+    {
+        var decision = Ownership.TransferBillingOwner(Subscribed(), Bob, As(Alice), At(Now)).Ok();
+        Assert.Equal(Bob, decision.State.Subscription!.BillingOwner);
+        Assert.True(decision.State.IsMember(Alice));
+        Assert.Equal(MemberRole.Admin, decision.State.Members[Alice].Role); // B3: the old owner keeps their role
+        Assert.Equal(MemberRole.Admin, decision.State.Members[Bob].Role);   // B2
+        Assert.Equal((AuditAction.BillingOwnerTransferred, (object?)Alice, (object?)Bob), (decision.Audit[0].Action, decision.Audit[0].Before, decision.Audit[0].After));
+    }
+
+    [Fact]
+    [Trait("Rule", "B3")]
+    public void Ownership_can_only_go_to_a_member() =>
+        Ownership.TransferBillingOwner(Subscribed(), Stranger, As(Alice), At(Now)).Fails(ErrorCode.BillingOwnerNotMember);
+
+    [Fact]
+    [Trait("Rule", "B1")]
+    public void Only_the_billing_owner_can_transfer_update_billing_info_or_change_the_payment_method()
+    {
+        Ownership.TransferBillingOwner(Subscribed(), Bob, As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
+        Ownership.UpdateBillingInfo(Subscribed(), BillingInfo("FR", "fr-FR"), As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
+        Ownership.SwitchPaymentMethod(Subscribed(), PayPal, As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
+        Ownership.SwitchPaymentMethod(Subscribed(), PayPal, As(Stranger), At(Now)).Fails(ErrorCode.NotFound);
+    }
+
+    [Fact]
+    [Trait("Rule", "A1")]
+    public void New_billing_information_applies_to_the_next_invoice_and_is_audited_before_and_after()
+    {
+        var state = Subscribed(country: "US");
+        var decision = Ownership.UpdateBillingInfo(state, BillingInfo("NL", "nl-NL"), As(Alice), At(Now)).Ok();
+        Assert.Equal(AuditAction.BillingInfoUpdated, decision.Audit.Single().Action);
+        Assert.Equal(state.Subscription!.BillingInfo, decision.Audit.Single().Before);
+
+        var renewal = Renewals.Advance(decision.State, At(state.Subscription.RenewsAt)).Invoices().Single();
+        Assert.Equal("NL", renewal.BillTo.Address.Country);
+        Assert.Equal(2100, renewal.TaxRate.BasisPoints);
+        Assert.Equal("USD", renewal.Currency.Code); // the currency is the subscription's for life
+    }
+
+    [Fact]
+    [Trait("Rule", "P1")]
+    public void The_billing_owner_can_switch_from_card_to_paypal_and_the_next_charge_uses_it()
+    {
+        var state = Ownership.SwitchPaymentMethod(Subscribed(), PayPal, As(Alice), At(Now)).Ok().State;
+        var renewal = Renewals.Advance(state, At(state.Subscription!.RenewsAt));
+        Assert.Equal(PaymentProvider.PayPal, renewal.Charges().Single().PaymentMethod.Provider);
+
+        var back = Ownership.SwitchPaymentMethod(state, Card, As(Alice), At(Now)).Ok().State;
+        Assert.Equal(PaymentProvider.Stripe, back.Subscription!.PaymentMethod.Provider);
+    }
+
+    [Fact]
+    [Trait("Rule", "P2")]
+    public void Only_the_providers_token_and_a_summary_are_kept_and_audited()
+    {
+        var decision = Ownership.SwitchPaymentMethod(Subscribed(), PayPal, As(Alice), At(Now)).Ok();
+        Assert.IsType<PaymentMethodSummary>(decision.Audit.Single().After);
+        Assert.Equal("payer@example.com", ((PaymentMethodSummary)decision.Audit.Single().After!).Email);
+    }
+
+    [Fact]
+    [Trait("Rule", "I1")]
+    public void The_billing_owner_cannot_switch_to_payment_by_invoice() =>
+        Ownership.SwitchPaymentMethod(Subscribed(), PaymentMethod.ByInvoice, As(Alice), At(Now)).Fails(ErrorCode.Forbidden);
+
+    [Fact]
+    [Trait("Rule", "R3")]
+    public void Switching_the_payment_method_while_past_due_brings_the_retry_forward_to_now()
+    {
+        var state = Subscribed();
+        var renewal = Renewals.Advance(state, At(state.Subscription!.RenewsAt));
+        var invoice = Issued(renewal.Invoices().Single());
+        var pastDue = ChargeOutcomes.Failed(renewal.State, invoice, 1, Caller.System("renewal-run"), At(state.Subscription.RenewsAt)).Decision.State;
+
+        var switched = Ownership.SwitchPaymentMethod(pastDue, PayPal, As(Alice), At(state.Subscription.RenewsAt.AddHours(2))).Ok().State;
+        var retry = Renewals.Advance(switched, At(state.Subscription.RenewsAt.AddHours(2)));
+        var charge = retry.Charges().Single();
+        Assert.Equal((PaymentProvider.PayPal, 2), (charge.PaymentMethod.Provider, charge.Attempt));
+    }
+}
