@@ -107,10 +107,8 @@ public static class SpaceDirectory
         var grown = subscription with
         {
             Seats = seats,
-            // A scheduled reduction below the new head count would break N2; it is withdrawn.
-            ScheduledChange = subscription.ScheduledChange is { Seats: { } s } sc && s.Value < state.MembersThatCount
-                ? (sc with { Seats = null }).IsEmpty ? null : sc with { Seats = null }
-                : subscription.ScheduledChange,
+            // A scheduled reduction is always below the new head count here, so it would break N2: withdraw it.
+            ScheduledChange = subscription.ScheduledChange is { } scheduled && (scheduled with { Seats = null }) is { IsEmpty: false } rest ? rest : null,
             ChangeInvoiceCount = line is null ? subscription.ChangeInvoiceCount : subscription.ChangeInvoiceCount + 1,
         };
         var next = state with { Plan = new PaidPlan(grown) };

@@ -162,7 +162,7 @@ public class ChangeTests
     public void An_admin_who_is_not_the_billing_owner_cannot_change_the_plan()
     {
         var state = Subscribed();
-        state = state with { Members = state.Members.SetItem(Bob, state.Members[Bob] with { Role = Spaces.MemberRole.Admin }) };
+        state = state with { Members = state.Members.SetItem(Bob, state.Members[Bob] with { Role = Billing.Core.Spaces.MemberRole.Admin }) };
         Changes.Change(state, Change(seats: 10), As(Bob), At(HalfWay)).Fails(ErrorCode.NotBillingOwner);
     }
 

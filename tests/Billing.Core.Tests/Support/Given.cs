@@ -21,7 +21,7 @@ internal static class Given
     public static readonly UserId Carol = UserId.Parse("carol");
     public static readonly UserId Stranger = UserId.Parse("stranger");
 
-    public static readonly Caller Directory = Caller.Person(UserId.Parse("product-backend"), ServiceRoles.Directory);
+    public static readonly Caller DirectoryService = Caller.Person(UserId.Parse("product-backend"), ServiceRoles.Directory);
     public static readonly Caller Sales = Caller.Person(UserId.Parse("sam-sales"), ServiceRoles.Sales);
 
     public static readonly PaymentMethod Card = PaymentMethod.Saved(
@@ -43,12 +43,12 @@ internal static class Given
     public static SpaceBilling Space(SpaceKind kind = SpaceKind.Workspace, int members = 3, string id = "space-1")
     {
         var space = new Space(SpaceId.Parse(id), kind, "Acme", kind == SpaceKind.Team ? SpaceId.Parse("org-1") : null, null);
-        var state = SpaceDirectory.PutSpace(null, space, Directory, At(Now)).Value.State;
+        var state = SpaceDirectory.PutSpace(null, space, DirectoryService, At(Now)).Value.State;
         UserId[] named = [Alice, Bob, Carol];
         for (var i = 0; i < members; i++)
         {
             var user = i < named.Length ? named[i] : UserId.Parse($"user-{i}");
-            state = SpaceDirectory.PutMember(state, new Member(user, $"{user}@acme.test", user.Value, MemberRole.Member, null), Directory, At(Now)).Value.State;
+            state = SpaceDirectory.PutMember(state, new Member(user, $"{user}@acme.test", user.Value, MemberRole.Member, null), DirectoryService, At(Now)).Value.State;
         }
 
         return state;
