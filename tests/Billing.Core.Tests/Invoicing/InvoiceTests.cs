@@ -1,0 +1,102 @@
+using Billing.Core.Common;
+using Billing.Core.Invoicing;
+using Billing.Core.Subscriptions;
+using Billing.Core.Tests.Support;
+using static Billing.Core.Tests.Support.Given;
+
+namespace Billing.Core.Tests.Invoicing;
+
+public class InvoiceTests
+{
+    private static InvoiceDraft UpgradeInvoice(string country = "US") =>
+        Upgrades.Upgrade(Space(), Upgrade(seats: 5, country: country), As(Alice), At(Now)).Ok().Invoices().Single();
+
+    [Fact]
+    [Trait("Rule", "V1")]
+    public void Invoice_numbers_follow_one_gap_free_sequence_across_years()
+    {
+        var first = InvoiceNumber.Next(null, "INV", Now);
+        var second = InvoiceNumber.Next(first, "INV", Now);
+        var nextYear = InvoiceNumber.Next(second, "INV", Now.AddYears(1));
+        Assert.Equal(["INV-2026-000001", "INV-2026-000002", "INV-2027-000003"], new[] { first, second, nextYear }.Select(n => n.ToString()));
+    }
+
+    [Theory]
+    [Trait("Rule", "V1")]
+    [InlineData("INV-2026-000123", true)]
+    [InlineData("INV-2026-0", false)]
+    [InlineData("INV-26-000001", false)]
+    [InlineData("INV2026000001", false)]
+    [InlineData("", false)]
+    public void Invoice_numbers_read_back_from_their_printed_form(string text, bool valid)
+    {
+        Assert.Equal(valid, InvoiceNumber.TryParse(text, out var number));
+        if (valid)
+        {
+            Assert.Equal(text, number!.ToString());
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "V2")]
+    public void An_invoice_carries_every_field_a_billing_owner_needs()
+    {
+        var invoice = Issued(UpgradeInvoice("NL"), sequence: 123);
+        Assert.Equal("INV-2026-000123", invoice.Number.ToString());
+        Assert.Equal(Given.Issuer, invoice.Issuer);
+        Assert.Equal("Acme Corp", invoice.Content.BillTo.Name);
+        Assert.Equal(Now, invoice.Content.IssuedAt);
+        Assert.Equal(Now, invoice.Content.Period.Start);
+        Assert.Equal(InvoiceStatus.Open, invoice.Status);
+        Assert.Equal("4242", invoice.Content.PaymentMethod.Summary.Last4);
+        Assert.Equal(invoice.Subtotal + invoice.Tax, invoice.Total);
+    }
+
+    [Fact]
+    [Trait("Rule", "V2")]
+    public void An_invoice_moves_forward_only_from_open_to_past_due_to_paid()
+    {
+        var invoice = Issued(UpgradeInvoice());
+        var paid = invoice.MarkPastDue().MarkPaid(Now);
+        Assert.Equal(InvoiceStatus.Paid, paid.Status);
+        Assert.Equal(InvoiceStatus.Paid, paid.MarkPastDue().Status);
+        Assert.Equal(InvoiceStatus.Paid, paid.MarkVoid().Status);
+        Assert.Equal(InvoiceStatus.Void, invoice.MarkVoid().MarkPaid(Now).Status);
+        Assert.Equal(["open", "paid", "past_due", "void"], Enum.GetValues<InvoiceStatus>().Select(s => s.ToApiName()).Order());
+    }
+
+    [Theory]
+    [Trait("Rule", "V4")]
+    [InlineData("en-GB", Language.English)]
+    [InlineData("fr-BE", Language.French)]
+    [InlineData("nl", Language.Dutch)]
+    [InlineData("sv-SE", Language.Swedish)]
+    [InlineData("id-ID", Language.Indonesian)]
+    [InlineData("zh-TW", Language.TraditionalChinese)]
+    [InlineData("zh-Hant-HK", Language.TraditionalChinese)]
+    [InlineData("de-DE", Language.English)]
+    public void The_billing_owners_locale_chooses_the_language_of_invoices_and_emails(string tag, Language language) =>
+        Assert.Equal(language, Locale.Parse(tag).Language);
+
+    [Theory]
+    [Trait("Rule", "V4")]
+    [InlineData("")]
+    [InlineData("english please")]
+    [InlineData("e")]
+    [InlineData("fr_FR")]
+    public void A_locale_that_is_not_a_language_tag_is_refused(string tag) => Assert.False(Locale.TryParse(tag, out _));
+
+    [Theory]
+    [InlineData("space-1", true)]
+    [InlineData("A_b-9", true)]
+    [InlineData("", false)]
+    [InlineData("has space", false)]
+    [InlineData("ünïcode", false)]
+    [InlineData("../etc", false)]
+    public void Identifiers_are_1_to_64_characters_from_a_safe_alphabet(string text, bool valid)
+    {
+        Assert.Equal(valid, SpaceId.TryParse(text, out _));
+        Assert.False(SpaceId.TryParse(new string('a', 65), out _));
+        Assert.True(SpaceId.TryParse(new string('a', 64), out _));
+    }
+}
