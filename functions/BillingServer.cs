@@ -1,0 +1,24 @@
+using Billing.Functions.Endpoints;
+using Billing.Functions.Hosting;
+
+namespace Billing.Functions;
+
+/// <summary>
+/// Composes the server: the same app runs under the Functions host (custom handler), alone with
+/// <c>dotnet run</c>, and in the end-to-end tests on a loopback port.
+/// </summary>
+public static class BillingServer
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        CustomHandler.ListenOnHostPort(builder);
+        builder.Services.AddBillingHosting(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseBillingHosting();
+        app.MapBillingEndpoints();
+        return app;
+    }
+}
