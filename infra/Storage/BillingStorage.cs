@@ -1,0 +1,101 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+
+namespace Billing.Infra.Storage;
+
+/// <summary>
+/// The storage account: the <c>billing</c> table (one partition per space), the <c>counters</c> table
+/// (invoice sequences), and the <c>invoices</c> blob container. Tables and the container are created
+/// on first use, so the app starts even while storage is down and answers 503 until it is back.
+/// </summary>
+public sealed class BillingStorage : IDisposable
+{
+    private readonly SemaphoreSlim _creating = new(1, 1);
+    private volatile bool _ready;
+
+    public BillingStorage(StorageOptions options)
+    {
+        // Few, quick retries: a request waiting on a storage outage should answer 503 soon, not hang.
+        var retry = new Action<RetryOptions>(r =>
+        {
+            r.MaxRetries = 2;
+            r.Delay = TimeSpan.FromMilliseconds(200);
+            r.NetworkTimeout = TimeSpan.FromSeconds(10);
+        });
+        var tableOptions = new TableClientOptions();
+        retry(tableOptions.Retry);
+        var blobOptions = new BlobClientOptions();
+        retry(blobOptions.Retry);
+
+        TableServiceClient tables;
+        BlobServiceClient blobs;
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            tables = new TableServiceClient(options.ConnectionString, tableOptions);
+            blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
+        }
+        else
+        {
+            var credential = new DefaultAzureCredential();
+            tables = new TableServiceClient(new Uri($"https://{options.AccountName}.table.core.windows.net"), credential, tableOptions);
+            blobs = new BlobServiceClient(new Uri($"https://{options.AccountName}.blob.core.windows.net"), credential, blobOptions);
+        }
+
+        Spaces = tables.GetTableClient("billing");
+        Counters = tables.GetTableClient("counters");
+        Invoices = blobs.GetBlobContainerClient("invoices");
+    }
+
+    public TableClient Spaces { get; }
+
+    public TableClient Counters { get; }
+
+    public BlobContainerClient Invoices { get; }
+
+    /// <summary>Creates the tables and the container once; throws <see cref="StorageUnavailableException"/> while storage is down.</summary>
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        if (_ready)
+        {
+            return;
+        }
+
+        await _creating.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_ready)
+            {
+                await StorageCalls.Guard(async () =>
+                {
+                    await Spaces.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                    await Counters.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                    await Invoices.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+                _ready = true;
+            }
+        }
+        finally
+        {
+            _creating.Release();
+        }
+    }
+
+    public void Dispose() => _creating.Dispose();
+
+    /// <summary>Whether storage answers now (for <c>GET /api/health</c>).</summary>
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+            await StorageCalls.Guard(() => Spaces.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return true;
+        }
+        catch (StorageUnavailableException)
+        {
+            return false;
+        }
+    }
+}

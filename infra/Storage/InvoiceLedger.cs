@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Billing.Core.Common;
+using Billing.Core.Invoicing;
+
+namespace Billing.Infra.Storage;
+
+/// <summary>The invoices of a space, in its partition: read one, list newest first, and record what happens to them.</summary>
+public sealed class InvoiceLedger(TableClient table)
+{
+    public async Task<(InvoiceRecord Record, ETag ETag)?> GetAsync(SpaceId space, InvoiceId invoice, CancellationToken cancellationToken)
+    {
+        var row = await StorageCalls.Guard(() => table.GetEntityIfExistsAsync<TableEntity>(space.Value, RowKeys.Invoice(invoice), cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        return row.HasValue ? (SpaceStore.Read<InvoiceRecord>(row.Value!), row.Value!.ETag) : null;
+    }
+
+    /// <summary>Replaces an invoice row if it has not changed since it was read; false when it had.</summary>
+    public async Task<bool> TryReplaceAsync(SpaceId space, InvoiceRecord record, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StorageCalls.Guard(() => table.UpdateEntityAsync(SpaceStore.Row(space.Value, RowKeys.Invoice(record.Draft.Id), record), etag, TableUpdateMode.Replace, cancellationToken))
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A page of the space's invoices, newest first, and the token of the next page.</summary>
+    public async Task<(ImmutableArray<InvoiceRecord> Items, string? ContinuationToken)> ListAsync(
+        SpaceId space, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var after = Decode(continuationToken) ?? RowKeys.InvoiceListPrefix;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {space.Value} and RowKey gt {after} and RowKey lt {RowKeys.PrefixEnd(RowKeys.InvoiceListPrefix)}");
+        return await StorageCalls.Guard(async () =>
+        {
+            var keys = new List<(string RowKey, InvoiceId Id)>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize + 1, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                keys.Add((row.RowKey, SpaceStore.Read<InvoiceId>(row)));
+                if (keys.Count > pageSize)
+                {
+                    break;
+                }
+            }
+
+            var page = keys.Take(pageSize).ToList();
+            var records = await Task.WhenAll(page.Select(k => GetAsync(space, k.Id, cancellationToken))).ConfigureAwait(false);
+            var next = keys.Count > pageSize ? Encode(page[^1].RowKey) : null;
+            return (records.Where(r => r is not null).Select(r => r!.Value.Record).ToImmutableArray(), next);
+        }).ConfigureAwait(false);
+    }
+
+    public async Task<InvoiceRecord?> LatestAsync(SpaceId space, CancellationToken cancellationToken)
+    {
+        var (items, _) = await ListAsync(space, 1, null, cancellationToken).ConfigureAwait(false);
+        return items.IsEmpty ? null : items[0];
+    }
+
+    /// <summary>Unnumbered invoices of a space (a crash between storing and numbering leaves them), for the numbering to finish.</summary>
+    public async Task<ImmutableArray<InvoiceRecord>> UnnumberedAsync(SpaceId space, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {space.Value} and RowKey ge {RowKeys.InvoicePrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.InvoicePrefix)}");
+        return await StorageCalls.Guard(async () =>
+        {
+            var found = ImmutableArray.CreateBuilder<InvoiceRecord>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                var record = SpaceStore.Read<InvoiceRecord>(row);
+                if (!record.IsNumbered)
+                {
+                    found.Add(record);
+                }
+            }
+
+            return found.ToImmutable();
+        }).ConfigureAwait(false);
+    }
+
+    private static string Encode(string rowKey) => Convert.ToBase64String(Encoding.UTF8.GetBytes(rowKey)).Replace('+', '-').Replace('/', '_');
+
+    private static string? Decode(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            var key = Encoding.UTF8.GetString(Convert.FromBase64String(token.Replace('-', '+').Replace('_', '/')));
+            return key.StartsWith(RowKeys.InvoiceListPrefix, StringComparison.Ordinal) ? key : throw new FormatException("Not an invoice list token.");
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException("The continuation token is not valid.", nameof(token), e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Billing.Core.Invoicing;
+
+namespace Billing.Infra.Storage;
+
+/// <summary>
+/// An invoice as stored in its space's partition. It is written unnumbered with the decision that
+/// issued it, then numbered from the issuer's sequence (V1); <see cref="Invoice"/> exists once it is.
+/// </summary>
+public sealed record InvoiceRecord(InvoiceDraft Draft, InvoiceStatus Status, DateTimeOffset? PaidAt, InvoiceNumber? Number, Issuer? Issuer)
+{
+    public static InvoiceRecord Unnumbered(InvoiceDraft draft, InvoiceStatus status, DateTimeOffset? paidAt) => new(draft, status, paidAt, null, null);
+
+    public bool IsNumbered => Number is not null;
+
+    public Invoice? Invoice => Number is null || Issuer is null ? null : new Invoice(Draft, Issuer, Number, Status, PaidAt);
+}

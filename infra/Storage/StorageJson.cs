@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Billing.Core.Catalog;
+using Billing.Core.Common;
+using Billing.Core.Money;
+using Billing.Core.Payments;
+using Billing.Core.Subscriptions;
+
+namespace Billing.Infra.Storage;
+
+/// <summary>
+/// How core's records are written to storage: camelCase JSON, enums by name, value types as their
+/// text, the plan as a tagged union. Core stays free of serialization attributes; everything is
+/// configured here.
+/// </summary>
+public static class StorageJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DescribePlanUnion } },
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new TextConverter<SpaceId>(SpaceId.Parse, id => id.Value));
+        options.Converters.Add(new TextConverter<UserId>(UserId.Parse, id => id.Value));
+        options.Converters.Add(new TextConverter<SubscriptionId>(SubscriptionId.Parse, id => id.Value));
+        options.Converters.Add(new TextConverter<InvoiceId>(InvoiceId.Parse, id => id.Value));
+        options.Converters.Add(new TextConverter<TierId>(TierId.Parse, id => id.Value));
+        options.Converters.Add(new TextConverter<Currency>(Currency.Parse, c => c.Code));
+        options.Converters.Add(new TextConverter<Locale>(Locale.Parse, l => l.Tag));
+        options.Converters.Add(new PaymentMethodConverter());
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static void DescribePlanUnion(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type != typeof(SpacePlan))
+        {
+            return;
+        }
+
+        typeInfo.PolymorphismOptions = new JsonPolymorphismOptions
+        {
+            TypeDiscriminatorPropertyName = "plan",
+            DerivedTypes =
+            {
+                new JsonDerivedType(typeof(BasicPlan), "basic"),
+                new JsonDerivedType(typeof(TrialPlan), "trial"),
+                new JsonDerivedType(typeof(PaidPlan), "paid"),
+            },
+        };
+    }
+
+    /// <summary>A value type written as its text form (ids, currencies, locales).</summary>
+    private sealed class TextConverter<T>(Func<string, T> parse, Func<T, string> format) : JsonConverter<T>
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            parse(reader.GetString() ?? throw new JsonException($"A {typeof(T).Name} cannot be null."));
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(format(value));
+    }
+
+    /// <summary>A payment method is its provider, token and summary; its factories check them again on the way back.</summary>
+    private sealed class PaymentMethodConverter : JsonConverter<PaymentMethod>
+    {
+        public override PaymentMethod Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var shape = JsonSerializer.Deserialize<Shape>(ref reader, options) ?? throw new JsonException("A payment method cannot be null.");
+            return shape.Provider == PaymentProvider.Invoice
+                ? PaymentMethod.ByInvoice
+                : PaymentMethod.Saved(shape.Provider, shape.Token ?? throw new JsonException("A saved payment method has a token."), shape.Summary);
+        }
+
+        public override void Write(Utf8JsonWriter writer, PaymentMethod value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, new Shape(value.Provider, value.Token, value.Summary), options);
+
+        private sealed record Shape(PaymentProvider Provider, string? Token, PaymentMethodSummary Summary);
+    }
+}
