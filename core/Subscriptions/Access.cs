@@ -7,7 +7,7 @@ namespace Billing.Core.Subscriptions;
 /// Who may act on a space (API.md): non-members get <c>not_found</c>, so no one learns which spaces
 /// exist by probing; members who may not act get <c>forbidden</c> or <c>not_billing_owner</c> (B1).
 /// </summary>
-internal static class Access
+public static class Access
 {
     /// <summary>A member of the space, or a caller holding <paramref name="serviceRole"/>.</summary>
     public static DomainError? RequireMember(SpaceBilling state, Caller caller, ServiceRoles serviceRole = ServiceRoles.None) =>
@@ -30,6 +30,26 @@ internal static class Access
         }
 
         return caller.Has(serviceRole) || state.IsBillingOwner(caller.User) ? null : Errors.NotBillingOwner();
+    }
+
+    /// <summary>
+    /// Who may read invoices and the audit trail (B1, V3, C3): the billing owner, and once the plan
+    /// has ended, its last billing owner, since nothing of billing is deleted.
+    /// </summary>
+    public static DomainError? RequireBillingHistoryReader(SpaceBilling state, Caller caller)
+    {
+        if (RequireMember(state, caller) is { } notMember)
+        {
+            return notMember;
+        }
+
+        var owner = state.Subscription?.BillingOwner ?? (state.PastSubscriptions.IsDefaultOrEmpty ? null : state.PastSubscriptions[^1].Subscription.BillingOwner);
+        if (owner is null)
+        {
+            return Errors.NotSubscribed();
+        }
+
+        return caller.User == owner ? null : Errors.NotBillingOwner();
     }
 
     /// <summary>The product's directory service (S3).</summary>

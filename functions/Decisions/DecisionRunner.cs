@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Billing.Core.Catalog;
+using Billing.Core.Common;
+using Billing.Core.Effects;
+using Billing.Core.Invoicing;
+using Billing.Core.Subscriptions;
+using Billing.Functions.Http;
+using Billing.Infra.Issuing;
+using Billing.Infra.Payments;
+using Billing.Infra.Storage;
+
+namespace Billing.Functions.Decisions;
+
+/// <summary>
+/// The flow of one write (ARCHITECTURE.md): load the space, let core decide, take the charges it
+/// asks for, store state + audit + invoices + idempotency record in one transaction, answer, then
+/// finish the invoices (number, PDF). On a concurrent change (412/409) it reloads and decides again;
+/// a charge taken for a decision that was then replaced is refunded. A declined charge writes nothing.
+/// </summary>
+public sealed partial class DecisionRunner(
+    BillingStorage storage,
+    SpaceStore store,
+    PaymentGateways gateways,
+    InvoiceIssuing issuing,
+    PriceCatalog catalog,
+    TimeProvider clock,
+    ILogger<DecisionRunner> logger)
+{
+    private const int MaxAttempts = 10;
+
+    public async Task<IResult> RunAsync(DecisionRequest request, string requestId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureReadyAsync(cancellationToken);
+        if (await ReplayAsync(request, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var taken = new List<ChargeInvoice>();
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var loaded = await store.LoadAsync(request.Space, cancellationToken);
+            var context = new DecisionContext(catalog, clock.GetUtcNow(), requestId);
+            var decided = request.Decide(loaded?.State, context);
+            if (!decided.IsSuccess)
+            {
+                await RefundAsync(taken, keep: [], cancellationToken);
+                return Problems.From(decided.Error);
+            }
+
+            var decision = decided.Value;
+            var charges = decision.Effects.OfType<ChargeInvoice>().ToImmutableArray();
+            var paid = new Dictionary<InvoiceId, DateTimeOffset>();
+            foreach (var charge in charges)
+            {
+                var result = await ChargeAsync(charge, cancellationToken);
+                if (result is ChargeDeclined declined)
+                {
+                    await RefundAsync(taken, keep: [], cancellationToken);
+                    return Problems.Code(StatusCodes.Status402PaymentRequired, "payment_failed", $"The payment was declined ({declined.Reason}); nothing was changed.");
+                }
+
+                taken.Add(charge);
+                if (result is ChargeSucceeded)
+                {
+                    paid[charge.Invoice] = context.Now;
+                }
+            }
+
+            var invoices = decision.Effects.OfType<IssueInvoice>()
+                .Select(i => paid.TryGetValue(i.Draft.Id, out var at)
+                    ? InvoiceRecord.Unnumbered(i.Draft, InvoiceStatus.Paid, at)
+                    : InvoiceRecord.Unnumbered(i.Draft, i.Draft.Total.IsZero ? InvoiceStatus.Paid : InvoiceStatus.Open, i.Draft.Total.IsZero ? context.Now : null))
+                .ToImmutableArray();
+            var answer = request.Answer(decision);
+            var idempotency = request.IdempotencyKey is { } key
+                ? new IdempotencyRecord(key, request.RequestHash!, answer.Status, JsonSerializer.Serialize(answer.Body, ApiJson.Options), context.Now)
+                : null;
+
+            try
+            {
+                await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, idempotency), cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                LogConflict(logger, request.Space.Value, attempt);
+                if (await ReplayAsync(request, cancellationToken) is { } replayed)
+                {
+                    await RefundAsync(taken, keep: [], cancellationToken);
+                    return replayed;
+                }
+
+                continue;
+            }
+
+            await RefundAsync(taken, keep: charges, cancellationToken);
+            await FinishInvoicesAsync(request.Space, invoices, cancellationToken);
+            return Results.Json(answer.Body, ApiJson.Options, statusCode: answer.Status);
+        }
+
+        await RefundAsync(taken, keep: [], cancellationToken);
+        return Problems.StorageUnavailable();
+    }
+
+    private async Task<IResult?> ReplayAsync(DecisionRequest request, CancellationToken cancellationToken)
+    {
+        if (request.IdempotencyKey is not { } key || await store.FindIdempotencyAsync(request.Space, key, cancellationToken) is not { } record)
+        {
+            return null;
+        }
+
+        return record.RequestHash == request.RequestHash
+            ? Results.Text(record.Body, "application/json", statusCode: record.Status)
+            : Problems.Code(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was used with another request.");
+    }
+
+    private async Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    {
+        var gateway = gateways.For(charge.PaymentMethod.Provider)
+            ?? throw new InvalidOperationException($"The provider {charge.PaymentMethod.Provider} is not enabled.");
+        return await gateway.ChargeAsync(charge, cancellationToken);
+    }
+
+    // A charge is kept only when the decision that asked for it was stored; the idempotency key tells them apart.
+    private async Task RefundAsync(List<ChargeInvoice> taken, ImmutableArray<ChargeInvoice> keep, CancellationToken cancellationToken)
+    {
+        foreach (var charge in taken.Where(t => !keep.Any(k => k.IdempotencyKey == t.IdempotencyKey)).DistinctBy(t => t.IdempotencyKey))
+        {
+            await gateways.For(charge.PaymentMethod.Provider)!.RefundAsync(charge, cancellationToken);
+        }
+
+        taken.Clear();
+    }
+
+    private async Task FinishInvoicesAsync(SpaceId space, ImmutableArray<InvoiceRecord> invoices, CancellationToken cancellationToken)
+    {
+        foreach (var invoice in invoices)
+        {
+            try
+            {
+                await issuing.FinishAsync(space, invoice.Draft.Id, cancellationToken);
+            }
+            catch (StorageUnavailableException e)
+            {
+                // The change is stored; numbering and the PDF are finished by the next read or renewal run.
+                LogUnfinished(logger, e, space.Value, invoice.Draft.Id.Value);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Space {Space} changed while deciding (attempt {Attempt}); deciding again.")]
+    private static partial void LogConflict(ILogger logger, string space, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invoice {Space}/{Invoice} is stored but not yet numbered.")]
+    private static partial void LogUnfinished(ILogger logger, Exception exception, string space, string invoice);
+}

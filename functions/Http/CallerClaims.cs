@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Billing.Core.Common;
+using Billing.Core.Spaces;
+
+namespace Billing.Functions.Http;
+
+/// <summary>
+/// The caller of a request, from the authenticated principal (API.md): <c>sub</c> is the user id,
+/// <c>roles</c> (one claim per role) grants the service roles.
+/// </summary>
+public static class CallerClaims
+{
+    public static Caller? GetCaller(this HttpContext http) => FromPrincipal(http.User);
+
+    public static Caller? FromPrincipal(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || !UserId.TryParse(principal.FindFirst("sub")?.Value, out var user))
+        {
+            return null;
+        }
+
+        var roles = ServiceRoles.None;
+        foreach (var claim in principal.FindAll("roles").Concat(principal.FindAll(ClaimTypes.Role)))
+        {
+            roles |= claim.Value switch
+            {
+                "billing.directory" => ServiceRoles.Directory,
+                "billing.sales" => ServiceRoles.Sales,
+                "billing.operator" => ServiceRoles.Operator,
+                _ => ServiceRoles.None,
+            };
+        }
+
+        return Caller.Person(user, roles);
+    }
+}

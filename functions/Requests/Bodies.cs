@@ -1,0 +1,25 @@
+namespace Billing.Functions.Requests;
+
+// The JSON bodies of API.md, read loosely (every field optional) so that FieldErrors can say what is missing.
+
+public sealed record AddressBody(string? Line1, string? Line2, string? City, string? PostalCode, string? Region, string? Country);
+
+public sealed record BillingInfoBody(string? Name, string? Email, AddressBody? Address, string? TaxId, string? Locale);
+
+public sealed record PaymentMethodBody(string? Provider, string? Token);
+
+public sealed record UpgradeBody(string? Tier, string? Cycle, int? Seats, string? BillingOwnerId, BillingInfoBody? BillingInfo, PaymentMethodBody? PaymentMethod);
+
+public sealed record ChangeBody(string? Tier, string? Cycle, int? Seats);
+
+public sealed record SpaceBody(string? Kind, string? Name, string? OrganizationId, string? Locale);
+
+public sealed record MemberBody(string? Email, string? Name, string? Role, string? Locale);
+
+public sealed record TransferBody(string? UserId);
+
+public sealed record TrialBody(string? Tier);
+
+public sealed record ClockBody(DateTimeOffset? Now);
+
+public sealed record PaymentMethodSetupBody(string? Provider);

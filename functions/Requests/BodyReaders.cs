@@ -1,0 +1,118 @@
+using Billing.Core.Calendar;
+using Billing.Core.Catalog;
+using Billing.Core.Common;
+using Billing.Core.Invoicing;
+using Billing.Core.Spaces;
+using Billing.Core.Subscriptions;
+
+namespace Billing.Functions.Requests;
+
+/// <summary>Reads bodies into domain values, collecting every field error (parse at the edge, then trust).</summary>
+public static class BodyReaders
+{
+    public static BillingInfo BillingInfo(BillingInfoBody? body, Locale fallbackLocale, FieldErrors errors)
+    {
+        if (body is null)
+        {
+            errors.Add("billingInfo", "Required.");
+            return null!;
+        }
+
+        var address = body.Address;
+        if (address is null)
+        {
+            errors.Add("billingInfo.address", "Required.");
+        }
+
+        return new BillingInfo(
+            errors.Text("billingInfo.name", body.Name),
+            errors.Email("billingInfo.email", body.Email),
+            new PostalAddress(
+                errors.Text("billingInfo.address.line1", address?.Line1, required: address is not null),
+                errors.OptionalText("billingInfo.address.line2", address?.Line2),
+                errors.Text("billingInfo.address.city", address?.City, required: address is not null),
+                errors.OptionalText("billingInfo.address.postalCode", address?.PostalCode, maxLength: 20),
+                errors.OptionalText("billingInfo.address.region", address?.Region),
+                address is null ? "US" : errors.Country("billingInfo.address.country", address.Country)),
+            errors.OptionalText("billingInfo.taxId", body.TaxId, maxLength: 40),
+            errors.Locale("billingInfo.locale", body.Locale) ?? fallbackLocale);
+    }
+
+    public static ChangeCommand Change(ChangeBody? body, FieldErrors errors)
+    {
+        if (body is null)
+        {
+            errors.Add("body", "A JSON object is required.");
+            return new ChangeCommand(null, null, null);
+        }
+
+        return new ChangeCommand(
+            body.Tier is null ? null : errors.Tier("tier", body.Tier),
+            body.Cycle is null ? null : errors.Cycle("cycle", body.Cycle),
+            body.Seats is null ? null : errors.Seats("seats", body.Seats));
+    }
+
+    public static Space Space(SpaceId id, SpaceBody? body, FieldErrors errors)
+    {
+        if (body is null)
+        {
+            errors.Add("body", "A JSON object is required.");
+            return null!;
+        }
+
+        SpaceKind? kind = body.Kind switch
+        {
+            "workspace" => SpaceKind.Workspace,
+            "organization" => SpaceKind.Organization,
+            "team" => SpaceKind.Team,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            errors.Add("kind", "workspace, organization or team.");
+        }
+
+        SpaceId? organization = null;
+        if (kind == SpaceKind.Team)
+        {
+            if (SpaceId.TryParse(body.OrganizationId, out var org))
+            {
+                organization = org;
+            }
+            else
+            {
+                errors.Add("organizationId", "A team names its organization: an id of 1 to 64 characters from [A-Za-z0-9_-].");
+            }
+        }
+        else if (body.OrganizationId is not null)
+        {
+            errors.Add("organizationId", "Only a team has an organization.");
+        }
+
+        var name = errors.Text("name", body.Name);
+        var locale = errors.Locale("locale", body.Locale);
+        return errors.Any ? null! : new Space(id, kind!.Value, name, organization, locale);
+    }
+
+    public static Member Member(UserId user, MemberBody? body, FieldErrors errors)
+    {
+        if (body is null)
+        {
+            errors.Add("body", "A JSON object is required.");
+            return null!;
+        }
+
+        MemberRole? role = body.Role switch
+        {
+            "member" => MemberRole.Member,
+            "admin" => MemberRole.Admin,
+            _ => null,
+        };
+        if (role is null)
+        {
+            errors.Add("role", "member or admin.");
+        }
+
+        return new Member(user, errors.Email("email", body.Email), errors.OptionalText("name", body.Name), role ?? MemberRole.Member, errors.Locale("locale", body.Locale));
+    }
+}

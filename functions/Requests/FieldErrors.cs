@@ -1,0 +1,146 @@
+using Billing.Core.Calendar;
+using Billing.Core.Catalog;
+using Billing.Core.Common;
+using Billing.Core.Payments;
+
+namespace Billing.Functions.Requests;
+
+/// <summary>
+/// Collects what is wrong with a request, field by field, while reading it into domain values; the
+/// answer is one 400 <c>invalid_request</c> listing every field (API.md).
+/// </summary>
+public sealed class FieldErrors
+{
+    private const int MaxTextLength = 200;
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            _errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+    }
+
+    public string Text(string field, string? value, bool required = true, int maxLength = MaxTextLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, "Required.");
+            }
+
+            return string.Empty;
+        }
+
+        if (value.Length > maxLength)
+        {
+            Add(field, $"At most {maxLength} characters.");
+        }
+
+        return value.Trim();
+    }
+
+    public string? OptionalText(string field, string? value, int maxLength = MaxTextLength) =>
+        string.IsNullOrWhiteSpace(value) ? null : Text(field, value, required: true, maxLength);
+
+    public string Email(string field, string? value)
+    {
+        var email = Text(field, value, maxLength: 254);
+        if (email.Length > 0 && (email.IndexOf('@', StringComparison.Ordinal) is var at && (at < 1 || at == email.Length - 1) || email.Any(char.IsWhiteSpace)))
+        {
+            Add(field, "Not an email address.");
+        }
+
+        return email;
+    }
+
+    public UserId User(string field, string? value)
+    {
+        if (UserId.TryParse(value, out var id))
+        {
+            return id;
+        }
+
+        Add(field, "An id of 1 to 64 characters from [A-Za-z0-9_-].");
+        return default;
+    }
+
+    public TierId Tier(string field, string? value)
+    {
+        if (TierId.TryParse(value, out var id))
+        {
+            return id;
+        }
+
+        Add(field, "A tier id, e.g. starter, advanced, enterprise, enterprise_plus.");
+        return default;
+    }
+
+    public BillingCycle Cycle(string field, string? value)
+    {
+        if (BillingCycleFacts.TryParseApiName(value, out var cycle))
+        {
+            return cycle;
+        }
+
+        Add(field, "monthly or annual.");
+        return default;
+    }
+
+    public SeatCount Seats(string field, int? value)
+    {
+        if (value is >= 1)
+        {
+            return new SeatCount(value.Value);
+        }
+
+        Add(field, "A whole number of seats, at least 1.");
+        return default;
+    }
+
+    public Locale? Locale(string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Billing.Core.Common.Locale.TryParse(value, out var locale))
+        {
+            return locale;
+        }
+
+        Add(field, "A BCP 47 language tag, e.g. en-US, fr, zh-TW.");
+        return null;
+    }
+
+    public string Country(string field, string? value)
+    {
+        if (value is { Length: 2 } && value.All(char.IsAsciiLetterUpper))
+        {
+            return value;
+        }
+
+        Add(field, "An ISO 3166-1 alpha-2 country code in upper case, e.g. NL.");
+        return "US";
+    }
+
+    public PaymentProvider Provider(string field, string? value)
+    {
+        if (PaymentProviderNames.TryParseApiName(value, out var provider))
+        {
+            return provider;
+        }
+
+        Add(field, "stripe, paypal, sandbox or invoice.");
+        return default;
+    }
+}

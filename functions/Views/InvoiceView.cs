@@ -1,0 +1,63 @@
+using System.Globalization;
+using Billing.Core.Calendar;
+using Billing.Core.Invoicing;
+using Billing.Infra.Storage;
+
+namespace Billing.Functions.Views;
+
+/// <summary>An invoice as JSON (API.md). Line descriptions are in English here; the PDF speaks the billing owner's language (V4).</summary>
+public sealed record InvoiceView(
+    string Id,
+    string? Number,
+    string Status,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset DueAt,
+    DateTimeOffset PeriodStart,
+    DateTimeOffset PeriodEnd,
+    IReadOnlyList<InvoiceLineView> Lines,
+    MoneyView Subtotal,
+    MoneyView Tax,
+    MoneyView Total,
+    PaymentMethodView? PaymentMethod)
+{
+    public static InvoiceView Of(InvoiceRecord record)
+    {
+        var draft = record.Draft;
+        return new InvoiceView(
+            draft.Id.Value,
+            record.Number?.ToString(),
+            record.Status.ToApiName(),
+            draft.IssuedAt,
+            draft.DueAt,
+            draft.Period.Start,
+            draft.Period.End,
+            draft.Lines.Select(InvoiceLineView.Of).ToList(),
+            MoneyView.Of(draft.Subtotal),
+            MoneyView.Of(draft.Tax),
+            MoneyView.Of(draft.Total),
+            PaymentMethodView.Of(draft.PaymentMethod));
+    }
+}
+
+public sealed record InvoiceLineView(string Kind, string Description, int Quantity, MoneyView UnitPrice, MoneyView Amount, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd)
+{
+    public static InvoiceLineView Of(InvoiceLine line)
+    {
+        var period = string.Create(CultureInfo.InvariantCulture, $"{line.Period.Start:yyyy-MM-dd} to {line.Period.End:yyyy-MM-dd}");
+        var what = $"{line.TierName}, {line.Seats} seat{(line.Seats == 1 ? string.Empty : "s")}, {line.Cycle.ToApiName()}";
+        var description = line.Kind switch
+        {
+            InvoiceLineKind.Plan => $"{what}, {period}",
+            InvoiceLineKind.ProratedCharge => $"{what}, prorated {period}",
+            _ => $"Credit for unused {what}, {period}",
+        };
+        return new InvoiceLineView(
+            line.Kind switch { InvoiceLineKind.Plan => "plan", InvoiceLineKind.ProratedCharge => "proration", _ => "credit" },
+            description,
+            line.Seats,
+            MoneyView.Of(line.UnitPrice),
+            MoneyView.Of(line.Amount),
+            line.Period.Start,
+            line.Period.End);
+    }
+}

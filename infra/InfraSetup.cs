@@ -1,0 +1,39 @@
+using Billing.Infra.Configuration;
+using Billing.Infra.Payments;
+using Billing.Infra.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Billing.Infra;
+
+/// <summary>Registers the adapters, with their options bound and validated at start-up.</summary>
+public static class InfraSetup
+{
+    public static IServiceCollection AddBillingInfra(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IssuerOptions>().Bind(configuration.GetSection(IssuerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PaymentsOptions>().Bind(configuration.GetSection(PaymentsOptions.Section))
+            .Validate(o => !o.Sandbox || !environment.IsProduction(), "Payments__Sandbox cannot be enabled in Production.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => new BillingStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IssuerOptions>>().Value.ToIssuer());
+        services.AddSingleton(sp => new SpaceStore(sp.GetRequiredService<BillingStorage>().Spaces));
+        services.AddSingleton(sp => new InvoiceLedger(sp.GetRequiredService<BillingStorage>().Spaces));
+        services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<BillingStorage>().Spaces));
+        services.AddSingleton(sp => new InvoiceDocumentStore(sp.GetRequiredService<BillingStorage>().Invoices));
+        services.AddSingleton(sp => new InvoiceNumbering(
+            sp.GetRequiredService<BillingStorage>().Counters, sp.GetRequiredService<InvoiceLedger>(), sp.GetRequiredService<Billing.Core.Invoicing.Issuer>()));
+
+        if (configuration.GetValue<bool>($"{PaymentsOptions.Section}:Sandbox"))
+        {
+            services.AddSingleton<IPaymentGateway, SandboxGateway>();
+        }
+
+        services.AddSingleton<PaymentGateways>();
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using Billing.Core.Effects;
+using Billing.Core.Payments;
+
+namespace Billing.Infra.Payments;
+
+/// <summary>
+/// One payment provider (P1) as the app uses it: start saving a method in the browser, look up a
+/// saved method's summary (P2: only the token and a summary are kept), charge an invoice with its
+/// idempotency key (R2), and refund a charge that no decision kept.
+/// </summary>
+public interface IPaymentGateway
+{
+    PaymentProvider Provider { get; }
+
+    Task<PaymentMethodSetup> StartSetupAsync(string customerReference, CancellationToken cancellationToken);
+
+    /// <summary>The saved method behind a token, or null when the provider does not know the token.</summary>
+    Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken);
+
+    Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken);
+
+    Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken);
+}
