@@ -1,3 +1,4 @@
+using Billing.Functions.Decisions;
 using Billing.Functions.Endpoints;
 using Billing.Functions.Hosting;
 
@@ -14,6 +15,7 @@ public static class BillingServer
         var builder = WebApplication.CreateBuilder(args);
         CustomHandler.ListenOnHostPort(builder);
         builder.Services.AddBillingHosting(builder.Configuration);
+        builder.Services.AddBillingDecisions(builder.Configuration, builder.Environment);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -9,9 +9,13 @@ public static class BillingEndpoints
     public static WebApplication MapBillingEndpoints(this WebApplication app)
     {
         // The Functions host waits until GET / answers before it forwards anything.
-        app.MapGet("/", () => Results.Ok()).ExcludeFromDescription();
-        var api = app.MapGroup("/api");
-        api.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
+        app.MapGet("/", () => Results.Ok()).ExcludeFromDescription().AllowAnonymous();
+        app.MapGroup("/api")
+            .MapOperations()
+            .MapDirectory()
+            .MapSubscriptions()
+            .MapOwnership()
+            .MapInvoices();
         return app;
     }
 }

@@ -1,0 +1,135 @@
+using Billing.Core.Common;
+using Billing.Core.Subscriptions;
+using Billing.Functions.Http;
+using Billing.Functions.Views;
+using Billing.Infra.Issuing;
+using Billing.Infra.Storage;
+
+namespace Billing.Functions.Endpoints;
+
+/// <summary>Invoices and the audit trail, for the billing owner (B1, V3, A1). A team's invoices are reached through the team.</summary>
+public static class InvoiceEndpoints
+{
+    private const int DefaultPageSize = 20;
+    private const int MaxPageSize = 100;
+    private const string Latest = "latest";
+
+    public static RouteGroupBuilder MapInvoices(this RouteGroupBuilder api)
+    {
+        api.MapGet("/spaces/{spaceId}/invoices", ListInvoices).WithName("ListInvoices");
+        api.MapGet("/spaces/{spaceId}/invoices/{invoiceId}", GetInvoice).WithName("GetInvoice");
+        api.MapGet("/spaces/{spaceId}/invoices/{invoiceId}/pdf", GetInvoicePdf).WithName("GetInvoicePdf");
+        api.MapGet("/spaces/{spaceId}/audit", GetAudit).WithName("GetAudit");
+        return api;
+    }
+
+    private static async Task<IResult> ListInvoices(
+        string spaceId, int? pageSize, string? continuationToken, HttpContext http, SpaceReader reader, InvoiceLedger ledger, CancellationToken cancellationToken)
+    {
+        var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return Problems.Invalid("pageSize", $"From 1 to {MaxPageSize}.");
+        }
+
+        try
+        {
+            var (items, next) = await ledger.ListAsync(id, pageSize ?? DefaultPageSize, continuationToken, cancellationToken);
+            return Results.Json(new PageView<InvoiceView>(items.Select(InvoiceView.Of).ToList(), next), ApiJson.Options);
+        }
+        catch (ArgumentException)
+        {
+            return Problems.Invalid("continuationToken", "Not a token this list gave out.");
+        }
+    }
+
+    private static async Task<IResult> GetInvoice(
+        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, CancellationToken cancellationToken)
+    {
+        var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var record = await FindAsync(id, invoiceId, ledger, cancellationToken);
+        return record is null ? Problems.NotFound() : Results.Json(InvoiceView.Of(record), ApiJson.Options);
+    }
+
+    private static async Task<IResult> GetInvoicePdf(
+        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, InvoiceIssuing issuing, InvoiceDocumentStore documents, CancellationToken cancellationToken)
+    {
+        var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (await FindAsync(id, invoiceId, ledger, cancellationToken) is not { } record)
+        {
+            return Problems.NotFound();
+        }
+
+        // Finishing is idempotent: it numbers and renders an invoice a crash left unfinished.
+        var invoice = await issuing.FinishAsync(id, record.Draft.Id, cancellationToken);
+        var pdf = await documents.OpenAsync(id, invoice.Number, cancellationToken);
+        return pdf is null ? Problems.NotFound() : Results.Stream(pdf, "application/pdf", $"{invoice.Number}.pdf");
+    }
+
+    private static async Task<IResult> GetAudit(
+        string spaceId, int? pageSize, string? continuationToken, HttpContext http, SpaceReader reader, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return Problems.Invalid("pageSize", $"From 1 to {MaxPageSize}.");
+        }
+
+        try
+        {
+            var (items, next) = await audit.ListAsync(id, pageSize ?? DefaultPageSize, continuationToken, cancellationToken);
+            return Results.Json(new PageView<AuditEntryView>(items.Select(AuditEntryView.Of).ToList(), next), ApiJson.Options);
+        }
+        catch (ArgumentException)
+        {
+            return Problems.Invalid("continuationToken", "Not a token this list gave out.");
+        }
+    }
+
+    private static async Task<(SpaceId Space, IResult? Problem)> AuthorizeAsync(HttpContext http, string spaceId, SpaceReader reader, CancellationToken cancellationToken)
+    {
+        var (caller, id, problem) = RequestContext.Read(http, spaceId);
+        if (problem is not null)
+        {
+            return (default, problem);
+        }
+
+        var state = await reader.LoadAsync(id, cancellationToken);
+        if (state is null)
+        {
+            return (id, Problems.NotFound());
+        }
+
+        return Access.RequireBillingHistoryReader(state, caller) is { } denied ? (id, Problems.From(denied)) : (id, null);
+    }
+
+    private static async Task<InvoiceRecord?> FindAsync(SpaceId space, string invoiceId, InvoiceLedger ledger, CancellationToken cancellationToken)
+    {
+        if (invoiceId == Latest)
+        {
+            return await ledger.LatestAsync(space, cancellationToken);
+        }
+
+        return InvoiceId.TryParse(invoiceId, out var id) ? (await ledger.GetAsync(space, id, cancellationToken))?.Record : null;
+    }
+}
