@@ -25,7 +25,9 @@ internal static class RowKeys
 
     public static string InvoiceListing(DateTimeOffset issuedAt, InvoiceId invoice) => $"{InvoiceListPrefix}{Inverted(issuedAt)}|{invoice.Value}";
 
-    public static string Audit(DateTimeOffset at, int index) => string.Create(CultureInfo.InvariantCulture, $"{AuditPrefix}{Inverted(at)}|{index:D3}");
+    /// <summary>Newest first; <paramref name="write"/> tells apart decisions made at the same instant (a frozen test clock).</summary>
+    public static string Audit(DateTimeOffset at, string write, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"{AuditPrefix}{Inverted(at)}|{write}|{index:D3}");
 
     /// <summary>Client-chosen keys may hold any character; their hash is a safe row key.</summary>
     public static string Idempotency(string key) => IdempotencyPrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

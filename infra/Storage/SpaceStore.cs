@@ -146,9 +146,10 @@ public sealed class SpaceStore(TableClient table)
         }
 
         var index = 0;
+        var writeId = Guid.NewGuid().ToString("N");
         foreach (var record in write.Decision.Audit)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Audit(record.At, index++), AuditEntry.Of(record))));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Audit(record.At, writeId, index++), AuditEntry.Of(record))));
         }
 
         if (write.Idempotency is { } idempotency)

@@ -33,6 +33,8 @@ public static class StorageJson
         options.Converters.Add(new TextConverter<Currency>(Currency.Parse, c => c.Code));
         options.Converters.Add(new TextConverter<Locale>(Locale.Parse, l => l.Tag));
         options.Converters.Add(new PaymentMethodConverter());
+        options.Converters.Add(new NumberConverter<SeatCount>(n => new SeatCount(n), s => s.Value));
+        options.Converters.Add(new NumberConverter<TaxRate>(n => new TaxRate(n), t => t.BasisPoints));
         options.MakeReadOnly();
         return options;
     }
@@ -63,6 +65,14 @@ public static class StorageJson
             parse(reader.GetString() ?? throw new JsonException($"A {typeof(T).Name} cannot be null."));
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(format(value));
+    }
+
+    /// <summary>A value type written as its number (seat counts, tax rates): structs are otherwise read through their empty constructor.</summary>
+    private sealed class NumberConverter<T>(Func<int, T> create, Func<T, int> value) : JsonConverter<T>
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => create(reader.GetInt32());
+
+        public override void Write(Utf8JsonWriter writer, T value1, JsonSerializerOptions options) => writer.WriteNumberValue(value(value1));
     }
 
     /// <summary>A payment method is its provider, token and summary; its factories check them again on the way back.</summary>

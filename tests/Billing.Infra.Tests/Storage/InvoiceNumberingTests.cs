@@ -1,0 +1,71 @@
+using Azure.Data.Tables;
+using Billing.Core.Common;
+using Billing.Core.Invoicing;
+using Billing.Infra.Storage;
+using static Billing.Infra.Tests.Storage.StorageScenario;
+
+namespace Billing.Infra.Tests.Storage;
+
+public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<AzuriteStorage>
+{
+    private static Issuer IssuerWithOwnSequence() => StorageScenario.Issuer with { InvoiceNumberPrefix = $"T{Guid.NewGuid():N}"[..8].ToUpperInvariant() };
+
+    private async Task<(SpaceId Space, InvoiceId Invoice)> StoredInvoiceAsync()
+    {
+        var id = NewSpaceId();
+        var loaded = await StoredSpaceWithMembersAsync(azurite.Spaces, id);
+        var upgrade = Upgrade(loaded.State);
+        var invoices = InvoicesOf(upgrade);
+        await azurite.Spaces.SaveAsync(new SpaceWrite(loaded, upgrade, invoices, null), CancellationToken.None);
+        return (id, invoices[0].Draft.Id);
+    }
+
+    [Fact]
+    [Trait("Rule", "V1")]
+    public async Task Invoices_numbered_side_by_side_get_one_gap_free_sequence()
+    {
+        var issuer = IssuerWithOwnSequence();
+        var numbering = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
+        var stored = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => StoredInvoiceAsync()));
+
+        var numbers = await Task.WhenAll(stored.Select(s => numbering.NumberAsync(s.Space, s.Invoice, CancellationToken.None)));
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), numbers.Select(n => n.Number.Sequence).Order());
+        Assert.All(numbers, n => Assert.Equal($"{issuer.InvoiceNumberPrefix}-2026-{n.Number.Sequence:D6}", n.Number.ToString()));
+    }
+
+    [Fact]
+    [Trait("Rule", "V1")]
+    public async Task Numbering_an_invoice_again_returns_its_first_number()
+    {
+        var numbering = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, IssuerWithOwnSequence());
+        var (space, invoice) = await StoredInvoiceAsync();
+        var first = await numbering.NumberAsync(space, invoice, CancellationToken.None);
+        var again = await numbering.NumberAsync(space, invoice, CancellationToken.None);
+        Assert.Equal(first.Number, again.Number);
+        Assert.Equal(first.Issuer, (await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value.Record.Issuer);
+    }
+
+    [Fact]
+    [Trait("Rule", "V1")]
+    public async Task A_number_drawn_by_a_crashed_call_still_reaches_its_invoice_and_none_is_skipped()
+    {
+        var issuer = IssuerWithOwnSequence();
+        var numbering = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
+        var (space1, invoice1) = await StoredInvoiceAsync();
+        var (space2, invoice2) = await StoredInvoiceAsync();
+
+        // The crash: the counter moved to number 1 for invoice 1, but the invoice was never stamped.
+        await azurite.Storage.Counters.AddEntityAsync(new TableEntity("invoice-number", issuer.InvoiceNumberPrefix)
+        {
+            ["Last"] = $"{issuer.InvoiceNumberPrefix}-2026-000001",
+            ["Space"] = space1.Value,
+            ["Invoice"] = invoice1.Value,
+        });
+
+        var second = await numbering.NumberAsync(space2, invoice2, CancellationToken.None);
+        var first = (await azurite.Ledger.GetAsync(space1, invoice1, CancellationToken.None))!.Value.Record;
+        Assert.Equal(1, first.Number!.Sequence);
+        Assert.Equal(2, second.Number.Sequence);
+    }
+}

@@ -1,0 +1,109 @@
+using Billing.Core.Subscriptions;
+using Billing.Infra.Storage;
+using static Billing.Infra.Tests.Storage.StorageScenario;
+
+namespace Billing.Infra.Tests.Storage;
+
+public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStorage>
+{
+    private readonly SpaceStore _store = azurite.Spaces;
+
+    [Fact]
+    public async Task A_stored_space_reads_back_exactly_with_its_members_plan_and_history()
+    {
+        var id = NewSpaceId();
+        var loaded = await StoredSpaceWithMembersAsync(_store, id);
+        var upgrade = Upgrade(loaded.State);
+        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null), CancellationToken.None);
+        var withPlan = (await _store.LoadAsync(id, CancellationToken.None))!;
+        Assert.Equal(upgrade.State.Plan, withPlan.State.Plan);
+        Assert.Equal(5, withPlan.State.Subscription!.Seats.Value);
+        var cancelled = Cancellations.Cancel(withPlan.State, Billing.Core.Spaces.Caller.Person(Owner), At(Now)).Value;
+        await _store.SaveAsync(new SpaceWrite(withPlan, cancelled, [], null), CancellationToken.None);
+        var beforeEnd = (await _store.LoadAsync(id, CancellationToken.None))!;
+        var ended = Renewals.Advance(beforeEnd.State, At(beforeEnd.State.Subscription!.RenewsAt));
+        await _store.SaveAsync(new SpaceWrite(beforeEnd, ended, [], null), CancellationToken.None);
+
+        var read = (await _store.LoadAsync(id, CancellationToken.None))!.State;
+        Assert.Equal(ended.State.Space, read.Space);
+        Assert.Equal(ended.State.Plan, read.Plan);
+        Assert.Equal(ended.State.TrialUsed, read.TrialUsed);
+        Assert.Equal(ended.State.SubscriptionCount, read.SubscriptionCount);
+        Assert.Equal(ended.State.PastSubscriptions.Single(), read.PastSubscriptions.Single());
+        Assert.Equal(ended.State.Members.OrderBy(m => m.Key.Value).ToList(), read.Members.OrderBy(m => m.Key.Value).ToList());
+        Assert.Equal("王小明", read.Members[Billing.Core.Common.UserId.Parse("u2")].Name);
+    }
+
+    [Fact]
+    public async Task A_space_that_was_never_stored_reads_as_null() =>
+        Assert.Null(await _store.LoadAsync(NewSpaceId(), CancellationToken.None));
+
+    [Fact]
+    public async Task A_write_from_a_stale_read_is_refused_whole_and_leaves_nothing_behind()
+    {
+        var id = NewSpaceId();
+        var loaded = await StoredSpaceWithMembersAsync(_store, id);
+        var first = Upgrade(loaded.State, seats: 5);
+        var second = Upgrade(loaded.State, seats: 10);
+        await _store.SaveAsync(new SpaceWrite(loaded, first, InvoicesOf(first), null), CancellationToken.None);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            _store.SaveAsync(new SpaceWrite(loaded, second, InvoicesOf(second), new IdempotencyRecord("k", "h", 201, "{}", Now)), CancellationToken.None));
+
+        var read = (await _store.LoadAsync(id, CancellationToken.None))!.State;
+        Assert.Equal(5, read.Subscription!.Seats.Value);
+        Assert.Null(await _store.FindIdempotencyAsync(id, "k", CancellationToken.None));
+        var (invoices, _) = await azurite.Ledger.ListAsync(id, 10, null, CancellationToken.None);
+        Assert.Single(invoices);
+        Assert.Equal(5 * 2499, invoices[0].Draft.Lines[0].Amount.Amount);
+    }
+
+    [Fact]
+    [Trait("Rule", "R2")]
+    public async Task A_period_cannot_be_invoiced_twice_even_from_two_fresh_reads()
+    {
+        var id = NewSpaceId();
+        var loaded = await StoredSpaceWithMembersAsync(_store, id);
+        var upgrade = Upgrade(loaded.State);
+        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null), CancellationToken.None);
+        var subscribed = (await _store.LoadAsync(id, CancellationToken.None))!;
+
+        // Two runs decide the same renewal; each would write the same invoice id.
+        var renewal = Renewals.Advance(subscribed.State, At(subscribed.State.Subscription!.RenewsAt));
+        await _store.SaveAsync(new SpaceWrite(subscribed, renewal, InvoicesOf(renewal), null), CancellationToken.None);
+        var reread = (await _store.LoadAsync(id, CancellationToken.None))!;
+        var sneaky = new SpaceWrite(reread, renewal with { State = reread.State }, InvoicesOf(renewal), null);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.SaveAsync(sneaky, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_idempotency_record_is_written_with_the_change_and_found_by_its_key()
+    {
+        var id = NewSpaceId();
+        var loaded = await StoredSpaceWithMembersAsync(_store, id);
+        var upgrade = Upgrade(loaded.State);
+        var record = new IdempotencyRecord("key with spaces/and:odd chars", "hash", 201, "{\"ok\":true}", Now);
+        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), record), CancellationToken.None);
+        Assert.Equal(record, await _store.FindIdempotencyAsync(id, record.Key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Removing_a_member_deletes_their_row()
+    {
+        var id = NewSpaceId();
+        var loaded = await StoredSpaceWithMembersAsync(_store, id);
+        var removed = Billing.Core.Spaces.SpaceDirectory.RemoveMember(loaded.State, Billing.Core.Common.UserId.Parse("u3"), DirectoryService, At(Now)).Value;
+        await _store.SaveAsync(new SpaceWrite(loaded, removed, [], null), CancellationToken.None);
+        Assert.Equal(2, (await _store.LoadAsync(id, CancellationToken.None))!.State.Members.Count);
+    }
+
+    [Fact]
+    public async Task An_organization_lists_its_teams()
+    {
+        var org = NewSpaceId();
+        var team = NewSpaceId();
+        await _store.RecordTeamAsync(org, team, CancellationToken.None);
+        await _store.RecordTeamAsync(org, team, CancellationToken.None);
+        Assert.Equal([team], (await _store.TeamsOfAsync(org, CancellationToken.None)).ToArray());
+    }
+}
