@@ -80,7 +80,8 @@ public sealed partial class DecisionRunner(
 
             try
             {
-                await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, idempotency), cancellationToken);
+                var outbox = decision.Effects.OfType<SendEmail>().ToImmutableArray<Effect>();
+                await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, idempotency, outbox), cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {

@@ -18,6 +18,7 @@ internal static class RowKeys
     public const string AuditPrefix = "audit|";
     public const string IdempotencyPrefix = "idem|";
     public const string TeamPrefix = "team|";
+    public const string OutboxPrefix = "outbox|";
 
     public static string Member(UserId user) => MemberPrefix + user.Value;
 
@@ -31,6 +32,10 @@ internal static class RowKeys
 
     /// <summary>Client-chosen keys may hold any character; their hash is a safe row key.</summary>
     public static string Idempotency(string key) => IdempotencyPrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>Oldest first, so effects are carried out in the order they were decided.</summary>
+    public static string Outbox(DateTimeOffset at, string write, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"{OutboxPrefix}{at.UtcTicks:D19}|{write}|{index:D3}");
 
     public static string Team(SpaceId team) => TeamPrefix + team.Value;
 

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Billing.Core.Audit;
 using Billing.Core.Common;
+using Billing.Core.Effects;
 using Billing.Core.Spaces;
 
 namespace Billing.Infra.Storage;
@@ -98,6 +99,27 @@ public sealed class SpaceStore(TableClient table)
         }).ConfigureAwait(false);
     }
 
+    /// <summary>The effects a space still has to carry out, oldest first, with the row key that removes each when done.</summary>
+    public async Task<ImmutableArray<(string RowKey, Effect Effect)>> PendingEffectsAsync(SpaceId space, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {space.Value} and RowKey ge {RowKeys.OutboxPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.OutboxPrefix)}");
+        return await StorageCalls.Guard(async () =>
+        {
+            var pending = ImmutableArray.CreateBuilder<(string, Effect)>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                pending.Add((row.RowKey, Read<Effect>(row)));
+            }
+
+            return pending.ToImmutable();
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets an effect once carried out; forgetting twice is harmless.</summary>
+    public Task CompleteEffectAsync(SpaceId space, string rowKey, CancellationToken cancellationToken) =>
+        StorageCalls.Guard(() => table.DeleteEntityAsync(space.Value, rowKey, ETag.All, cancellationToken));
+
     internal static T Read<T>(TableEntity row) =>
         JsonSerializer.Deserialize<T>(row.GetString(Json), StorageJson.Options) ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} is empty.");
 
@@ -150,6 +172,13 @@ public sealed class SpaceStore(TableClient table)
         foreach (var record in write.Decision.Audit)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Audit(record.At, writeId, index++), AuditEntry.Of(record))));
+        }
+
+        var outboxAt = DateTimeOffset.UtcNow; // the order of writes, whatever the business clock says
+        index = 0;
+        foreach (var effect in write.OutboxOrEmpty)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Outbox(outboxAt, writeId, index++), effect)));
         }
 
         if (write.Idempotency is { } idempotency)

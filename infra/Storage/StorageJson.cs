@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Billing.Core.Catalog;
 using Billing.Core.Common;
+using Billing.Core.Effects;
 using Billing.Core.Money;
 using Billing.Core.Payments;
 using Billing.Core.Subscriptions;
@@ -22,7 +23,7 @@ public static class StorageJson
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DescribePlanUnion } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DescribeUnions } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new TextConverter<SpaceId>(SpaceId.Parse, id => id.Value));
@@ -39,23 +40,35 @@ public static class StorageJson
         return options;
     }
 
-    private static void DescribePlanUnion(JsonTypeInfo typeInfo)
+    // The closed sets of core (the plan, the effects) are written with a discriminator.
+    private static void DescribeUnions(JsonTypeInfo typeInfo)
     {
-        if (typeInfo.Type != typeof(SpacePlan))
+        if (typeInfo.Type == typeof(SpacePlan))
         {
-            return;
-        }
-
-        typeInfo.PolymorphismOptions = new JsonPolymorphismOptions
-        {
-            TypeDiscriminatorPropertyName = "plan",
-            DerivedTypes =
+            typeInfo.PolymorphismOptions = new JsonPolymorphismOptions
             {
-                new JsonDerivedType(typeof(BasicPlan), "basic"),
-                new JsonDerivedType(typeof(TrialPlan), "trial"),
-                new JsonDerivedType(typeof(PaidPlan), "paid"),
-            },
-        };
+                TypeDiscriminatorPropertyName = "plan",
+                DerivedTypes =
+                {
+                    new JsonDerivedType(typeof(BasicPlan), "basic"),
+                    new JsonDerivedType(typeof(TrialPlan), "trial"),
+                    new JsonDerivedType(typeof(PaidPlan), "paid"),
+                },
+            };
+        }
+        else if (typeInfo.Type == typeof(Effect))
+        {
+            typeInfo.PolymorphismOptions = new JsonPolymorphismOptions
+            {
+                TypeDiscriminatorPropertyName = "effect",
+                DerivedTypes =
+                {
+                    new JsonDerivedType(typeof(IssueInvoice), "issue_invoice"),
+                    new JsonDerivedType(typeof(ChargeInvoice), "charge_invoice"),
+                    new JsonDerivedType(typeof(SendEmail), "send_email"),
+                },
+            };
+        }
     }
 
     /// <summary>A value type written as its text form (ids, currencies, locales).</summary>
