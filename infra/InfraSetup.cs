@@ -21,7 +21,9 @@ public static class InfraSetup
 
         services.AddSingleton(sp => new BillingStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IssuerOptions>>().Value.ToIssuer());
-        services.AddSingleton(sp => new SpaceStore(sp.GetRequiredService<BillingStorage>().Spaces));
+        services.AddSingleton(sp => new RenewalIndex(sp.GetRequiredService<BillingStorage>().Renewals));
+        services.AddSingleton(sp => new SpaceStore(
+            sp.GetRequiredService<BillingStorage>().Spaces, sp.GetRequiredService<RenewalIndex>(), sp.GetRequiredService<Billing.Core.Catalog.PriceCatalog>().Policy));
         services.AddSingleton(sp => new InvoiceLedger(sp.GetRequiredService<BillingStorage>().Spaces));
         services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<BillingStorage>().Spaces));
         services.AddSingleton(sp => new InvoiceDocumentStore(sp.GetRequiredService<BillingStorage>().Invoices));

@@ -7,7 +7,7 @@ namespace Billing.Infra.Storage;
 
 /// <summary>
 /// The storage account: the <c>billing</c> table (one partition per space), the <c>counters</c> table
-/// (invoice sequences), and the <c>invoices</c> blob container. Tables and the container are created
+/// (invoice sequences), the <c>renewals</c> table (the renewal index), and the <c>invoices</c> blob container. Tables and the container are created
 /// on first use, so the app starts even while storage is down and answers 503 until it is back.
 /// </summary>
 public sealed class BillingStorage : IDisposable
@@ -45,12 +45,15 @@ public sealed class BillingStorage : IDisposable
 
         Spaces = tables.GetTableClient("billing");
         Counters = tables.GetTableClient("counters");
+        Renewals = tables.GetTableClient("renewals");
         Invoices = blobs.GetBlobContainerClient("invoices");
     }
 
     public TableClient Spaces { get; }
 
     public TableClient Counters { get; }
+
+    public TableClient Renewals { get; }
 
     public BlobContainerClient Invoices { get; }
 
@@ -71,6 +74,7 @@ public sealed class BillingStorage : IDisposable
                 {
                     await Spaces.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Counters.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                    await Renewals.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Invoices.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false);
                 _ready = true;

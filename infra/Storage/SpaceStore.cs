@@ -2,10 +2,11 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Billing.Core.Audit;
+using Billing.Core.Catalog;
 using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Spaces;
+using Billing.Core.Subscriptions;
 
 namespace Billing.Infra.Storage;
 
@@ -13,9 +14,10 @@ namespace Billing.Infra.Storage;
 /// Spaces on Azure Tables, one partition per space: the space row, member rows, invoices, audit
 /// records and idempotency records. A decision is stored as ONE entity-group transaction guarded by
 /// the space row's ETag, so it lands whole or not at all, and a concurrent change makes it fail with
-/// <see cref="ConcurrencyConflictException"/> (reload and decide again).
+/// <see cref="ConcurrencyConflictException"/> (reload and decide again). Each write keeps the space's
+/// row in the <see cref="RenewalIndex"/> in step.
 /// </summary>
-public sealed class SpaceStore(TableClient table)
+public sealed class SpaceStore(TableClient table, RenewalIndex renewals, BillingPolicy policy)
 {
     private const string Json = "Json";
 
@@ -58,6 +60,14 @@ public sealed class SpaceStore(TableClient table)
             throw new InvalidOperationException($"A decision wrote {actions.Count} rows; a transaction holds 100 at most.");
         }
 
+        var space = write.After.Space.Id;
+        var dueBefore = write.Before is null ? null : Renewals.NextDueAt(write.Before.State, policy);
+        var dueAfter = Renewals.NextDueAt(write.After, policy);
+        if (dueAfter is { } due && due != dueBefore)
+        {
+            await renewals.ScheduleAsync(space, due, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             await StorageCalls.Guard(() => table.SubmitTransactionAsync(actions, cancellationToken)).ConfigureAwait(false);
@@ -69,6 +79,11 @@ public sealed class SpaceStore(TableClient table)
         catch (TableTransactionFailedException e) when (e.Status == 404 && write.Before is not null)
         {
             throw new ConcurrencyConflictException($"Space {write.After.Space.Id} vanished while deciding.", e);
+        }
+
+        if (dueBefore is { } old && (dueAfter is not { } next || !RenewalIndex.SameRow(old, next)))
+        {
+            await renewals.UnscheduleAsync(space, old, cancellationToken).ConfigureAwait(false);
         }
     }
 

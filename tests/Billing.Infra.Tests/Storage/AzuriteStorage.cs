@@ -21,7 +21,9 @@ public sealed class AzuriteStorage : IAsyncLifetime, IDisposable
 
     public BillingStorage Storage { get; }
 
-    public SpaceStore Spaces => new(Storage.Spaces);
+    public RenewalIndex Renewals => new(Storage.Renewals);
+
+    public SpaceStore Spaces => new(Storage.Spaces, Renewals, Billing.Core.Catalog.PriceCatalog.Default.Policy);
 
     public InvoiceLedger Ledger => new(Storage.Spaces);
 

@@ -106,4 +106,36 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         await _store.RecordTeamAsync(org, team, CancellationToken.None);
         Assert.Equal([team], (await _store.TeamsOfAsync(org, CancellationToken.None)).ToArray());
     }
+
+    [Fact]
+    [Trait("Rule", "R1")]
+    public async Task Each_write_keeps_the_space_in_the_renewal_index_at_its_next_due_time()
+    {
+        var id = NewSpaceId();
+        var loaded = await StoredSpaceWithMembersAsync(_store, id);
+        var upgrade = Upgrade(loaded.State);
+        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null), CancellationToken.None);
+        var renewsAt = upgrade.State.Subscription!.RenewsAt;
+
+        Assert.DoesNotContain(await DueAsync(renewsAt.AddSeconds(-1)), d => d.Space == id);
+        Assert.Contains((id, renewsAt), await DueAsync(renewsAt));
+
+        var subscribed = (await _store.LoadAsync(id, CancellationToken.None))!;
+        var renewal = Renewals.Advance(subscribed.State, At(renewsAt));
+        await _store.SaveAsync(new SpaceWrite(subscribed, renewal, InvoicesOf(renewal), null), CancellationToken.None);
+        var due = await DueAsync(renewsAt.AddYears(1));
+        Assert.Contains((id, renewal.State.Subscription!.RenewsAt), due);
+        Assert.DoesNotContain((id, renewsAt), due);
+    }
+
+    private async Task<List<(Billing.Core.Common.SpaceId Space, DateTimeOffset DueAt)>> DueAsync(DateTimeOffset now)
+    {
+        var due = new List<(Billing.Core.Common.SpaceId, DateTimeOffset)>();
+        await foreach (var entry in azurite.Renewals.DueAsync(now, CancellationToken.None))
+        {
+            due.Add(entry);
+        }
+
+        return due;
+    }
 }
