@@ -15,7 +15,7 @@ namespace Billing.Infra.Storage;
 /// records and idempotency records. A decision is stored as ONE entity-group transaction guarded by
 /// the space row's ETag, so it lands whole or not at all, and a concurrent change makes it fail with
 /// <see cref="ConcurrencyConflictException"/> (reload and decide again). Each write keeps the space's
-/// row in the <see cref="RenewalIndex"/> in step.
+/// row in the <see cref="RenewalIndex"/> in step, due at once while its outbox holds effects.
 /// </summary>
 public sealed class SpaceStore(TableClient table, RenewalIndex renewals, BillingPolicy policy)
 {
@@ -63,6 +63,12 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
         var space = write.After.Space.Id;
         var dueBefore = write.Before is null ? null : Renewals.NextDueAt(write.Before.State, policy);
         var dueAfter = Renewals.NextDueAt(write.After, policy);
+        if (!write.OutboxOrEmpty.IsEmpty && (dueAfter is null || dueAfter > write.DecidedAt))
+        {
+            // Effects wait in the outbox: the renewal run sweeps them if nobody carries them out first.
+            dueAfter = write.DecidedAt;
+        }
+
         if (dueAfter is { } due && due != dueBefore)
         {
             await renewals.ScheduleAsync(space, due, cancellationToken).ConfigureAwait(false);
@@ -180,6 +186,17 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
             actions.Add(new TableTransactionAction(
                 TableTransactionActionType.Add,
                 Row(partition, RowKeys.InvoiceListing(invoice.Draft.IssuedAt, invoice.Draft.Id), invoice.Draft.Id)));
+        }
+
+        foreach (var invoice in write.UpdatedInvoices)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, Row(partition, RowKeys.Invoice(invoice.Draft.Id), invoice), ETag.All));
+        }
+
+        foreach (var rowKey in write.CompletedEffects)
+        {
+            // With its ETag unknown but its existence required: a second application of the same outcome fails whole.
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, rowKey), ETag.All));
         }
 
         var index = 0;

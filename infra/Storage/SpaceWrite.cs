@@ -14,7 +14,17 @@ public sealed record SpaceWrite(
 {
     public SpaceBilling After => Decision.State;
 
+    /// <summary>When the decision was made (the business clock): effects left in the outbox are due for the renewal run from then.</summary>
+    public DateTimeOffset DecidedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Invoices whose status the decision moved (paid, past due), replaced in the same transaction.</summary>
+    public ImmutableArray<InvoiceRecord> UpdatedInvoices { get; init; } = [];
+
+    /// <summary>Outbox rows this decision carried out: removed in the same transaction, so an outcome is applied once.</summary>
+    public ImmutableArray<string> CompletedEffects { get; init; } = [];
+
     internal ImmutableArray<Effect> OutboxOrEmpty => Outbox.IsDefault ? [] : Outbox;
 
-    internal bool HasRows => !Decision.Audit.IsEmpty || !Invoices.IsEmpty || Idempotency is not null || !OutboxOrEmpty.IsEmpty;
+    internal bool HasRows =>
+        !Decision.Audit.IsEmpty || !Invoices.IsEmpty || Idempotency is not null || !OutboxOrEmpty.IsEmpty || !UpdatedInvoices.IsEmpty || !CompletedEffects.IsEmpty;
 }

@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using Billing.Core.Catalog;
+using Billing.Core.Common;
+using Billing.Core.Effects;
+using Billing.Core.Invoicing;
+using Billing.Core.Spaces;
+using Billing.Core.Subscriptions;
+using Billing.Infra.Email;
+using Billing.Infra.Issuing;
+using Billing.Infra.Payments;
+using Billing.Functions.RenewalRun;
+using Billing.Infra.Storage;
+using MimeKit;
+
+namespace Billing.Functions.Decisions;
+
+/// <summary>
+/// Carries out what a space's outbox holds, oldest first. A charge is taken with its idempotency key
+/// (R2), then its outcome is applied through core in one transaction that also removes the outbox
+/// row, so an outcome counts once however often delivery runs. An email is sent, then its row
+/// removed: a crash in between repeats the email (same Message-Id), never loses it.
+/// </summary>
+public sealed partial class EffectDelivery(
+    SpaceStore store,
+    InvoiceLedger ledger,
+    InvoiceIssuing issuing,
+    InvoiceDocumentStore documents,
+    PaymentGateways gateways,
+    EmailComposer composer,
+    SmtpMailer mailer,
+    EmailLinks links,
+    PriceCatalog catalog,
+    TimeProvider clock,
+    ILogger<EffectDelivery> logger)
+{
+    private static readonly Caller Provider = Caller.System("payments");
+
+    public async Task DeliverAsync(SpaceId space, RenewalTally? tally, CancellationToken cancellationToken)
+    {
+        var pending = await store.PendingEffectsAsync(space, cancellationToken);
+        foreach (var (rowKey, effect) in pending.Where(p => p.Effect is ChargeInvoice))
+        {
+            await ChargeAsync(space, rowKey, (ChargeInvoice)effect, tally, cancellationToken);
+        }
+
+        // Charges may have queued emails (payment failed, the paid invoice): read the outbox again.
+        var emails = (await store.PendingEffectsAsync(space, cancellationToken)).Where(p => p.Effect is SendEmail).ToList();
+        if (emails.Count == 0)
+        {
+            return;
+        }
+
+        var state = (await store.LoadAsync(space, cancellationToken))?.State;
+        var messages = new List<MimeMessage>();
+        foreach (var (rowKey, effect) in emails)
+        {
+            messages.Add(await ComposeAsync(space, state, (SendEmail)effect, rowKey, cancellationToken));
+        }
+
+        await mailer.SendAsync(messages, cancellationToken);
+        foreach (var (rowKey, effect) in emails)
+        {
+            await store.CompleteEffectAsync(space, rowKey, cancellationToken);
+            if (((SendEmail)effect).Kind == EmailKind.Invoice)
+            {
+                tally?.InvoiceEmailed();
+            }
+        }
+    }
+
+    private async Task ChargeAsync(SpaceId space, string rowKey, ChargeInvoice charge, RenewalTally? tally, CancellationToken cancellationToken)
+    {
+        var gateway = gateways.For(charge.PaymentMethod.Provider)
+            ?? throw new InvalidOperationException($"The provider {charge.PaymentMethod.Provider} is not enabled; the charge of {charge.Invoice} waits.");
+        var result = await gateway.ChargeAsync(charge, cancellationToken);
+        var invoice = await issuing.FinishAsync(space, charge.Invoice, cancellationToken);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var loaded = await store.LoadAsync(space, cancellationToken);
+            var stored = await ledger.GetAsync(space, charge.Invoice, cancellationToken);
+            if (loaded is null || stored is null)
+            {
+                return;
+            }
+
+            invoice = stored.Value.Record.Invoice ?? invoice;
+            var context = new DecisionContext(catalog, clock.GetUtcNow(), $"charge:{charge.IdempotencyKey}");
+            var (decision, updated) = result is ChargeSucceeded
+                ? ChargeOutcomes.Succeeded(loaded.State, invoice, Provider, context)
+                : ChargeOutcomes.Failed(loaded.State, invoice, charge.Attempt, Provider, context);
+            var write = new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()])
+            {
+                DecidedAt = context.Now,
+                UpdatedInvoices = updated == invoice ? [] : [stored.Value.Record with { Status = updated.Status, PaidAt = updated.PaidAt }],
+                CompletedEffects = [rowKey],
+            };
+            try
+            {
+                await store.SaveAsync(write, cancellationToken);
+                if (result is not ChargeSucceeded)
+                {
+                    tally?.ChargeFailed();
+                }
+
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                LogConflict(logger, space.Value, charge.Invoice.Value);
+            }
+        }
+    }
+
+    private async Task<MimeMessage> ComposeAsync(SpaceId space, SpaceBilling? state, SendEmail email, string deliveryKey, CancellationToken cancellationToken)
+    {
+        Invoice? invoice = null;
+        byte[]? pdf = null;
+        if (email.Invoice is { } invoiceId && await ledger.GetAsync(space, invoiceId, cancellationToken) is not null)
+        {
+            invoice = await issuing.FinishAsync(space, invoiceId, cancellationToken);
+            await using var stream = await documents.OpenAsync(space, invoice.Number, cancellationToken);
+            if (stream is not null)
+            {
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, cancellationToken);
+                pdf = buffer.ToArray();
+            }
+        }
+
+        var facts = new EmailFacts(
+            state?.Space.Name ?? space.Value,
+            state?.Members.GetValueOrDefault(email.Recipient)?.Name,
+            invoice,
+            pdf,
+            state?.Subscription?.Seats.Value,
+            state?.Trial?.EndsAt,
+            links.InvoicesOf(space, email.Invoice));
+        return composer.Compose(email, facts, $"{space}/{deliveryKey}");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Space {Space} changed while applying the charge of {Invoice}; applying again.")]
+    private static partial void LogConflict(ILogger logger, string space, string invoice);
+}

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Billing.Core.Catalog;
+using Billing.Core.Common;
+using Billing.Core.Effects;
+using Billing.Core.Invoicing;
+using Billing.Core.Subscriptions;
+using Billing.Functions.Decisions;
+using Billing.Infra.Issuing;
+using Billing.Infra.Storage;
+
+namespace Billing.Functions.RenewalRun;
+
+/// <summary>
+/// One pass of the renewal run (R1-R3, C2, N2, U10): every space the renewal index says is due is
+/// advanced through core one step at a time (scheduled changes, then invoice and charge; trials and
+/// cancellations that end; retries), each step stored before the next is decided, its effects carried
+/// out after. The index is the checkpoint: a pass that runs out of time leaves the rest due, and the
+/// next tick continues. Run twice, or side by side, a period is still invoiced and charged once (R2):
+/// each step is an ETag-guarded write, and each period's invoice id is unique.
+/// </summary>
+public sealed partial class RenewalPass(
+    BillingStorage storage,
+    SpaceStore store,
+    RenewalIndex index,
+    EffectDelivery delivery,
+    InvoiceIssuing issuing,
+    PriceCatalog catalog,
+    TimeProvider clock,
+    ILogger<RenewalPass> logger)
+{
+    // A space more periods behind than this continues on the next tick.
+    private const int MaxStepsPerSpace = 64;
+
+    public async Task<RenewalSummary> RunAsync(TimeSpan budget, CancellationToken cancellationToken)
+    {
+        await storage.EnsureReadyAsync(cancellationToken);
+        var watch = Stopwatch.StartNew();
+        var now = clock.GetUtcNow();
+        var tally = new RenewalTally();
+        await foreach (var (space, dueAt) in index.DueAsync(now, cancellationToken))
+        {
+            if (watch.Elapsed > budget)
+            {
+                tally.Deferred();
+                continue;
+            }
+
+            await ProcessAsync(space, dueAt, now, tally, cancellationToken);
+        }
+
+        var summary = tally.ToSummary();
+        LogPass(logger, summary.Renewed, summary.Canceled, summary.Failed, summary.Retried, summary.InvoicesEmailed, summary.Remaining, watch.ElapsedMilliseconds);
+        return summary;
+    }
+
+    /// <summary>Brings one space up to <paramref name="now"/>. Failures stay with the space: it remains due and the pass goes on.</summary>
+    public async Task ProcessAsync(SpaceId space, DateTimeOffset indexedFor, DateTimeOffset now, RenewalTally tally, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await delivery.DeliverAsync(space, tally, cancellationToken); // what a crash left undone, first
+            for (var step = 0; step < MaxStepsPerSpace; step++)
+            {
+                var loaded = await store.LoadAsync(space, cancellationToken);
+                if (loaded is null)
+                {
+                    await index.UnscheduleAsync(space, indexedFor, cancellationToken);
+                    return;
+                }
+
+                var context = new DecisionContext(catalog, now, "renewal-run");
+                var decision = Renewals.Advance(loaded.State, context);
+                if (decision.ChangesNothing)
+                {
+                    await ReindexAsync(loaded.State, indexedFor, cancellationToken);
+                    return;
+                }
+
+                var invoices = decision.Effects.OfType<IssueInvoice>()
+                    .Select(i => InvoiceRecord.Unnumbered(i.Draft, i.Draft.Total.IsZero ? InvoiceStatus.Paid : InvoiceStatus.Open, i.Draft.Total.IsZero ? now : null))
+                    .ToImmutableArray();
+                var outbox = decision.Effects.Where(e => e is ChargeInvoice or SendEmail).ToImmutableArray();
+                try
+                {
+                    await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = now }, cancellationToken);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    continue; // another run or a request moved the space: decide again on what is there now
+                }
+
+                tally.Count(decision);
+                foreach (var invoice in invoices)
+                {
+                    await issuing.FinishAsync(space, invoice.Draft.Id, cancellationToken);
+                }
+
+                await delivery.DeliverAsync(space, tally, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSpaceFailed(logger, e, space.Value);
+            tally.Deferred();
+        }
+    }
+
+    private async Task ReindexAsync(SpaceBilling state, DateTimeOffset indexedFor, CancellationToken cancellationToken)
+    {
+        var next = Renewals.NextDueAt(state, catalog.Policy);
+        if (next is { } due)
+        {
+            await index.ScheduleAsync(state.Space.Id, due, cancellationToken);
+        }
+
+        if (next is null || !RenewalIndex.SameRow(next.Value, indexedFor))
+        {
+            await index.UnscheduleAsync(state.Space.Id, indexedFor, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Renewal pass: {Renewed} renewed, {Canceled} canceled, {Failed} failed, {Retried} retried, {InvoicesEmailed} invoices emailed, {Remaining} remaining, in {ElapsedMs} ms.")]
+    private static partial void LogPass(ILogger logger, int renewed, int canceled, int failed, int retried, int invoicesEmailed, int remaining, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Renewal of space {Space} failed; it stays due for the next pass.")]
+    private static partial void LogSpaceFailed(ILogger logger, Exception exception, string space);
+}

@@ -1,0 +1,93 @@
+using System.Collections.Frozen;
+using Billing.Core.Common;
+using Billing.Core.Effects;
+
+namespace Billing.Infra.Email;
+
+/// <summary>Billing emails in the six languages of the help article (V4).</summary>
+public static class EmailStrings
+{
+    private static readonly FrozenDictionary<Language, EmailLanguage> ByLanguage = new Dictionary<Language, EmailLanguage>
+    {
+        [Language.English] = new(
+            "Hello {name},",
+            "See your invoices online: {link}",
+            "The Billing team",
+            Texts(
+                ("Invoice {number} for {space}", "Your invoice {number} for {space} is attached. Total: {total}."),
+                ("Payment failed for {space}", "We could not collect the payment of {total} for invoice {number}. Your plan stays active while we retry over the next days. Please check your payment method."),
+                ("Your paid plan for {space} has ended", "The paid plan of {space} has ended and the space is back on Basic. Nothing was deleted: your data, invoices and billing history are kept."),
+                ("{space} now has {seats} seats", "A new member joined {space}, which was full, so the plan grew to {seats} seats. The prorated amount is charged to your payment method and sent to you as an invoice."),
+                ("Your trial of {space} ends on {date}", "The free trial of {space} ends on {date}. Upgrade before then to keep the paid features."),
+                ("Your trial of {space} has ended", "The free trial of {space} has ended and the space is back on Basic. You can upgrade at any time."))),
+        [Language.French] = new(
+            "Bonjour {name},",
+            "Consultez vos factures en ligne : {link}",
+            "L'équipe Facturation",
+            Texts(
+                ("Facture {number} pour {space}", "Veuillez trouver ci-joint votre facture {number} pour {space}. Total : {total}."),
+                ("Échec du paiement pour {space}", "Nous n'avons pas pu encaisser le paiement de {total} pour la facture {number}. Votre forfait reste actif pendant que nous réessayons dans les prochains jours. Veuillez vérifier votre moyen de paiement."),
+                ("Votre forfait payant pour {space} a pris fin", "Le forfait payant de {space} a pris fin et l'espace est revenu au forfait Basic. Rien n'a été supprimé : vos données, factures et historique de facturation sont conservés."),
+                ("{space} compte désormais {seats} places", "Un nouveau membre a rejoint {space}, qui était complet : le forfait est passé à {seats} places. Le montant au prorata est débité de votre moyen de paiement et vous est envoyé en facture."),
+                ("Votre essai de {space} se termine le {date}", "L'essai gratuit de {space} se termine le {date}. Passez à un forfait payant avant cette date pour conserver les fonctionnalités payantes."),
+                ("Votre essai de {space} est terminé", "L'essai gratuit de {space} est terminé et l'espace est revenu au forfait Basic. Vous pouvez passer à un forfait payant à tout moment."))),
+        [Language.Dutch] = new(
+            "Hallo {name},",
+            "Bekijk uw facturen online: {link}",
+            "Het facturatieteam",
+            Texts(
+                ("Factuur {number} voor {space}", "In de bijlage vindt u factuur {number} voor {space}. Totaal: {total}."),
+                ("Betaling mislukt voor {space}", "We konden de betaling van {total} voor factuur {number} niet innen. Uw abonnement blijft actief terwijl we het de komende dagen opnieuw proberen. Controleer uw betaalmethode."),
+                ("Uw betaalde abonnement voor {space} is beëindigd", "Het betaalde abonnement van {space} is beëindigd en de ruimte is terug op Basic. Er is niets verwijderd: uw gegevens, facturen en factuurgeschiedenis blijven bewaard."),
+                ("{space} heeft nu {seats} plaatsen", "Er is een nieuw lid bij {space} gekomen, dat vol was, dus het abonnement is uitgebreid naar {seats} plaatsen. Het naar rato berekende bedrag wordt van uw betaalmethode afgeschreven en als factuur verstuurd."),
+                ("Uw proefperiode van {space} eindigt op {date}", "De gratis proefperiode van {space} eindigt op {date}. Upgrade vóór die datum om de betaalde functies te behouden."),
+                ("Uw proefperiode van {space} is afgelopen", "De gratis proefperiode van {space} is afgelopen en de ruimte is terug op Basic. U kunt op elk moment upgraden."))),
+        [Language.Swedish] = new(
+            "Hej {name},",
+            "Se dina fakturor online: {link}",
+            "Faktureringsteamet",
+            Texts(
+                ("Faktura {number} för {space}", "Bifogat finns din faktura {number} för {space}. Totalt: {total}."),
+                ("Betalningen misslyckades för {space}", "Vi kunde inte dra betalningen på {total} för faktura {number}. Din plan förblir aktiv medan vi försöker igen de närmaste dagarna. Kontrollera din betalningsmetod."),
+                ("Din betalda plan för {space} har upphört", "Den betalda planen för {space} har upphört och utrymmet är tillbaka på Basic. Inget har raderats: dina data, fakturor och din faktureringshistorik finns kvar."),
+                ("{space} har nu {seats} platser", "En ny medlem gick med i {space}, som var fullt, så planen utökades till {seats} platser. Det proportionella beloppet dras från din betalningsmetod och skickas som faktura."),
+                ("Din provperiod för {space} slutar den {date}", "Den kostnadsfria provperioden för {space} slutar den {date}. Uppgradera innan dess för att behålla de betalda funktionerna."),
+                ("Din provperiod för {space} har slutat", "Den kostnadsfria provperioden för {space} har slutat och utrymmet är tillbaka på Basic. Du kan uppgradera när som helst."))),
+        [Language.Indonesian] = new(
+            "Halo {name},",
+            "Lihat faktur Anda secara online: {link}",
+            "Tim Penagihan",
+            Texts(
+                ("Faktur {number} untuk {space}", "Terlampir faktur {number} untuk {space}. Total: {total}."),
+                ("Pembayaran gagal untuk {space}", "Kami tidak dapat menagih pembayaran sebesar {total} untuk faktur {number}. Paket Anda tetap aktif selama kami mencoba lagi dalam beberapa hari ke depan. Silakan periksa metode pembayaran Anda."),
+                ("Paket berbayar untuk {space} telah berakhir", "Paket berbayar {space} telah berakhir dan ruang kerja kembali ke Basic. Tidak ada yang dihapus: data, faktur, dan riwayat tagihan Anda tetap tersimpan."),
+                ("{space} kini memiliki {seats} kursi", "Anggota baru bergabung dengan {space} yang sudah penuh, sehingga paket bertambah menjadi {seats} kursi. Jumlah prorata ditagihkan ke metode pembayaran Anda dan dikirim sebagai faktur."),
+                ("Uji coba {space} berakhir pada {date}", "Uji coba gratis {space} berakhir pada {date}. Tingkatkan paket sebelum tanggal tersebut untuk tetap menggunakan fitur berbayar."),
+                ("Uji coba {space} telah berakhir", "Uji coba gratis {space} telah berakhir dan ruang kerja kembali ke Basic. Anda dapat meningkatkan paket kapan saja."))),
+        [Language.TraditionalChinese] = new(
+            "{name} 您好：",
+            "線上查看您的發票：{link}",
+            "帳務團隊",
+            Texts(
+                ("{space} 的發票 {number}", "附件為 {space} 的發票 {number}。總計：{total}。"),
+                ("{space} 付款失敗", "我們無法收取發票 {number} 的款項 {total}。在接下來幾天重試期間，您的方案仍會保持啟用。請檢查您的付款方式。"),
+                ("{space} 的付費方案已結束", "{space} 的付費方案已結束，空間已回到 Basic 版。我們沒有刪除任何內容：您的資料、發票和帳單記錄都會保留。"),
+                ("{space} 現在有 {seats} 個席位", "有新成員加入已滿的 {space}，因此方案已增加到 {seats} 個席位。按比例計算的金額將從您的付款方式扣款，並以發票寄送給您。"),
+                ("{space} 的試用將於 {date} 結束", "{space} 的免費試用將於 {date} 結束。請在此之前升級，以繼續使用付費功能。"),
+                ("{space} 的試用已結束", "{space} 的免費試用已結束，空間已回到 Basic 版。您隨時可以升級。"))),
+    }.ToFrozenDictionary();
+
+    public static EmailLanguage For(Language language) => ByLanguage[language];
+
+    private static FrozenDictionary<EmailKind, EmailText> Texts(
+        (string, string) invoice, (string, string) paymentFailed, (string, string) planEnded, (string, string) seatsIncreased, (string, string) trialEnding, (string, string) trialEnded) =>
+        new Dictionary<EmailKind, EmailText>
+        {
+            [EmailKind.Invoice] = new(invoice.Item1, invoice.Item2),
+            [EmailKind.PaymentFailed] = new(paymentFailed.Item1, paymentFailed.Item2),
+            [EmailKind.PlanEnded] = new(planEnded.Item1, planEnded.Item2),
+            [EmailKind.SeatsIncreasedAutomatically] = new(seatsIncreased.Item1, seatsIncreased.Item2),
+            [EmailKind.TrialEnding] = new(trialEnding.Item1, trialEnding.Item2),
+            [EmailKind.TrialEnded] = new(trialEnded.Item1, trialEnded.Item2),
+        }.ToFrozenDictionary();
+}
