@@ -1,6 +1,7 @@
 using Billing.Functions.Decisions;
 using Billing.Functions.Endpoints;
 using Billing.Functions.Hosting;
+using Billing.Functions.RenewalRun;
 
 namespace Billing.Functions;
 
@@ -16,11 +17,13 @@ public static class BillingServer
         CustomHandler.ListenOnHostPort(builder);
         builder.Services.AddBillingHosting(builder.Configuration);
         builder.Services.AddBillingDecisions(builder.Configuration, builder.Environment);
+        builder.Services.AddRenewalRun(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseBillingHosting();
         app.MapBillingEndpoints();
+        app.MapRenewals();
         return app;
     }
 }

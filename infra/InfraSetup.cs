@@ -1,4 +1,5 @@
 using Billing.Infra.Configuration;
+using Billing.Infra.Email;
 using Billing.Infra.Payments;
 using Billing.Infra.Storage;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,7 @@ public static class InfraSetup
         services.AddSingleton(sp => new BillingStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IssuerOptions>>().Value.ToIssuer());
         services.AddSingleton(sp => new RenewalIndex(sp.GetRequiredService<BillingStorage>().Renewals));
+        services.AddSingleton(sp => new RenewalBatches(sp.GetRequiredService<BillingStorage>().RenewalBatchQueue));
         services.AddSingleton(sp => new SpaceStore(
             sp.GetRequiredService<BillingStorage>().Spaces, sp.GetRequiredService<RenewalIndex>(), sp.GetRequiredService<Billing.Core.Catalog.PriceCatalog>().Policy));
         services.AddSingleton(sp => new InvoiceLedger(sp.GetRequiredService<BillingStorage>().Spaces));
@@ -36,6 +38,11 @@ public static class InfraSetup
         }
 
         services.AddSingleton<PaymentGateways>();
+
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value);
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<SmtpMailer>();
         return services;
     }
 }

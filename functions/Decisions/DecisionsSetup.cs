@@ -16,7 +16,18 @@ public static class DecisionsSetup
         services.AddSingleton<SpaceReader>();
         services.AddSingleton<PaymentMethodReader>();
         services.AddSingleton<Billing.Infra.Issuing.InvoiceIssuing>();
+        services.AddSingleton<EffectDelivery>();
+        services.AddSingleton(new EmailLinks(PublicBaseUrl(configuration)));
         return services;
+    }
+
+    /// <summary><c>Billing__PublicBaseUrl</c>: the base of the links in emails (the web app).</summary>
+    private static Uri PublicBaseUrl(IConfiguration configuration)
+    {
+        var text = configuration["Billing:PublicBaseUrl"] is { Length: > 0 } configured ? configured : "http://127.0.0.1:7071/";
+        return Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new InvalidOperationException($"Billing__PublicBaseUrl must be an absolute http(s) URL, not '{text}'.");
     }
 
     /// <summary><c>Billing__CatalogPath</c> names a catalog file to use instead of the one that ships with the code.</summary>

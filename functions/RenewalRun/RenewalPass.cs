@@ -23,6 +23,7 @@ public sealed partial class RenewalPass(
     BillingStorage storage,
     SpaceStore store,
     RenewalIndex index,
+    RenewalBatches batches,
     EffectDelivery delivery,
     InvoiceIssuing issuing,
     PriceCatalog catalog,
@@ -32,26 +33,62 @@ public sealed partial class RenewalPass(
     // A space more periods behind than this continues on the next tick.
     private const int MaxStepsPerSpace = 64;
 
-    public async Task<RenewalSummary> RunAsync(TimeSpan budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renews up to <see cref="RenewalOptions.InlineLimit"/> due spaces itself and fans the rest out to
+    /// the queue in batches; what neither fits in the budget stays due for the next tick.
+    /// </summary>
+    public async Task<RenewalSummary> RunAsync(RenewalOptions options, CancellationToken cancellationToken)
     {
         await storage.EnsureReadyAsync(cancellationToken);
         var watch = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
         var tally = new RenewalTally();
+        var inline = 0;
+        var batch = ImmutableArray.CreateBuilder<DueSpace>(options.BatchSize);
         await foreach (var (space, dueAt) in index.DueAsync(now, cancellationToken))
         {
-            if (watch.Elapsed > budget)
+            if (watch.Elapsed > options.Budget)
             {
                 tally.Deferred();
-                continue;
             }
+            else if (inline < options.InlineLimit)
+            {
+                inline++;
+                await ProcessAsync(space, dueAt, now, tally, cancellationToken);
+            }
+            else
+            {
+                tally.Deferred();
+                batch.Add(new DueSpace(space, dueAt));
+                if (batch.Count == options.BatchSize)
+                {
+                    await batches.EnqueueAsync(new RenewalBatch(batch.DrainToImmutable()), cancellationToken);
+                }
+            }
+        }
 
-            await ProcessAsync(space, dueAt, now, tally, cancellationToken);
+        if (batch.Count > 0)
+        {
+            await batches.EnqueueAsync(new RenewalBatch(batch.DrainToImmutable()), cancellationToken);
         }
 
         var summary = tally.ToSummary();
         LogPass(logger, summary.Renewed, summary.Canceled, summary.Failed, summary.Retried, summary.InvoicesEmailed, summary.Remaining, watch.ElapsedMilliseconds);
         return summary;
+    }
+
+    /// <summary>Renews one batch from the queue (the queue-triggered function and the app's own consumer).</summary>
+    public async Task<RenewalSummary> RunBatchAsync(RenewalBatch batch, CancellationToken cancellationToken)
+    {
+        await storage.EnsureReadyAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var tally = new RenewalTally();
+        foreach (var due in batch.Spaces)
+        {
+            await ProcessAsync(due.Space, due.DueAt, now, tally, cancellationToken);
+        }
+
+        return tally.ToSummary();
     }
 
     /// <summary>Brings one space up to <paramref name="now"/>. Failures stay with the space: it remains due and the pass goes on.</summary>

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace Billing.Infra.Storage;
 
@@ -29,24 +30,31 @@ public sealed class BillingStorage : IDisposable
         var blobOptions = new BlobClientOptions();
         retry(blobOptions.Retry);
 
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        retry(queueOptions.Retry);
         TableServiceClient tables;
         BlobServiceClient blobs;
+        QueueServiceClient queues;
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             tables = new TableServiceClient(options.ConnectionString, tableOptions);
             blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
+            queues = new QueueServiceClient(options.ConnectionString, queueOptions);
         }
         else
         {
             var credential = new DefaultAzureCredential();
             tables = new TableServiceClient(new Uri($"https://{options.AccountName}.table.core.windows.net"), credential, tableOptions);
             blobs = new BlobServiceClient(new Uri($"https://{options.AccountName}.blob.core.windows.net"), credential, blobOptions);
+            queues = new QueueServiceClient(new Uri($"https://{options.AccountName}.queue.core.windows.net"), credential, queueOptions);
         }
 
         Spaces = tables.GetTableClient("billing");
         Counters = tables.GetTableClient("counters");
         Renewals = tables.GetTableClient("renewals");
         Invoices = blobs.GetBlobContainerClient("invoices");
+        Locks = blobs.GetBlobContainerClient("locks");
+        RenewalBatchQueue = queues.GetQueueClient(RenewalBatches.Name);
     }
 
     public TableClient Spaces { get; }
@@ -56,6 +64,11 @@ public sealed class BillingStorage : IDisposable
     public TableClient Renewals { get; }
 
     public BlobContainerClient Invoices { get; }
+
+    /// <summary>Blobs whose leases let one instance at a time run the renewal schedule outside the Functions host.</summary>
+    public BlobContainerClient Locks { get; }
+
+    public QueueClient RenewalBatchQueue { get; }
 
     /// <summary>Creates the tables and the container once; throws <see cref="StorageUnavailableException"/> while storage is down.</summary>
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
@@ -76,6 +89,8 @@ public sealed class BillingStorage : IDisposable
                     await Counters.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Renewals.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Invoices.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await RenewalBatchQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false);
                 _ready = true;
             }

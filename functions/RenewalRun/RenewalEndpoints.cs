@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Billing.Core.Spaces;
+using Billing.Functions.Hosting;
+using Billing.Functions.Http;
+using Billing.Infra.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Billing.Functions.RenewalRun;
+
+/// <summary>
+/// The renewal run's ways in: <c>POST /api/operations/renewal-run</c> for operators, and the timer and
+/// queue invocations of the Functions host (<c>POST /RenewalRun</c>, <c>POST /RenewalBatch</c>), which
+/// exist only when the host started this server.
+/// </summary>
+public static class RenewalEndpoints
+{
+    public const string TimerFunction = "RenewalRun";
+    public const string QueueFunction = "RenewalBatch";
+
+    public static WebApplication MapRenewals(this WebApplication app)
+    {
+        app.MapPost("/api/operations/renewal-run", RunNow).WithName("RunRenewals");
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(CustomHandler.PortVariable)))
+        {
+            app.MapPost($"/{TimerFunction}", OnTimer).AllowAnonymous().ExcludeFromDescription();
+            app.MapPost($"/{QueueFunction}", OnQueueMessage).AllowAnonymous().ExcludeFromDescription();
+        }
+
+        return app;
+    }
+
+    private static async Task<IResult> RunNow(HttpContext http, RenewalPass pass, IOptions<RenewalOptions> options, CancellationToken cancellationToken)
+    {
+        if (http.GetCaller() is not { } caller)
+        {
+            return Problems.Unauthenticated();
+        }
+
+        if (!caller.Has(ServiceRoles.Operator))
+        {
+            return Problems.Code(StatusCodes.Status403Forbidden, "forbidden", "Only operators (billing.operator) start a renewal run.");
+        }
+
+        return Results.Json(await pass.RunAsync(options.Value, cancellationToken), ApiJson.Options);
+    }
+
+    private static async Task<IResult> OnTimer(RenewalPass pass, IOptions<RenewalOptions> options, CancellationToken cancellationToken)
+    {
+        var summary = await pass.RunAsync(options.Value, cancellationToken);
+        return InvocationResult(summary);
+    }
+
+    // The host forwards { "Data": { "batch": <the message, a string or an object> }, "Metadata": { ... } }.
+    private static async Task<IResult> OnQueueMessage(JsonElement invocation, RenewalPass pass, CancellationToken cancellationToken)
+    {
+        if (!invocation.TryGetProperty("Data", out var data) || !data.TryGetProperty("batch", out var message))
+        {
+            return Problems.Invalid("Data.batch", "The queue message is missing.");
+        }
+
+        var batch = RenewalBatches.Parse(message.ValueKind == JsonValueKind.String ? message.GetString()! : message.GetRawText());
+        return InvocationResult(await pass.RunBatchAsync(batch, cancellationToken));
+    }
+
+    private static IResult InvocationResult(RenewalSummary summary) =>
+        Results.Json(new { Outputs = new { }, Logs = new[] { JsonSerializer.Serialize(summary, ApiJson.Options) }, ReturnValue = (object?)null });
+}
