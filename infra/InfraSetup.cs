@@ -42,6 +42,7 @@ public static class InfraSetup
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value);
         services.AddSingleton<EmailComposer>();
+        services.AddSingleton<Billing.Infra.Issuing.IInvoicePdfRenderer, Billing.Infra.Invoices.InvoicePdf>();
         services.AddSingleton<SmtpMailer>();
         return services;
     }

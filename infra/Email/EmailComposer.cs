@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Billing.Core.Effects;
+using Billing.Infra.Invoices;
 using MimeKit;
 
 namespace Billing.Infra.Email;
@@ -32,11 +33,17 @@ public sealed class EmailComposer(EmailOptions options)
         };
 
         var paragraphs = new[] { language.Greeting, text.Body, language.InvoicesOnline, language.SignOff }.Select(p => Fill(p, values)).ToList();
+        // The invoice itself follows the greeting and the paragraph, in the same words as its PDF.
+        var document = facts.Invoice is { } shown ? InvoiceDocument.Of(shown) : null;
         var body = new BodyBuilder
         {
-            TextBody = string.Join("\n\n", paragraphs) + "\n",
+            TextBody = string.Join("\n\n", paragraphs.Take(2)) + "\n\n"
+                + (document is null ? string.Empty : InvoiceText.Plain(document) + "\n")
+                + string.Join("\n\n", paragraphs.Skip(2)) + "\n",
             HtmlBody = $"<!DOCTYPE html><html lang=\"{WebUtility.HtmlEncode(email.Locale.Tag)}\"><body>"
-                + string.Concat(paragraphs.Select(p => $"<p>{Linked(WebUtility.HtmlEncode(p), values["link"])}</p>"))
+                + string.Concat(paragraphs.Take(2).Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"))
+                + (document is null ? string.Empty : InvoiceText.Html(document))
+                + string.Concat(paragraphs.Skip(2).Select(p => $"<p>{Linked(WebUtility.HtmlEncode(p), values["link"])}</p>"))
                 + "</body></html>",
         };
         if (facts.Invoice is { } attached && facts.Pdf is { } pdf)

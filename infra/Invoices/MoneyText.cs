@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Billing.Infra.Email;
+namespace Billing.Infra.Invoices;
 
 /// <summary>Money as a person of a locale writes it, with the ISO code so that no symbol is ambiguous: <c>1.234,56 EUR</c>.</summary>
 public static class MoneyText
@@ -10,6 +10,10 @@ public static class MoneyText
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         format.CurrencySymbol = money.Currency.Code;
         format.CurrencyDecimalDigits = money.Currency.MinorUnitDigits;
+
+        // A code needs a space where a symbol does not: "EUR 24.99", "24,99 EUR".
+        format.CurrencyPositivePattern = format.CurrencyPositivePattern switch { 0 => 2, 1 => 3, var p => p };
+        format.CurrencyNegativePattern = format.CurrencyNegativePattern switch { 0 => 14, 1 => 9, 2 => 12, 5 => 8, 3 => 11, var p => p };
         return money.ToMajorUnits().ToString("C", format);
     }
 

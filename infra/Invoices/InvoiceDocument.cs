@@ -1,0 +1,169 @@
+using System.Globalization;
+using Billing.Core.Calendar;
+using Billing.Core.Invoicing;
+using Billing.Core.Payments;
+
+namespace Billing.Infra.Invoices;
+
+/// <summary>
+/// An invoice with every word written in its reader's language and every date, number and amount
+/// formatted for their locale (V2, V4). The PDF, the text and the HTML renderings all draw this, so
+/// they cannot disagree.
+/// </summary>
+public sealed record InvoiceDocument(
+    string Title,
+    string Author,
+    DateTimeOffset IssuedAt,
+    string Language,
+    bool UsLetter,
+    string IssuerName,
+    IReadOnlyList<string> IssuerLines,
+    IReadOnlyList<DocumentField> Facts,
+    string BillToLabel,
+    IReadOnlyList<string> BillToLines,
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<DocumentLine> Lines,
+    IReadOnlyList<DocumentField> Totals,
+    DocumentField Payment,
+    string? TransferNote,
+    string AmountsIn,
+    string PageOf)
+{
+    public static InvoiceDocument Of(Invoice invoice)
+    {
+        var content = invoice.Content;
+        var locale = content.BillTo.Locale;
+        var words = InvoiceStrings.For(locale.Language);
+        var culture = MoneyText.CultureOf(locale);
+        var datePattern = locale.Language == Billing.Core.Common.Language.TraditionalChinese ? "yyyy年M月d日" : "d MMM yyyy";
+        string Date(DateTimeOffset at) => at.UtcDateTime.ToString(datePattern, culture);
+        string Money(Billing.Core.Money.Money money) => MoneyText.Format(money, culture);
+
+        var issuer = invoice.Issuer;
+        var issuerLines = AddressLines(issuer.Address).Append(issuer.Email).ToList();
+        if (issuer.TaxId is { } issuerTax)
+        {
+            issuerLines.Add($"{words.TaxId}: {issuerTax}");
+        }
+
+        var billTo = new List<string> { content.BillTo.Name };
+        billTo.AddRange(AddressLines(content.BillTo.Address));
+        billTo.Add(content.BillTo.Email);
+        if (content.BillTo.TaxId is { } taxId)
+        {
+            billTo.Add($"{words.TaxId}: {taxId}");
+        }
+
+        var number = invoice.Number.ToString();
+        var facts = new List<DocumentField>
+        {
+            new(words.InvoiceNumber, number),
+            new(words.IssueDate, Date(content.IssuedAt)),
+            new(words.DueDate, Date(content.DueAt)),
+            new(words.Period, $"{Date(content.Period.Start)} – {Date(content.Period.End)}"),
+            new(words.Status, words.Statuses[invoice.Status]),
+        };
+
+        var lines = content.Lines.Select(line =>
+        {
+            var seats = line.Seats == 1 ? words.OneSeat : words.Seats.Replace("{n}", line.Seats.ToString("N0", culture), StringComparison.Ordinal);
+            var cycle = line.Cycle == BillingCycle.Annual ? words.Annual : words.Monthly;
+            var description = line.Kind switch
+            {
+                InvoiceLineKind.Plan => $"{line.TierName} · {seats} · {cycle}",
+                InvoiceLineKind.ProratedCharge => $"{line.TierName} · {seats} · {cycle} · {words.Prorated}",
+                _ => $"{words.Credit}: {line.TierName} · {seats}",
+            };
+            return new DocumentLine(
+                description,
+                $"{Date(line.Period.Start)} – {Date(line.Period.End)}",
+                line.Seats.ToString("N0", culture),
+                Money(line.UnitPrice),
+                Money(line.Amount));
+        }).ToList();
+
+        var taxLabel = content.TaxRate.BasisPoints == 0 ? words.Tax : $"{words.Tax} ({content.TaxRate.Percent.ToString("0.##", culture)} %)";
+        var totals = new List<DocumentField>
+        {
+            new(words.Subtotal, Money(invoice.Subtotal)),
+            new(taxLabel, Money(invoice.Tax)),
+            new(words.Total, Money(invoice.Total)),
+        };
+
+        var method = content.PaymentMethod;
+        var payment = method.Provider switch
+        {
+            PaymentProvider.Invoice => words.BankTransfer,
+            PaymentProvider.PayPal => words.PayPal.Replace("{email}", method.Summary.Email ?? string.Empty, StringComparison.Ordinal),
+            _ => words.Card
+                .Replace("{brand}", Capitalized(method.Summary.Brand ?? "Card"), StringComparison.Ordinal)
+                .Replace("{last4}", method.Summary.Last4 ?? "????", StringComparison.Ordinal),
+        };
+        string? transfer = null;
+        if (method.IsInvoice && issuer.BankDetails is { } bank)
+        {
+            transfer = words.PayByTransfer
+                .Replace("{total}", Money(invoice.Total), StringComparison.Ordinal)
+                .Replace("{due}", Date(content.DueAt), StringComparison.Ordinal)
+                .Replace("{holder}", bank.AccountHolder, StringComparison.Ordinal)
+                .Replace("{iban}", bank.Iban, StringComparison.Ordinal)
+                .Replace("{bic}", bank.Bic, StringComparison.Ordinal)
+                .Replace("{number}", number, StringComparison.Ordinal);
+        }
+
+        return new InvoiceDocument(
+            $"{words.Invoice} {number}",
+            issuer.Name,
+            content.IssuedAt,
+            locale.Tag,
+            content.BillTo.Address.Country is "US" or "CA",
+            issuer.Name,
+            issuerLines,
+            facts,
+            words.BillTo,
+            billTo,
+            [words.Description, words.Quantity, words.UnitPrice, words.Amount],
+            lines,
+            totals,
+            new DocumentField(words.PaymentMethod, payment),
+            transfer,
+            words.AmountsIn.Replace("{currency}", content.Currency.Code, StringComparison.Ordinal),
+            words.PageOf);
+    }
+
+    public string PageLabel(int page, int pages) =>
+        PageOf.Replace("{page}", page.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{pages}", pages.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private static IEnumerable<string> AddressLines(PostalAddress address)
+    {
+        yield return address.Line1;
+        if (address.Line2 is { } line2)
+        {
+            yield return line2;
+        }
+
+        yield return string.Join(" ", new[] { address.PostalCode, address.City, address.Region }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        yield return CountryName(address.Country);
+    }
+
+    private static string CountryName(string country)
+    {
+        try
+        {
+            return new RegionInfo(country).EnglishName;
+        }
+        catch (ArgumentException)
+        {
+            return country;
+        }
+    }
+
+    private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+}
+
+/// <summary>A label and its value.</summary>
+public sealed record DocumentField(string Label, string Value);
+
+/// <summary>A row of the lines table: description, its period, quantity, unit price, amount.</summary>
+public sealed record DocumentLine(string Description, string Period, string Quantity, string UnitPrice, string Amount);
