@@ -27,7 +27,8 @@ public sealed partial class DecisionRunner(
     TimeProvider clock,
     ILogger<DecisionRunner> logger)
 {
-    private const int MaxAttempts = 10;
+    // Contention on one space is resolved by deciding again; the jittered pause spreads the retries.
+    private const int MaxAttempts = 40;
 
     public async Task<IResult> RunAsync(DecisionRequest request, string requestId, CancellationToken cancellationToken)
     {
@@ -92,6 +93,7 @@ public sealed partial class DecisionRunner(
                     return replayed;
                 }
 
+                await Task.Delay(Random.Shared.Next(1, 10 + (5 * attempt)), cancellationToken);
                 continue;
             }
 

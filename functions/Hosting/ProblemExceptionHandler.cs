@@ -29,10 +29,6 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             problem = Problems.Code(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side; nothing was changed. Try again.");
         }
-        else if (exception is StorageUnavailableException)
-        {
-            httpContext.Response.Headers.RetryAfter = "5";
-        }
 
         await problem.ExecuteAsync(httpContext);
         return true;

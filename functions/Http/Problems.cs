@@ -39,7 +39,9 @@ public static class Problems
 
     public static IResult NotFound() => From(Errors.NotFound());
 
-    public static IResult StorageUnavailable() => Code(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "Storage is not answering; nothing was changed. Try again shortly.");
+    /// <summary>503 with <c>Retry-After</c>: storage did not answer, or stayed too busy to take the change; nothing was written.</summary>
+    public static IResult StorageUnavailable() =>
+        new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "Storage is not answering; nothing was changed. Try again shortly."));
 
     public static int StatusOf(ErrorCode code) => code switch
     {
@@ -56,6 +58,15 @@ public static class Problems
 
     private static IResult Problem(int status, string code, string detail, Dictionary<string, object?> extensions) =>
         Results.Problem(detail: detail, statusCode: status, title: code, type: TypeOf(code), extensions: extensions);
+
+    private sealed class WithRetryAfter(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 
     private static string TypeOf(string code) => $"https://billing.example/problems/{code}";
 }

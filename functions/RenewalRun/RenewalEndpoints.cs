@@ -20,7 +20,7 @@ public static class RenewalEndpoints
     public static WebApplication MapRenewals(this WebApplication app)
     {
         app.MapPost("/api/operations/renewal-run", RunNow).WithName("RunRenewals");
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(CustomHandler.PortVariable)))
+        if (CustomHandler.IsHosted(app.Configuration))
         {
             app.MapPost($"/{TimerFunction}", OnTimer).AllowAnonymous().ExcludeFromDescription();
             app.MapPost($"/{QueueFunction}", OnQueueMessage).AllowAnonymous().ExcludeFromDescription();
@@ -62,6 +62,9 @@ public static class RenewalEndpoints
         return InvocationResult(await pass.RunBatchAsync(batch, cancellationToken));
     }
 
+    // The host reads the invocation answer by its PascalCase names.
+    private static readonly JsonSerializerOptions InvocationJson = new() { PropertyNamingPolicy = null };
+
     private static IResult InvocationResult(RenewalSummary summary) =>
-        Results.Json(new { Outputs = new { }, Logs = new[] { JsonSerializer.Serialize(summary, ApiJson.Options) }, ReturnValue = (object?)null });
+        Results.Json(new { Outputs = new { }, Logs = new[] { JsonSerializer.Serialize(summary, ApiJson.Options) }, ReturnValue = (object?)null }, InvocationJson);
 }

@@ -11,8 +11,7 @@ public static class RenewalSetup
             .Validate(o => Cronos.CronExpression.TryParse(o.Schedule, Cronos.CronFormat.IncludeSeconds, out _), "Renewals__Schedule is not an NCRONTAB expression with seconds.")
             .ValidateOnStart();
         services.AddSingleton<RenewalPass>();
-        var underHost = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(CustomHandler.PortVariable));
-        if (!underHost && configuration.GetValue($"{RenewalOptions.Section}:RunOnSchedule", true))
+        if (!CustomHandler.IsHosted(configuration) && configuration.GetValue($"{RenewalOptions.Section}:RunOnSchedule", true))
         {
             services.AddHostedService<RenewalScheduler>();
             services.AddHostedService<RenewalBatchConsumer>();
