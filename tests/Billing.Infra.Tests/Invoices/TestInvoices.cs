@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using Billing.Core.Calendar;
+using Billing.Core.Catalog;
+using Billing.Core.Common;
+using Billing.Core.Invoicing;
+using Billing.Core.Money;
+using Billing.Core.Payments;
+
+namespace Billing.Infra.Tests.Invoices;
+
+/// <summary>Reference invoices to render: fixed dates and amounts, so renderings can be compared.</summary>
+internal static class TestInvoices
+{
+    public static readonly DateTimeOffset IssuedAt = new(2026, 1, 31, 9, 30, 0, TimeSpan.Zero);
+
+    public static readonly Issuer Issuer = new(
+        "Collab Billing B.V.",
+        new PostalAddress("Keizersgracht 1", null, "Amsterdam", "1015 AA", null, "NL"),
+        "NL000000000B01",
+        "billing@collab.example",
+        "INV",
+        new BankDetails("Collab Billing B.V.", "NL00BANK0123456789", "BANKNL2A", null));
+
+    public static Invoice Reference(string locale, string name = "Acme B.V.", string country = "NL", int lines = 0, PaymentMethod? method = null)
+    {
+        var period = new BillingPeriod(IssuedAt, IssuedAt.AddMonths(1));
+        var currency = Currency.Eur;
+        var advanced = new Money(2499, currency);
+        var starter = new Money(1099, currency);
+        var half = new BillingPeriod(IssuedAt.AddDays(14), period.End);
+        var all = new List<InvoiceLine>
+        {
+            new(InvoiceLineKind.Plan, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 12, period, advanced, advanced * 12),
+            new(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 3, half, advanced, new Money(3749, currency)),
+            new(InvoiceLineKind.ProratedCredit, TierId.Parse("starter"), "Starter", BillingCycle.Monthly, 5, half, starter, new Money(-2749, currency)),
+        };
+        for (var i = 0; i < lines; i++)
+        {
+            all.Add(new InvoiceLine(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 1, half, advanced, new Money(1250 + i, currency)));
+        }
+
+        var draft = new InvoiceDraft(
+            InvoiceId.Parse("sub-1-p20260131093000"),
+            SpaceId.Parse("space-1"),
+            SubscriptionId.Parse("sub-1"),
+            InvoiceKind.Renewal,
+            IssuedAt,
+            IssuedAt.AddDays(30),
+            period,
+            new BillingInfo(name, "ap@acme.example", new PostalAddress("Damrak 70", "4th floor", "Amsterdam", "1012 LM", null, country), "NL123456789B01", Locale.Parse(locale)),
+            [.. all],
+            new TaxRate(2100),
+            currency,
+            method ?? PaymentMethod.Saved(PaymentProvider.Stripe, "pm_1", new PaymentMethodSummary("visa", "4242", 12, 2030, null)));
+        return draft.Issue(Issuer, new InvoiceNumber("INV", 2026, 123));
+    }
+}
