@@ -13,4 +13,13 @@ if (emit >= 0 && emit + 1 < args.Length)
     return;
 }
 
+// `Billing.Functions --mint-token <userId> [roles...]` prints a bearer token for local runs, and exits.
+var mint = Array.IndexOf(args, LocalTokens.MintFlag);
+if (mint >= 0 && mint + 1 < args.Length)
+{
+    var roles = args.Skip(mint + 2).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+    Console.WriteLine(LocalTokens.Mint(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value, args[mint + 1], roles));
+    return;
+}
+
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using Billing.Core.Audit;
+using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Invoicing;
 using Billing.Core.Spaces;
@@ -31,6 +32,13 @@ public static class ChargeOutcomes
         var next = state with { Plan = new PaidPlan(settled) };
         return (new Decision(next, [Notices.ToBillingOwner(next, settled, EmailKind.Invoice, invoice.Id)], [invoiceRecord]), paid);
     }
+
+    /// <summary>
+    /// The email that sends an invoice paid at once (an upgrade, more seats, a higher tier) to the
+    /// billing owner (B4): the charge was taken before the decision was stored, so no outcome follows.
+    /// </summary>
+    public static SendEmail ReceiptFor(SpaceBilling state, InvoiceId invoice) =>
+        Notices.ToBillingOwner(state, state.Subscription ?? throw new InvalidOperationException("A receipt needs a subscription."), EmailKind.Invoice, invoice);
 
     /// <summary>
     /// Charge <paramref name="attempt"/> of the invoice failed. The first failure puts the plan past due

@@ -23,6 +23,7 @@ public sealed partial class DecisionRunner(
     SpaceStore store,
     PaymentGateways gateways,
     InvoiceIssuing issuing,
+    EffectDelivery delivery,
     PriceCatalog catalog,
     TimeProvider clock,
     ILogger<DecisionRunner> logger)
@@ -81,7 +82,9 @@ public sealed partial class DecisionRunner(
 
             try
             {
-                var outbox = decision.Effects.OfType<SendEmail>().ToImmutableArray<Effect>();
+                var outbox = decision.Effects.OfType<SendEmail>()
+                    .Concat(paid.Keys.Select(invoice => ChargeOutcomes.ReceiptFor(decision.State, invoice)))
+                    .ToImmutableArray<Effect>();
                 await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, idempotency, outbox), cancellationToken);
             }
             catch (ConcurrencyConflictException)
@@ -99,6 +102,7 @@ public sealed partial class DecisionRunner(
 
             await RefundAsync(taken, keep: charges, cancellationToken);
             await FinishInvoicesAsync(request.Space, invoices, cancellationToken);
+            await DeliverAsync(request.Space, cancellationToken);
             return Results.Json(answer.Body, ApiJson.Options, statusCode: answer.Status);
         }
 
@@ -151,6 +155,22 @@ public sealed partial class DecisionRunner(
             }
         }
     }
+
+    // Emails go out now when they can; when SMTP is down they wait in the outbox for the renewal run.
+    private async Task DeliverAsync(SpaceId space, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await delivery.DeliverAsync(space, null, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogUndelivered(logger, e, space.Value);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Effects of space {Space} wait in its outbox for the renewal run.")]
+    private static partial void LogUndelivered(ILogger logger, Exception exception, string space);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Space {Space} changed while deciding (attempt {Attempt}); deciding again.")]
     private static partial void LogConflict(ILogger logger, string space, int attempt);

@@ -49,12 +49,13 @@ public sealed class BillingStorage : IDisposable
             queues = new QueueServiceClient(new Uri($"https://{options.AccountName}.queue.core.windows.net"), credential, queueOptions);
         }
 
-        Spaces = tables.GetTableClient("billing");
-        Counters = tables.GetTableClient("counters");
-        Renewals = tables.GetTableClient("renewals");
-        Invoices = blobs.GetBlobContainerClient("invoices");
-        Locks = blobs.GetBlobContainerClient("locks");
-        RenewalBatchQueue = queues.GetQueueClient(RenewalBatches.Name);
+        var prefix = options.Prefix;
+        Spaces = tables.GetTableClient(prefix + "billing");
+        Counters = tables.GetTableClient(prefix + "counters");
+        Renewals = tables.GetTableClient(prefix + "renewals");
+        Invoices = blobs.GetBlobContainerClient(prefix + "invoices");
+        Locks = blobs.GetBlobContainerClient(prefix + "locks");
+        RenewalBatchQueue = queues.GetQueueClient(prefix + RenewalBatches.Name);
     }
 
     public TableClient Spaces { get; }

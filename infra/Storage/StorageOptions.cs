@@ -11,6 +11,13 @@ public sealed class StorageOptions : IValidatableObject
 
     public string? AccountName { get; set; }
 
+    /// <summary>
+    /// Prefixed to every table, container and queue name: lets several apps (or test servers) share
+    /// one account without seeing each other's data. Empty in production.
+    /// </summary>
+    [RegularExpression("^([a-z][a-z0-9]{0,11})?$")]
+    public string Prefix { get; set; } = string.Empty;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) && string.IsNullOrWhiteSpace(AccountName))

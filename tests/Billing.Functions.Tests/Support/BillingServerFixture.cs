@@ -32,6 +32,8 @@ public class BillingServerFixture : IAsyncLifetime
         $"--Auth:Audience={Tokens.Audience}",
         $"--Auth:SigningKey={Tokens.SigningKey}",
         $"--Storage:ConnectionString={connectionString ?? ConnectionString}",
+        $"--Storage:Prefix=t{Guid.NewGuid():N}"[..26], // each test server its own tables, so renewal runs never meet
+
         "--Billing:Clock=test",
         "--Billing:PublicBaseUrl=https://app.example.test/",
         "--Payments:Sandbox=true",
