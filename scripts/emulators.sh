@@ -55,11 +55,21 @@ start_emulators() {
 }
 
 stop_emulators() {
+  # Azurite ignores SIGTERM while it flushes: ask politely, then insist, and never wait forever.
+  local pid
   for pid in "${EMULATOR_PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+    [ -n "$pid" ] && kill -INT "$pid" 2>/dev/null || true
+  done
+  for _ in $(seq 1 25); do
+    local alive=0
+    for pid in "${EMULATOR_PIDS[@]:-}"; do
+      [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && alive=1
+    done
+    [ "$alive" = 0 ] && break
+    sleep 0.2
   done
   for pid in "${EMULATOR_PIDS[@]:-}"; do
-    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+    [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
   done
   EMULATOR_PIDS=()
 }
