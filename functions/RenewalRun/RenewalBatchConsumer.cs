@@ -7,7 +7,7 @@ namespace Billing.Functions.RenewalRun;
 /// queue-triggered function does). A batch is deleted only once processed; a crash lets it reappear,
 /// and processing it again changes nothing that was done (R2).
 /// </summary>
-public sealed partial class RenewalBatchConsumer(RenewalBatches batches, RenewalPass pass, ILogger<RenewalBatchConsumer> logger) : BackgroundService
+public sealed partial class RenewalBatchConsumer(BillingStorage storage, RenewalBatches batches, RenewalPass pass, ILogger<RenewalBatchConsumer> logger) : BackgroundService
 {
     private static readonly TimeSpan Visibility = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan IdleDelay = TimeSpan.FromSeconds(5);
@@ -18,6 +18,7 @@ public sealed partial class RenewalBatchConsumer(RenewalBatches batches, Renewal
         {
             try
             {
+                await storage.EnsureReadyAsync(stoppingToken);
                 var received = await batches.ReceiveAsync(16, Visibility, stoppingToken);
                 foreach (var (message, batch) in received)
                 {
