@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Load and scale measurements (docs/BENCHMARKS.md): starts Azurite and maildev like the tests, then
+#   ./scripts/load.sh http                      requests/s and p50/p99 of the billing routes, beside Azurite's raw rate
+#   ./scripts/load.sh renewals --count 10000    a renewal run over N due subscriptions, beside Azurite's raw write rate
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+source scripts/emulators.sh
+state=$(mktemp -d)
+trap 'stop_emulators; rm -rf "$state"' EXIT
+start_emulators "$state"
+dotnet run -c Release --project tests/Billing.Load -- "$@"

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Azure;
+using Azure.Data.Tables;
+using Billing.Core.Catalog;
+using Billing.Core.Common;
+using Billing.Core.Effects;
+using Billing.Core.Invoicing;
+using Billing.Core.Spaces;
+using Billing.Core.Subscriptions;
+using Billing.Functions;
+using Billing.Functions.Decisions;
+using Billing.Functions.Hosting;
+using Billing.Functions.RenewalRun;
+using Billing.Infra.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+// dotnet run -c Release --project tests/Billing.Load -- http [--concurrency 16]
+// dotnet run -c Release --project tests/Billing.Load -- renewals --count 10000
+// Needs Storage__ConnectionString (and Email__SmtpPort for renewals): scripts/load.sh starts the emulators.
+var command = args.FirstOrDefault() ?? "http";
+int Option(string name, int fallback) =>
+    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
+var connection = Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? throw new InvalidOperationException("Set Storage__ConnectionString (scripts/load.sh does).");
+var prefix = $"l{Guid.NewGuid():N}"[..9];
+var key = Convert.ToBase64String("load-only-signing-key-of-32-bytes!!"u8.ToArray());
+var app = BillingServer.Build(
+[
+    "--urls=http://127.0.0.1:0", "--environment=Development", "--Auth:Issuer=load", "--Auth:Audience=billing-api", $"--Auth:SigningKey={key}",
+    $"--Storage:ConnectionString={connection}", $"--Storage:Prefix={prefix}", "--Billing:Clock=test", "--Payments:Sandbox=true",
+    "--Renewals:RunOnSchedule=false", $"--Email:SmtpPort={Environment.GetEnvironmentVariable("Email__SmtpPort") ?? "1025"}",
+    "--Logging:LogLevel:Default=Error",
+]);
+await app.StartAsync();
+var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+HttpClient Client(string user, params string[] roles)
+{
+    var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress };
+    client.DefaultRequestHeaders.Authorization = new("Bearer", LocalTokens.Mint(auth, user, roles));
+    return client;
+}
+
+var storage = app.Services.GetRequiredService<BillingStorage>();
+await storage.EnsureReadyAsync(CancellationToken.None);
+Console.WriteLine($"# {Environment.ProcessorCount} cores, .NET {Environment.Version}, Azurite at {storage.Spaces.Uri.Authority}");
+
+if (command == "http")
+{
+    var concurrency = Option("--concurrency", 16);
+    var directory = Client("product", "billing.directory");
+    var owner = Client("olivia");
+    var upgradeBody = new
+    {
+        tier = "starter", cycle = "monthly", seats = 5, billingOwnerId = "olivia",
+        billingInfo = new { name = "Acme", email = "ap@acme.test", address = new { line1 = "Dam 1", city = "Amsterdam", country = "NL" } },
+        paymentMethod = new { provider = "sandbox", token = "pm_sandbox_ok" },
+    };
+
+    async Task<string> NewSpace()
+    {
+        var id = $"s-{Guid.NewGuid():N}";
+        (await directory.PutAsJsonAsync($"/api/spaces/{id}", new { kind = "workspace", name = "Acme" })).EnsureSuccessStatusCode();
+        foreach (var user in new[] { "olivia", "colin", "ada" })
+        {
+            (await directory.PutAsJsonAsync($"/api/spaces/{id}/members/{user}", new { email = $"{user}@x.test", role = "member" })).EnsureSuccessStatusCode();
+        }
+
+        return id;
+    }
+
+    var subscribed = await Parallel(Enumerable.Range(0, 100), concurrency, async _ =>
+    {
+        var id = await NewSpace();
+        (await owner.PostAsJsonAsync($"/api/spaces/{id}/subscription", upgradeBody)).EnsureSuccessStatusCode();
+        return id;
+    });
+    var fresh = await Parallel(Enumerable.Range(0, 400), concurrency, _ => NewSpace());
+    var seats = new ConcurrentDictionary<string, int>(subscribed.ToDictionary(s => s, _ => 5));
+
+    var results = new List<(string Name, Measure Measure)>
+    {
+        ("Billing view (GET .../billing)", await Run(2000, concurrency, i => owner.GetAsync($"/api/spaces/{subscribed[i % subscribed.Count]}/billing"))),
+        ("Seat change (PATCH .../subscription, +5 seats)", await Run(400, concurrency, i =>
+        {
+            var space = subscribed[i % subscribed.Count];
+            return owner.PatchAsJsonAsync($"/api/spaces/{space}/subscription", new { seats = seats.AddOrUpdate(space, 10, (_, s) => s + 5) });
+        })),
+        ("Upgrade (POST .../subscription)", await Run(fresh.Count, concurrency, i => owner.PostAsJsonAsync($"/api/spaces/{fresh[i]}/subscription", upgradeBody))),
+    };
+
+    // Azurite's own rate for the same entity reads and writes, from the same process, in the same run.
+    var table = storage.Spaces;
+    results.Add(("Raw Azurite: read a space (partition query: space row + members)", await Run(2000, concurrency, async i =>
+    {
+        var space = subscribed[i % subscribed.Count];
+        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == space))
+        {
+        }
+
+        return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+    })));
+    results.Add(("Raw Azurite: write a change (read + 4-entity transaction)", await Run(400, concurrency, async i =>
+    {
+        var partition = $"raw-{i % 100}";
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, "space");
+        var space = new TableEntity(partition, "space") { ["Json"] = new string('x', 1500) };
+        var actions = new List<TableTransactionAction>
+        {
+            row.HasValue ? new(TableTransactionActionType.UpdateReplace, space, row.Value!.ETag) : new(TableTransactionActionType.Add, space),
+            new(TableTransactionActionType.Add, new TableEntity(partition, $"audit|{Guid.NewGuid():N}") { ["Json"] = new string('a', 800) }),
+            new(TableTransactionActionType.Add, new TableEntity(partition, $"invoice|{Guid.NewGuid():N}") { ["Json"] = new string('i', 1200) }),
+            new(TableTransactionActionType.Add, new TableEntity(partition, $"outbox|{Guid.NewGuid():N}") { ["Json"] = new string('o', 300) }),
+        };
+        try
+        {
+            await table.SubmitTransactionAsync(actions);
+        }
+        catch (TableTransactionFailedException)
+        {
+            // a concurrent write to the same partition: counted like the app's retries
+        }
+
+        return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+    })));
+
+    Console.WriteLine($"| scenario (concurrency {concurrency}) | requests | failed | req/s | p50 ms | p99 ms |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    foreach (var (name, m) in results)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {m.Count} | {m.Failed} | {m.PerSecond:F0} | {m.P50:F1} | {m.P99:F1} |"));
+    }
+}
+else if (command == "renewals")
+{
+    var count = Option("--count", 1000);
+    var store = app.Services.GetRequiredService<SpaceStore>();
+    var clock = (TestClock)app.Services.GetRequiredService<TimeProvider>();
+    var start = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+    clock.Set(start);
+    var seedWatch = Stopwatch.StartNew();
+    await Parallel(Enumerable.Range(0, count), 32, async i =>
+    {
+        var id = SpaceId.Parse($"r-{i:D7}");
+        var directory = Caller.Person(UserId.Parse("product"), ServiceRoles.Directory);
+        var context = DecisionContext.At(start);
+        var state = SpaceDirectory.PutSpace(null, new Space(id, SpaceKind.Workspace, $"Space {i}", null, Locale.Parse("nl-NL")), directory, context).Value.State;
+        state = SpaceDirectory.PutMember(state, new Member(UserId.Parse("olivia"), $"olivia-{i}@x.test", "Olivia", MemberRole.Member, null), directory, context).Value.State;
+        var upgrade = Upgrades.Upgrade(state, new UpgradeCommand(
+            TierId.Parse("advanced"), Billing.Core.Calendar.BillingCycle.Monthly, new SeatCount(5), UserId.Parse("olivia"),
+            new BillingInfo("Acme", "ap@acme.test", new PostalAddress("Dam 1", null, "Amsterdam", null, null, "NL"), null, Locale.Parse("nl-NL")),
+            Billing.Core.Payments.PaymentMethod.Saved(Billing.Core.Payments.PaymentProvider.Sandbox, "pm_sandbox_ok", new Billing.Core.Payments.PaymentMethodSummary("visa", "4242", 1, 2034, null)),
+            SpaceSurroundings.None), Caller.Person(UserId.Parse("olivia")), context).Value;
+        var invoices = upgrade.Effects.OfType<IssueInvoice>().Select(e => InvoiceRecord.Unnumbered(e.Draft, InvoiceStatus.Paid, start)).ToArray();
+        await store.SaveAsync(new SpaceWrite(null, upgrade, [.. invoices], null) { DecidedAt = start }, CancellationToken.None);
+        return 0;
+    });
+    Console.WriteLine($"# seeded {count} subscriptions in {seedWatch.Elapsed.TotalSeconds:F0} s ({count / seedWatch.Elapsed.TotalSeconds:F0} spaces/s, each one 6-entity transaction)");
+
+    var peak = Environment.WorkingSet;
+    using var sampler = new Timer(_ => peak = Math.Max(peak, Environment.WorkingSet), null, 0, 200);
+    clock.Set(start.AddMonths(1).AddMinutes(1));
+    var pass = app.Services.GetRequiredService<RenewalPass>();
+    var options = new RenewalOptions { InlineLimit = int.MaxValue, Budget = TimeSpan.FromHours(2) };
+    var watch = Stopwatch.StartNew();
+    var summary = await pass.RunAsync(options, CancellationToken.None);
+    watch.Stop();
+    var renewRate = summary.Renewed / watch.Elapsed.TotalSeconds;
+
+    // Azurite's raw write rate in the same run: the same number of single-space transactions of the renewal's size.
+    var rawWatch = Stopwatch.StartNew();
+    var raw = storage.Spaces;
+    await Parallel(Enumerable.Range(0, Math.Min(count, 5000)), 32, async i =>
+    {
+        var partition = $"raw-r-{i}";
+        await raw.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, "space") { ["Json"] = new string('x', 1500) }),
+            new(TableTransactionActionType.Add, new TableEntity(partition, $"invoice|{i}") { ["Json"] = new string('i', 1200) }),
+            new(TableTransactionActionType.Add, new TableEntity(partition, $"audit|{i}") { ["Json"] = new string('a', 800) }),
+            new(TableTransactionActionType.Add, new TableEntity(partition, $"outbox|{i}") { ["Json"] = new string('o', 300) }),
+        ]);
+        return 0;
+    });
+    var rawRate = Math.Min(count, 5000) / rawWatch.Elapsed.TotalSeconds;
+
+    Console.WriteLine($"| subscriptions | renewed | emailed | failed | seconds | renewals/s | raw Azurite transactions/s | ratio | peak working set |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {count} | {summary.Renewed} | {summary.InvoicesEmailed} | {summary.Failed} | {watch.Elapsed.TotalSeconds:F0} | {renewRate:F0} | {rawRate:F0} | {renewRate / rawRate:P0} | {peak / (1024 * 1024)} MB |"));
+}
+
+await app.StopAsync();
+return;
+
+static async Task<List<T>> Parallel<T>(IEnumerable<int> items, int concurrency, Func<int, Task<T>> work)
+{
+    var results = new ConcurrentBag<T>();
+    await System.Threading.Tasks.Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) => results.Add(await work(i)));
+    return [.. results];
+}
+
+static async Task<Measure> Run(int count, int concurrency, Func<int, Task<HttpResponseMessage>> call)
+{
+    var latencies = new ConcurrentBag<double>();
+    var failed = 0;
+    var watch = Stopwatch.StartNew();
+    await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) =>
+    {
+        var one = Stopwatch.StartNew();
+        using var response = await call(i);
+        latencies.Add(one.Elapsed.TotalMilliseconds);
+        if (!response.IsSuccessStatusCode)
+        {
+            Interlocked.Increment(ref failed);
+        }
+    });
+    var sorted = latencies.Order().ToArray();
+    return new Measure(count, failed, count / watch.Elapsed.TotalSeconds, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)]);
+}
+
+internal sealed record Measure(int Count, int Failed, double PerSecond, double P50, double P99);
