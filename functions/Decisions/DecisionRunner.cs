@@ -15,15 +15,14 @@ namespace Billing.Functions.Decisions;
 /// <summary>
 /// The flow of one write (ARCHITECTURE.md): load the space, let core decide, take the charges it
 /// asks for, store state + audit + invoices + idempotency record in one transaction, answer, then
-/// finish the invoices (number, PDF). On a concurrent change (412/409) it reloads and decides again;
+/// hand the invoices (number, PDF) and emails to the <see cref="EffectsPump"/>. On a concurrent change (412/409) it reloads and decides again;
 /// a charge taken for a decision that was then replaced is refunded. A declined charge writes nothing.
 /// </summary>
 public sealed partial class DecisionRunner(
     BillingStorage storage,
     SpaceStore store,
     PaymentGateways gateways,
-    InvoiceIssuing issuing,
-    EffectDelivery delivery,
+    EffectsPump pump,
     PriceCatalog catalog,
     TimeProvider clock,
     ILogger<DecisionRunner> logger)
@@ -101,8 +100,7 @@ public sealed partial class DecisionRunner(
             }
 
             await RefundAsync(taken, keep: charges, cancellationToken);
-            await FinishInvoicesAsync(request.Space, invoices, cancellationToken);
-            await DeliverAsync(request.Space, cancellationToken);
+            pump.Enqueue(request.Space);
             return Results.Json(answer.Body, ApiJson.Options, statusCode: answer.Status);
         }
 
@@ -140,41 +138,7 @@ public sealed partial class DecisionRunner(
         taken.Clear();
     }
 
-    private async Task FinishInvoicesAsync(SpaceId space, ImmutableArray<InvoiceRecord> invoices, CancellationToken cancellationToken)
-    {
-        foreach (var invoice in invoices)
-        {
-            try
-            {
-                await issuing.FinishAsync(space, invoice.Draft.Id, cancellationToken);
-            }
-            catch (StorageUnavailableException e)
-            {
-                // The change is stored; numbering and the PDF are finished by the next read or renewal run.
-                LogUnfinished(logger, e, space.Value, invoice.Draft.Id.Value);
-            }
-        }
-    }
-
-    // Emails go out now when they can; when SMTP is down they wait in the outbox for the renewal run.
-    private async Task DeliverAsync(SpaceId space, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await delivery.DeliverAsync(space, null, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogUndelivered(logger, e, space.Value);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Effects of space {Space} wait in its outbox for the renewal run.")]
-    private static partial void LogUndelivered(ILogger logger, Exception exception, string space);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Space {Space} changed while deciding (attempt {Attempt}); deciding again.")]
     private static partial void LogConflict(ILogger logger, string space, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Invoice {Space}/{Invoice} is stored but not yet numbered.")]
-    private static partial void LogUnfinished(ILogger logger, Exception exception, string space, string invoice);
 }

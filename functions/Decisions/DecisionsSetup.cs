@@ -17,6 +17,8 @@ public static class DecisionsSetup
         services.AddSingleton<PaymentMethodReader>();
         services.AddSingleton<Billing.Infra.Issuing.InvoiceIssuing>();
         services.AddSingleton<EffectDelivery>();
+        services.AddSingleton<EffectsPump>();
+        services.AddHostedService(sp => sp.GetRequiredService<EffectsPump>());
         services.AddSingleton(new EmailLinks(PublicBaseUrl(configuration)));
         return services;
     }

@@ -35,7 +35,26 @@ public sealed partial class EffectDelivery(
 {
     private static readonly Caller Provider = Caller.System("payments");
 
+    // One delivery per space at a time in this process, so that the request's pump and a renewal run do
+    // not both send what they both found pending. Across instances the outbox still guarantees "at least once".
+    // Striped, so memory does not grow with the number of spaces.
+    private readonly SemaphoreSlim[] _deliveries = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public async Task DeliverAsync(SpaceId space, RenewalTally? tally, CancellationToken cancellationToken)
+    {
+        var gate = _deliveries[(int)((uint)StringComparer.Ordinal.GetHashCode(space.Value) % (uint)_deliveries.Length)];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await DeliverPendingAsync(space, tally, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task DeliverPendingAsync(SpaceId space, RenewalTally? tally, CancellationToken cancellationToken)
     {
         var pending = await store.PendingEffectsAsync(space, cancellationToken);
         foreach (var (rowKey, effect) in pending.Where(p => p.Effect is ChargeInvoice))

@@ -24,7 +24,7 @@ public static class InvoiceEndpoints
     }
 
     private static async Task<IResult> ListInvoices(
-        string spaceId, int? pageSize, string? continuationToken, HttpContext http, SpaceReader reader, InvoiceLedger ledger, CancellationToken cancellationToken)
+        string spaceId, int? pageSize, string? continuationToken, HttpContext http, SpaceReader reader, InvoiceLedger ledger, InvoiceIssuing issuing, CancellationToken cancellationToken)
     {
         var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
         if (problem is not null)
@@ -40,7 +40,13 @@ public static class InvoiceEndpoints
         try
         {
             var (items, next) = await ledger.ListAsync(id, pageSize ?? DefaultPageSize, continuationToken, cancellationToken);
-            return Results.Json(new PageView<InvoiceView>(items.Select(InvoiceView.Of).ToList(), next), ApiJson.Options);
+            var shown = new List<InvoiceView>(items.Length);
+            foreach (var item in items)
+            {
+                shown.Add(InvoiceView.Of(await NumberedAsync(id, item, ledger, issuing, cancellationToken)));
+            }
+
+            return Results.Json(new PageView<InvoiceView>(shown, next), ApiJson.Options);
         }
         catch (ArgumentException)
         {
@@ -49,7 +55,7 @@ public static class InvoiceEndpoints
     }
 
     private static async Task<IResult> GetInvoice(
-        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, CancellationToken cancellationToken)
+        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, InvoiceIssuing issuing, CancellationToken cancellationToken)
     {
         var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
         if (problem is not null)
@@ -58,7 +64,7 @@ public static class InvoiceEndpoints
         }
 
         var record = await FindAsync(id, invoiceId, ledger, cancellationToken);
-        return record is null ? Problems.NotFound() : Results.Json(InvoiceView.Of(record), ApiJson.Options);
+        return record is null ? Problems.NotFound() : Results.Json(InvoiceView.Of(await NumberedAsync(id, record, ledger, issuing, cancellationToken)), ApiJson.Options);
     }
 
     private static async Task<IResult> GetInvoicePdf(
@@ -121,6 +127,18 @@ public static class InvoiceEndpoints
         }
 
         return Access.RequireBillingHistoryReader(state, caller) is { } denied ? (id, Problems.From(denied)) : (id, null);
+    }
+
+    /// <summary>An invoice is numbered at the latest when someone looks at it (the numbering runs after the answer).</summary>
+    private static async Task<InvoiceRecord> NumberedAsync(SpaceId space, InvoiceRecord record, InvoiceLedger ledger, InvoiceIssuing issuing, CancellationToken cancellationToken)
+    {
+        if (record.IsNumbered)
+        {
+            return record;
+        }
+
+        await issuing.FinishAsync(space, record.Draft.Id, cancellationToken);
+        return (await ledger.GetAsync(space, record.Draft.Id, cancellationToken))!.Value.Record;
     }
 
     private static async Task<InvoiceRecord?> FindAsync(SpaceId space, string invoiceId, InvoiceLedger ledger, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public sealed partial class RenewalPass(
     RenewalIndex index,
     RenewalBatches batches,
     EffectDelivery delivery,
+    EffectsPump leftovers,
     InvoiceIssuing issuing,
     PriceCatalog catalog,
     TimeProvider clock,
@@ -96,7 +97,7 @@ public sealed partial class RenewalPass(
     {
         try
         {
-            await delivery.DeliverAsync(space, tally, cancellationToken); // what a crash left undone, first
+            await leftovers.FinishAsync(space, cancellationToken); // what a crash left undone, first
             for (var step = 0; step < MaxStepsPerSpace; step++)
             {
                 var loaded = await store.LoadAsync(space, cancellationToken);
