@@ -40,13 +40,20 @@ public sealed partial class EffectDelivery(
     // Striped, so memory does not grow with the number of spaces.
     private readonly SemaphoreSlim[] _deliveries = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
-    public async Task DeliverAsync(SpaceId space, RenewalTally? tally, CancellationToken cancellationToken)
+    /// <param name="space">The space whose outbox to carry out.</param>
+    /// <param name="tally">Counts charges that failed and invoices emailed, for the renewal run's summary.</param>
+    /// <param name="charges">
+    /// Whether to take pending charges too. Only the renewal run queues charges (requests charge before
+    /// they store), so only it takes them: the request's pump leaves them, and the run counts them.
+    /// </param>
+    /// <param name="cancellationToken">Stops between effects.</param>
+    public async Task DeliverAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
     {
         var gate = _deliveries[(int)((uint)StringComparer.Ordinal.GetHashCode(space.Value) % (uint)_deliveries.Length)];
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await DeliverPendingAsync(space, tally, cancellationToken);
+            await DeliverPendingAsync(space, tally, charges, cancellationToken);
         }
         finally
         {
@@ -54,10 +61,10 @@ public sealed partial class EffectDelivery(
         }
     }
 
-    private async Task DeliverPendingAsync(SpaceId space, RenewalTally? tally, CancellationToken cancellationToken)
+    private async Task DeliverPendingAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
     {
         var pending = await store.PendingEffectsAsync(space, cancellationToken);
-        foreach (var (rowKey, effect) in pending.Where(p => p.Effect is ChargeInvoice))
+        foreach (var (rowKey, effect) in pending.Where(p => charges && p.Effect is ChargeInvoice))
         {
             await ChargeAsync(space, rowKey, (ChargeInvoice)effect, tally, cancellationToken);
         }

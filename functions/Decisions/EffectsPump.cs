@@ -17,7 +17,7 @@ public sealed partial class EffectsPump(InvoiceLedger ledger, InvoiceIssuing iss
 
     public void Enqueue(SpaceId space) => _spaces.Writer.TryWrite(space);
 
-    /// <summary>Numbers and renders the invoices a crash left unnumbered, then carries out the outbox.</summary>
+    /// <summary>Numbers and renders the invoices still unnumbered (after the answer, or a crash), then sends the emails waiting.</summary>
     public async Task FinishAsync(SpaceId space, CancellationToken cancellationToken)
     {
         foreach (var invoice in await ledger.UnnumberedAsync(space, cancellationToken))
@@ -25,7 +25,7 @@ public sealed partial class EffectsPump(InvoiceLedger ledger, InvoiceIssuing iss
             await issuing.FinishAsync(space, invoice.Draft.Id, cancellationToken);
         }
 
-        await delivery.DeliverAsync(space, null, cancellationToken);
+        await delivery.DeliverAsync(space, null, charges: false, cancellationToken);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

@@ -98,6 +98,7 @@ public sealed partial class RenewalPass(
         try
         {
             await leftovers.FinishAsync(space, cancellationToken); // what a crash left undone, first
+            await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
             for (var step = 0; step < MaxStepsPerSpace; step++)
             {
                 var loaded = await store.LoadAsync(space, cancellationToken);
@@ -134,7 +135,7 @@ public sealed partial class RenewalPass(
                     await issuing.FinishAsync(space, invoice.Draft.Id, cancellationToken);
                 }
 
-                await delivery.DeliverAsync(space, tally, cancellationToken);
+                await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
