@@ -22,6 +22,10 @@ public sealed class RenewalOptions
     [Range(1, 256)]
     public int BatchSize { get; set; } = 32;
 
+    /// <summary>Spaces one invocation renews at the same time (each one's steps stay in order).</summary>
+    [Range(1, 256)]
+    public int Parallelism { get; set; } = 8;
+
     /// <summary>Time one invocation may spend before it stops at a checkpoint (the host's limit is 10 minutes).</summary>
     public TimeSpan Budget { get; set; } = TimeSpan.FromMinutes(8);
 }

@@ -45,32 +45,42 @@ public sealed partial class RenewalPass(
         var now = clock.GetUtcNow();
         var tally = new RenewalTally();
         var inline = 0;
-        var batch = ImmutableArray.CreateBuilder<DueSpace>(options.BatchSize);
-        await foreach (var (space, dueAt) in index.DueAsync(now, cancellationToken))
+        var batch = new List<DueSpace>(options.BatchSize);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(index.DueAsync(now, cancellationToken), parallel, async (due, token) =>
         {
             if (watch.Elapsed > options.Budget)
             {
                 tally.Deferred();
             }
-            else if (inline < options.InlineLimit)
+            else if (Interlocked.Increment(ref inline) <= options.InlineLimit)
             {
-                inline++;
-                await ProcessAsync(space, dueAt, now, tally, cancellationToken);
+                await ProcessAsync(due.Space, due.DueAt, now, tally, token);
             }
             else
             {
                 tally.Deferred();
-                batch.Add(new DueSpace(space, dueAt));
-                if (batch.Count == options.BatchSize)
+                RenewalBatch? full = null;
+                lock (batch)
                 {
-                    await batches.EnqueueAsync(new RenewalBatch(batch.DrainToImmutable()), cancellationToken);
+                    batch.Add(new DueSpace(due.Space, due.DueAt));
+                    if (batch.Count == options.BatchSize)
+                    {
+                        full = new RenewalBatch([.. batch]);
+                        batch.Clear();
+                    }
+                }
+
+                if (full is not null)
+                {
+                    await batches.EnqueueAsync(full, token);
                 }
             }
-        }
+        });
 
         if (batch.Count > 0)
         {
-            await batches.EnqueueAsync(new RenewalBatch(batch.DrainToImmutable()), cancellationToken);
+            await batches.EnqueueAsync(new RenewalBatch([.. batch]), cancellationToken);
         }
 
         var summary = tally.ToSummary();

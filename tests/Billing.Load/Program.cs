@@ -100,7 +100,9 @@ if (command == "http")
     results.Add(("Raw Azurite: read a space (partition query: space row + members)", await Run(2000, concurrency, async i =>
     {
         var space = subscribed[i % subscribed.Count];
-        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == space))
+        // The app's own read of a space: its row and its member rows.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {space} and (RowKey eq {"space"} or (RowKey ge {"member|"} and RowKey lt {"member}"}))");
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter))
         {
         }
 
