@@ -98,6 +98,12 @@ public sealed partial class DecisionRunner(
                 await Task.Delay(Random.Shared.Next(1, 10 + (5 * attempt)), cancellationToken);
                 continue;
             }
+            catch (StorageUnavailableException)
+            {
+                // Nothing was stored, so nothing may stay charged.
+                await RefundAsync(taken, keep: [], cancellationToken);
+                throw;
+            }
 
             await RefundAsync(taken, keep: charges, cancellationToken);
             pump.Enqueue(request.Space);
