@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Billing.Functions.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static Billing.Functions.Tests.Support.Api;
 
 namespace Billing.Functions.Tests.EndToEnd;
@@ -14,10 +15,12 @@ public class ErrorCodeTests(BillingServerFixture server) : IClassFixture<Billing
     public async Task Declined_card_answers_402_payment_failed_and_writes_nothing()
     {
         var space = await _api.WorkspaceAsync();
-        var audit = await AuditAsDirectoryView(space);
+        var before = await BillingViewOf(space);
         await Problem(await _api.As(Owner).PostAsJsonAsync($"/api/spaces/{space}/subscription", UpgradeBody(token: "pm_sandbox_declined")), HttpStatusCode.PaymentRequired, "payment_failed");
         Assert.Equal("basic", (await _api.BillingAsync(space)).GetProperty("status").GetString());
-        Assert.Equal(audit, await AuditAsDirectoryView(space));
+        Assert.Equal(before, await BillingViewOf(space));
+        var sandbox = server.Services.GetServices<Billing.Infra.Payments.IPaymentGateway>().OfType<Billing.Infra.Payments.SandboxGateway>().Single();
+        Assert.DoesNotContain(sandbox.Taken, c => c.IdempotencyKey.Contains($":{space}:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -103,6 +106,5 @@ public class ErrorCodeTests(BillingServerFixture server) : IClassFixture<Billing
         await Problem(await _api.Operator.PutAsJsonAsync("/api/operations/clock", new { }), HttpStatusCode.BadRequest, "invalid_request");
     }
 
-    // The audit trail as its owner would read it is empty on Basic (not_subscribed), so count the member rows the directory wrote.
-    private async Task<string> AuditAsDirectoryView(string space) => (await _api.BillingAsync(space, Colleague)).GetRawText();
+    private async Task<string> BillingViewOf(string space) => (await _api.BillingAsync(space, Colleague)).GetRawText();
 }
