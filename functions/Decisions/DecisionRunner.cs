@@ -81,7 +81,8 @@ public sealed partial class DecisionRunner(
 
             try
             {
-                var outbox = decision.Effects.OfType<SendEmail>()
+                var outbox = decision.Effects.OfType<IssueInvoice>().Cast<Effect>()
+                    .Concat(decision.Effects.OfType<SendEmail>())
                     .Concat(paid.Keys.Select(invoice => ChargeOutcomes.ReceiptFor(decision.State, invoice)))
                     .ToImmutableArray<Effect>();
                 await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, idempotency, outbox), cancellationToken);

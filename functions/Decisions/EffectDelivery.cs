@@ -15,7 +15,8 @@ using MimeKit;
 namespace Billing.Functions.Decisions;
 
 /// <summary>
-/// Carries out what a space's outbox holds, oldest first. A charge is taken with its idempotency key
+/// Carries out what a space's outbox holds: invoices to number and render first, then charges, then
+/// emails. A charge is taken with its idempotency key
 /// (R2), then its outcome is applied through core in one transaction that also removes the outbox
 /// row, so an outcome counts once however often delivery runs. An email is sent, then its row
 /// removed: a crash in between repeats the email (same Message-Id), never loses it.
@@ -64,6 +65,13 @@ public sealed partial class EffectDelivery(
     private async Task DeliverPendingAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
     {
         var pending = await store.PendingEffectsAsync(space, cancellationToken);
+        foreach (var (rowKey, effect) in pending.Where(p => p.Effect is IssueInvoice))
+        {
+            // Number it from the issuer's sequence, render and keep its PDF: idempotent, so a repeat is harmless.
+            await issuing.FinishAsync(space, ((IssueInvoice)effect).Draft.Id, cancellationToken);
+            await store.CompleteEffectAsync(space, rowKey, cancellationToken);
+        }
+
         foreach (var (rowKey, effect) in pending.Where(p => charges && p.Effect is ChargeInvoice))
         {
             await ChargeAsync(space, rowKey, (ChargeInvoice)effect, tally, cancellationToken);

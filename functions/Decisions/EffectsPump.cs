@@ -1,7 +1,5 @@
 using System.Threading.Channels;
 using Billing.Core.Common;
-using Billing.Infra.Issuing;
-using Billing.Infra.Storage;
 
 namespace Billing.Functions.Decisions;
 
@@ -11,22 +9,14 @@ namespace Billing.Functions.Decisions;
 /// the process dies first: the outbox and the unnumbered invoices are in storage, the space is due in
 /// the renewal index, and the next renewal run (or the first read of an invoice) finishes them.
 /// </summary>
-public sealed partial class EffectsPump(InvoiceLedger ledger, InvoiceIssuing issuing, EffectDelivery delivery, ILogger<EffectsPump> logger) : BackgroundService
+public sealed partial class EffectsPump(EffectDelivery delivery, ILogger<EffectsPump> logger) : BackgroundService
 {
     private readonly Channel<SpaceId> _spaces = Channel.CreateUnbounded<SpaceId>(new UnboundedChannelOptions { SingleReader = false });
 
     public void Enqueue(SpaceId space) => _spaces.Writer.TryWrite(space);
 
-    /// <summary>Numbers and renders the invoices still unnumbered (after the answer, or a crash), then sends the emails waiting.</summary>
-    public async Task FinishAsync(SpaceId space, CancellationToken cancellationToken)
-    {
-        foreach (var invoice in await ledger.UnnumberedAsync(space, cancellationToken))
-        {
-            await issuing.FinishAsync(space, invoice.Draft.Id, cancellationToken);
-        }
-
-        await delivery.DeliverAsync(space, null, charges: false, cancellationToken);
-    }
+    /// <summary>Numbers and renders the invoices the decision issued, then sends its emails.</summary>
+    public Task FinishAsync(SpaceId space, CancellationToken cancellationToken) => delivery.DeliverAsync(space, null, charges: false, cancellationToken);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, 4).Select(_ => WorkAsync(stoppingToken)));

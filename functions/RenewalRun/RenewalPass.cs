@@ -6,7 +6,6 @@ using Billing.Core.Effects;
 using Billing.Core.Invoicing;
 using Billing.Core.Subscriptions;
 using Billing.Functions.Decisions;
-using Billing.Infra.Issuing;
 using Billing.Infra.Storage;
 
 namespace Billing.Functions.RenewalRun;
@@ -25,8 +24,6 @@ public sealed partial class RenewalPass(
     RenewalIndex index,
     RenewalBatches batches,
     EffectDelivery delivery,
-    EffectsPump leftovers,
-    InvoiceIssuing issuing,
     PriceCatalog catalog,
     TimeProvider clock,
     ILogger<RenewalPass> logger)
@@ -107,8 +104,7 @@ public sealed partial class RenewalPass(
     {
         try
         {
-            await leftovers.FinishAsync(space, cancellationToken); // what a crash left undone, first
-            await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
+            await delivery.DeliverAsync(space, tally, charges: true, cancellationToken); // what a crash left undone, first
             for (var step = 0; step < MaxStepsPerSpace; step++)
             {
                 var loaded = await store.LoadAsync(space, cancellationToken);
@@ -129,7 +125,7 @@ public sealed partial class RenewalPass(
                 var invoices = decision.Effects.OfType<IssueInvoice>()
                     .Select(i => InvoiceRecord.Unnumbered(i.Draft, i.Draft.Total.IsZero ? InvoiceStatus.Paid : InvoiceStatus.Open, i.Draft.Total.IsZero ? now : null))
                     .ToImmutableArray();
-                var outbox = decision.Effects.Where(e => e is ChargeInvoice or SendEmail).ToImmutableArray();
+                var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
                 try
                 {
                     await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = now }, cancellationToken);
@@ -140,11 +136,6 @@ public sealed partial class RenewalPass(
                 }
 
                 tally.Count(decision);
-                foreach (var invoice in invoices)
-                {
-                    await issuing.FinishAsync(space, invoice.Draft.Id, cancellationToken);
-                }
-
                 await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
             }
         }

@@ -64,27 +64,6 @@ public sealed class InvoiceLedger(TableClient table)
         return items.IsEmpty ? null : items[0];
     }
 
-    /// <summary>Unnumbered invoices of a space (a crash between storing and numbering leaves them), for the numbering to finish.</summary>
-    public async Task<ImmutableArray<InvoiceRecord>> UnnumberedAsync(SpaceId space, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {space.Value} and RowKey ge {RowKeys.InvoicePrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.InvoicePrefix)}");
-        return await StorageCalls.Guard(async () =>
-        {
-            var found = ImmutableArray.CreateBuilder<InvoiceRecord>();
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                var record = SpaceStore.Read<InvoiceRecord>(row);
-                if (!record.IsNumbered)
-                {
-                    found.Add(record);
-                }
-            }
-
-            return found.ToImmutable();
-        }).ConfigureAwait(false);
-    }
-
     private static string Encode(string rowKey) => Convert.ToBase64String(Encoding.UTF8.GetBytes(rowKey)).Replace('+', '-').Replace('/', '_');
 
     private static string? Decode(string? token)

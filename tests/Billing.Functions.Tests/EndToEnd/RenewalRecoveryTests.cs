@@ -50,7 +50,7 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         var renewsAt = loaded.State.Subscription!.RenewsAt;
         var decision = Renewals.Advance(loaded.State, new DecisionContext(PriceCatalog.Default, renewsAt, "renewal-run"));
         var invoices = decision.Effects.OfType<IssueInvoice>().Select(i => InvoiceRecord.Unnumbered(i.Draft, InvoiceStatus.Open, null)).ToImmutableArray();
-        var outbox = decision.Effects.Where(e => e is ChargeInvoice or SendEmail).ToImmutableArray();
+        var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
         await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = renewsAt }, CancellationToken.None);
         var charge = decision.Effects.OfType<ChargeInvoice>().Single();
         if (crash == CrashPoint.AfterTakingTheCharge)
