@@ -30,11 +30,7 @@ public sealed class RenewalTally
             }
         }
 
-        foreach (var charge in decision.Effects.OfType<ChargeInvoice>().Where(c => c.Attempt > 1))
-        {
-            _ = charge;
-            Interlocked.Increment(ref _retried);
-        }
+        Interlocked.Add(ref _retried, decision.Effects.OfType<ChargeInvoice>().Count(c => c.Attempt > 1));
     }
 
     public void ChargeFailed() => Interlocked.Increment(ref _failed);
