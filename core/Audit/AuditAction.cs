@@ -22,4 +22,9 @@ public enum AuditAction
     InvoiceIssued,
     InvoicePaid,
     PaymentFailed,
+    PaymentActionRequired,
+    InvoiceRefunded,
+    PaymentDisputed,
+    PaymentMethodUpdated,
+    PaymentMethodRemoved,
 }

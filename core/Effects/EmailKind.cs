@@ -20,4 +20,10 @@ public enum EmailKind
 
     /// <summary>A trial ended and the space is back on Basic (U10).</summary>
     TrialEnded,
+
+    /// <summary>The bank asks the billing owner to confirm a charge (strong customer authentication); the invoice stays open.</summary>
+    PaymentActionRequired,
+
+    /// <summary>The saved payment method was removed at the provider; the next charge needs a new one (P1).</summary>
+    PaymentMethodRemoved,
 }

@@ -20,7 +20,7 @@ public sealed record Invoice(InvoiceDraft Content, Issuer Issuer, InvoiceNumber 
 
     public Money.Money Total => Content.Total;
 
-    public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void;
+    public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.Refunded;
 
     /// <summary>The invoice paid at <paramref name="at"/>. Paying a settled invoice changes nothing (a late or repeated confirmation).</summary>
     public Invoice MarkPaid(DateTimeOffset at) => IsSettled ? this : this with { Status = InvoiceStatus.Paid, PaidAt = at };
@@ -28,7 +28,10 @@ public sealed record Invoice(InvoiceDraft Content, Issuer Issuer, InvoiceNumber 
     /// <summary>The invoice late after a failed charge (R3); a settled invoice never moves back.</summary>
     public Invoice MarkPastDue() => IsSettled ? this : this with { Status = InvoiceStatus.PastDue };
 
-    public Invoice MarkVoid() => Status == InvoiceStatus.Paid ? this : this with { Status = InvoiceStatus.Void };
+    public Invoice MarkVoid() => Status is InvoiceStatus.Paid or InvoiceStatus.Refunded ? this : this with { Status = InvoiceStatus.Void };
+
+    /// <summary>The money of a paid invoice went back; only a paid invoice can be refunded.</summary>
+    public Invoice MarkRefunded() => Status == InvoiceStatus.Paid ? this with { Status = InvoiceStatus.Refunded } : this;
 
     /// <summary>The idempotency key of the <paramref name="attempt"/>-th charge of this invoice (1 = first), for Stripe and PayPal.</summary>
     public string ChargeKey(int attempt) => ChargeKeys.For(SpaceId, Id, attempt);

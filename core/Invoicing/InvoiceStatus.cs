@@ -13,6 +13,9 @@ public enum InvoiceStatus
 
     /// <summary>Cancelled by sales; kept, never deleted (C3).</summary>
     Void,
+
+    /// <summary>Paid, then the money went back to the payer (a refund made at the provider).</summary>
+    Refunded,
 }
 
 public static class InvoiceStatusNames
@@ -23,6 +26,7 @@ public static class InvoiceStatusNames
         InvoiceStatus.Paid => "paid",
         InvoiceStatus.PastDue => "past_due",
         InvoiceStatus.Void => "void",
+        InvoiceStatus.Refunded => "refunded",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }

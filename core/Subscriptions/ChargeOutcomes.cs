@@ -45,7 +45,19 @@ public static class ChargeOutcomes
     /// and tells the billing owner (R3); retries follow the schedule, counted from the first failure;
     /// when the last retry fails the plan ends (C3 holds: nothing is deleted).
     /// </summary>
-    public static (Decision Decision, Invoice Invoice) Failed(SpaceBilling state, Invoice invoice, int attempt, Caller caller, DecisionContext context)
+    public static (Decision Decision, Invoice Invoice) Failed(SpaceBilling state, Invoice invoice, int attempt, Caller caller, DecisionContext context) =>
+        Unpaid(state, invoice, attempt, needsAction: false, caller, context);
+
+    /// <summary>
+    /// Charge <paramref name="attempt"/> needs the billing owner to confirm it with their bank (strong
+    /// customer authentication). It counts like a failure on the retry schedule, so an unconfirmed
+    /// invoice cannot keep a plan forever, but the invoice stays open and the billing owner is asked,
+    /// at each such attempt, to confirm it.
+    /// </summary>
+    public static (Decision Decision, Invoice Invoice) RequiresAction(SpaceBilling state, Invoice invoice, int attempt, Caller caller, DecisionContext context) =>
+        Unpaid(state, invoice, attempt, needsAction: true, caller, context);
+
+    private static (Decision Decision, Invoice Invoice) Unpaid(SpaceBilling state, Invoice invoice, int attempt, bool needsAction, Caller caller, DecisionContext context)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
         if (invoice.IsSettled || state.Subscription is not { } subscription || subscription.Id != invoice.Content.SubscriptionId)
@@ -53,11 +65,12 @@ public static class ChargeOutcomes
             return (Decision.Unchanged(state), invoice);
         }
 
-        var pastDue = invoice.MarkPastDue();
+        var pastDue = needsAction ? invoice : invoice.MarkPastDue();
+        var auditAction = needsAction ? AuditAction.PaymentActionRequired : AuditAction.PaymentFailed;
         var retryDays = context.Catalog.Policy.PaymentRetryDays;
         if (retryDays.IsEmpty)
         {
-            return (Renewals.End(state, subscription, EndReason.Unpaid, caller, context), pastDue);
+            return (Renewals.End(state, subscription, EndReason.Unpaid, caller, context), invoice.MarkPastDue());
         }
 
         if (subscription.Dunning is not { } dunning || dunning.Invoice != invoice.Id)
@@ -67,8 +80,8 @@ public static class ChargeOutcomes
             var next = state with { Plan = new PaidPlan(failing) };
             return (new Decision(
                 next,
-                [Notices.ToBillingOwner(next, failing, EmailKind.PaymentFailed, invoice.Id)],
-                [AuditTrail.Record(state, caller, context, AuditAction.PaymentFailed, subscription, failing)]), pastDue);
+                [Notices.ToBillingOwner(next, failing, needsAction ? EmailKind.PaymentActionRequired : EmailKind.PaymentFailed, invoice.Id)],
+                [AuditTrail.Record(state, caller, context, auditAction, subscription, failing)]), pastDue);
         }
 
         if (attempt <= dunning.FailedAttempts)
@@ -79,17 +92,18 @@ public static class ChargeOutcomes
         var failed = dunning.FailedAttempts + 1;
         if (failed > retryDays.Length)
         {
-            return (Renewals.End(state, subscription, EndReason.Unpaid, caller, context), pastDue);
+            return (Renewals.End(state, subscription, EndReason.Unpaid, caller, context), invoice.MarkPastDue());
         }
 
         var retrying = subscription with
         {
             Dunning = dunning with { FailedAttempts = failed, NextAttemptAt = NextAttempt(dunning.FirstFailedAt, retryDays, failed), AttemptInFlight = false },
         };
+        var retried = state with { Plan = new PaidPlan(retrying) };
         return (new Decision(
-            state with { Plan = new PaidPlan(retrying) },
-            [],
-            [AuditTrail.Record(state, caller, context, AuditAction.PaymentFailed, subscription, retrying)]), pastDue);
+            retried,
+            needsAction ? [Notices.ToBillingOwner(retried, retrying, EmailKind.PaymentActionRequired, invoice.Id)] : [],
+            [AuditTrail.Record(state, caller, context, auditAction, subscription, retrying)]), pastDue);
     }
 
     // R3: retries fall on days 1, 3, 5 and 7 (by default) after the first failure.

@@ -19,7 +19,9 @@ public static class EmailStrings
                 ("Your paid plan for {space} has ended", "The paid plan of {space} has ended and the space is back on Basic. Nothing was deleted: your data, invoices and billing history are kept."),
                 ("{space} now has {seats} seats", "A new member joined {space}, which was full, so the plan grew to {seats} seats. The prorated amount is charged to your payment method and sent to you as an invoice."),
                 ("Your trial of {space} ends on {date}", "The free trial of {space} ends on {date}. Upgrade before then to keep the paid features."),
-                ("Your trial of {space} has ended", "The free trial of {space} has ended and the space is back on Basic. You can upgrade at any time."))),
+                ("Your trial of {space} has ended", "The free trial of {space} has ended and the space is back on Basic. You can upgrade at any time."),
+                ("Please confirm the payment for {space}", "Your bank asks you to confirm the payment of {total} for invoice {number}. The invoice stays open until you confirm it here: {action}"),
+                ("The payment method of {space} was removed", "The saved payment method of {space} was removed at the payment provider. Please add a card or PayPal account before the next renewal so that your plan stays active."))),
         [Language.French] = new(
             "Bonjour {name},",
             "Consultez vos factures en ligne : {link}",
@@ -30,7 +32,9 @@ public static class EmailStrings
                 ("Votre forfait payant pour {space} a pris fin", "Le forfait payant de {space} a pris fin et l'espace est revenu au forfait Basic. Rien n'a été supprimé : vos données, factures et historique de facturation sont conservés."),
                 ("{space} compte désormais {seats} places", "Un nouveau membre a rejoint {space}, qui était complet : le forfait est passé à {seats} places. Le montant au prorata est débité de votre moyen de paiement et vous est envoyé en facture."),
                 ("Votre essai de {space} se termine le {date}", "L'essai gratuit de {space} se termine le {date}. Passez à un forfait payant avant cette date pour conserver les fonctionnalités payantes."),
-                ("Votre essai de {space} est terminé", "L'essai gratuit de {space} est terminé et l'espace est revenu au forfait Basic. Vous pouvez passer à un forfait payant à tout moment."))),
+                ("Votre essai de {space} est terminé", "L'essai gratuit de {space} est terminé et l'espace est revenu au forfait Basic. Vous pouvez passer à un forfait payant à tout moment."),
+                ("Veuillez confirmer le paiement pour {space}", "Votre banque vous demande de confirmer le paiement de {total} pour la facture {number}. La facture reste ouverte jusqu'à votre confirmation ici : {action}"),
+                ("Le moyen de paiement de {space} a été supprimé", "Le moyen de paiement enregistré pour {space} a été supprimé chez le prestataire de paiement. Veuillez ajouter une carte ou un compte PayPal avant le prochain renouvellement pour que votre forfait reste actif."))),
         [Language.Dutch] = new(
             "Hallo {name},",
             "Bekijk uw facturen online: {link}",
@@ -41,7 +45,9 @@ public static class EmailStrings
                 ("Uw betaalde abonnement voor {space} is beëindigd", "Het betaalde abonnement van {space} is beëindigd en de ruimte is terug op Basic. Er is niets verwijderd: uw gegevens, facturen en factuurgeschiedenis blijven bewaard."),
                 ("{space} heeft nu {seats} plaatsen", "Er is een nieuw lid bij {space} gekomen, dat vol was, dus het abonnement is uitgebreid naar {seats} plaatsen. Het naar rato berekende bedrag wordt van uw betaalmethode afgeschreven en als factuur verstuurd."),
                 ("Uw proefperiode van {space} eindigt op {date}", "De gratis proefperiode van {space} eindigt op {date}. Upgrade vóór die datum om de betaalde functies te behouden."),
-                ("Uw proefperiode van {space} is afgelopen", "De gratis proefperiode van {space} is afgelopen en de ruimte is terug op Basic. U kunt op elk moment upgraden."))),
+                ("Uw proefperiode van {space} is afgelopen", "De gratis proefperiode van {space} is afgelopen en de ruimte is terug op Basic. U kunt op elk moment upgraden."),
+                ("Bevestig de betaling voor {space}", "Uw bank vraagt u de betaling van {total} voor factuur {number} te bevestigen. De factuur blijft openstaan tot u deze hier bevestigt: {action}"),
+                ("De betaalmethode van {space} is verwijderd", "De opgeslagen betaalmethode van {space} is bij de betaalprovider verwijderd. Voeg vóór de volgende verlenging een kaart of PayPal-account toe zodat uw abonnement actief blijft."))),
         [Language.Swedish] = new(
             "Hej {name},",
             "Se dina fakturor online: {link}",
@@ -52,7 +58,9 @@ public static class EmailStrings
                 ("Din betalda plan för {space} har upphört", "Den betalda planen för {space} har upphört och utrymmet är tillbaka på Basic. Inget har raderats: dina data, fakturor och din faktureringshistorik finns kvar."),
                 ("{space} har nu {seats} platser", "En ny medlem gick med i {space}, som var fullt, så planen utökades till {seats} platser. Det proportionella beloppet dras från din betalningsmetod och skickas som faktura."),
                 ("Din provperiod för {space} slutar den {date}", "Den kostnadsfria provperioden för {space} slutar den {date}. Uppgradera innan dess för att behålla de betalda funktionerna."),
-                ("Din provperiod för {space} har slutat", "Den kostnadsfria provperioden för {space} har slutat och utrymmet är tillbaka på Basic. Du kan uppgradera när som helst."))),
+                ("Din provperiod för {space} har slutat", "Den kostnadsfria provperioden för {space} har slutat och utrymmet är tillbaka på Basic. Du kan uppgradera när som helst."),
+                ("Bekräfta betalningen för {space}", "Din bank ber dig bekräfta betalningen på {total} för faktura {number}. Fakturan förblir öppen tills du bekräftar den här: {action}"),
+                ("Betalningsmetoden för {space} har tagits bort", "Den sparade betalningsmetoden för {space} har tagits bort hos betalningsleverantören. Lägg till ett kort eller ett PayPal-konto före nästa förnyelse så att din plan förblir aktiv."))),
         [Language.Indonesian] = new(
             "Halo {name},",
             "Lihat faktur Anda secara online: {link}",
@@ -63,7 +71,9 @@ public static class EmailStrings
                 ("Paket berbayar untuk {space} telah berakhir", "Paket berbayar {space} telah berakhir dan ruang kerja kembali ke Basic. Tidak ada yang dihapus: data, faktur, dan riwayat tagihan Anda tetap tersimpan."),
                 ("{space} kini memiliki {seats} kursi", "Anggota baru bergabung dengan {space} yang sudah penuh, sehingga paket bertambah menjadi {seats} kursi. Jumlah prorata ditagihkan ke metode pembayaran Anda dan dikirim sebagai faktur."),
                 ("Uji coba {space} berakhir pada {date}", "Uji coba gratis {space} berakhir pada {date}. Tingkatkan paket sebelum tanggal tersebut untuk tetap menggunakan fitur berbayar."),
-                ("Uji coba {space} telah berakhir", "Uji coba gratis {space} telah berakhir dan ruang kerja kembali ke Basic. Anda dapat meningkatkan paket kapan saja."))),
+                ("Uji coba {space} telah berakhir", "Uji coba gratis {space} telah berakhir dan ruang kerja kembali ke Basic. Anda dapat meningkatkan paket kapan saja."),
+                ("Harap konfirmasi pembayaran untuk {space}", "Bank Anda meminta Anda mengonfirmasi pembayaran sebesar {total} untuk faktur {number}. Faktur tetap terbuka hingga Anda mengonfirmasinya di sini: {action}"),
+                ("Metode pembayaran {space} telah dihapus", "Metode pembayaran tersimpan untuk {space} telah dihapus di penyedia pembayaran. Silakan tambahkan kartu atau akun PayPal sebelum perpanjangan berikutnya agar paket Anda tetap aktif."))),
         [Language.TraditionalChinese] = new(
             "{name} 您好：",
             "線上查看您的發票：{link}",
@@ -74,13 +84,16 @@ public static class EmailStrings
                 ("{space} 的付費方案已結束", "{space} 的付費方案已結束，空間已回到 Basic 版。我們沒有刪除任何內容：您的資料、發票和帳單記錄都會保留。"),
                 ("{space} 現在有 {seats} 個席位", "有新成員加入已滿的 {space}，因此方案已增加到 {seats} 個席位。按比例計算的金額將從您的付款方式扣款，並以發票寄送給您。"),
                 ("{space} 的試用將於 {date} 結束", "{space} 的免費試用將於 {date} 結束。請在此之前升級，以繼續使用付費功能。"),
-                ("{space} 的試用已結束", "{space} 的免費試用已結束，空間已回到 Basic 版。您隨時可以升級。"))),
+                ("{space} 的試用已結束", "{space} 的免費試用已結束，空間已回到 Basic 版。您隨時可以升級。"),
+                ("請確認 {space} 的付款", "您的銀行要求您確認發票 {number} 的款項 {total}。在您於此確認之前，發票會保持未付款狀態：{action}"),
+                ("{space} 的付款方式已被移除", "{space} 已儲存的付款方式已在付款服務商處被移除。請在下次續約前新增信用卡或 PayPal 帳戶，讓您的方案保持啟用。"))),
     }.ToFrozenDictionary();
 
     public static EmailLanguage For(Language language) => ByLanguage[language];
 
     private static FrozenDictionary<EmailKind, EmailText> Texts(
-        (string, string) invoice, (string, string) paymentFailed, (string, string) planEnded, (string, string) seatsIncreased, (string, string) trialEnding, (string, string) trialEnded) =>
+        (string, string) invoice, (string, string) paymentFailed, (string, string) planEnded, (string, string) seatsIncreased, (string, string) trialEnding, (string, string) trialEnded,
+        (string, string) actionRequired, (string, string) methodRemoved) =>
         new Dictionary<EmailKind, EmailText>
         {
             [EmailKind.Invoice] = new(invoice.Item1, invoice.Item2),
@@ -89,5 +102,7 @@ public static class EmailStrings
             [EmailKind.SeatsIncreasedAutomatically] = new(seatsIncreased.Item1, seatsIncreased.Item2),
             [EmailKind.TrialEnding] = new(trialEnding.Item1, trialEnding.Item2),
             [EmailKind.TrialEnded] = new(trialEnded.Item1, trialEnded.Item2),
+            [EmailKind.PaymentActionRequired] = new(actionRequired.Item1, actionRequired.Item2),
+            [EmailKind.PaymentMethodRemoved] = new(methodRemoved.Item1, methodRemoved.Item2),
         }.ToFrozenDictionary();
 }

@@ -1,0 +1,63 @@
+using Billing.Core.Audit;
+using Billing.Core.Effects;
+using Billing.Core.Invoicing;
+using Billing.Core.Payments;
+using Billing.Core.Spaces;
+
+namespace Billing.Core.Subscriptions;
+
+/// <summary>
+/// What the payment providers tell asynchronously (P3) besides a charge's outcome: refunds and
+/// disputes made at the provider, and saved methods updated or removed there. Each is idempotent and
+/// never moves anything backwards; an event about something this space no longer uses changes nothing.
+/// </summary>
+public static class PaymentEvents
+{
+    /// <summary>The money of a paid invoice went back to the payer (a refund made in the provider's dashboard).</summary>
+    public static (Decision Decision, Invoice Invoice) Refunded(SpaceBilling state, Invoice invoice, Caller caller, DecisionContext context)
+    {
+        var refunded = invoice.MarkRefunded();
+        return refunded == invoice
+            ? (Decision.Unchanged(state), invoice)
+            : (new Decision(state, [], [AuditTrail.Record(state, caller, context, AuditAction.InvoiceRefunded, invoice.Status, refunded.Status)]), refunded);
+    }
+
+    /// <summary>The payer disputed a charge with their bank: recorded for the billing history (A1); nothing else changes until it is settled.</summary>
+    public static Decision Disputed(SpaceBilling state, Invoice invoice, string reason, Caller caller, DecisionContext context) =>
+        new(state, [], [AuditTrail.Record(state, caller, context, AuditAction.PaymentDisputed, invoice.Id.Value, reason)]);
+
+    /// <summary>The provider changed what it shows of the saved method (a new expiry date): the summary follows (P2).</summary>
+    public static Decision MethodUpdated(SpaceBilling state, PaymentMethod updated, Caller caller, DecisionContext context)
+    {
+        if (state.Subscription is not { } subscription || !SameMethod(subscription.PaymentMethod, updated) || subscription.PaymentMethod.Summary == updated.Summary)
+        {
+            return Decision.Unchanged(state);
+        }
+
+        var changed = subscription with { PaymentMethod = updated };
+        return new Decision(
+            state with { Plan = new PaidPlan(changed) },
+            [],
+            [AuditTrail.Record(state, caller, context, AuditAction.PaymentMethodUpdated, subscription.PaymentMethod.Summary, updated.Summary)]);
+    }
+
+    /// <summary>
+    /// The saved method was removed at the provider. The subscription keeps pointing at it, so the next
+    /// charge fails and dunning (R3) runs as for any failed payment, but the billing owner is told now
+    /// so that they can save another one (P1) before the renewal.
+    /// </summary>
+    public static Decision MethodRemoved(SpaceBilling state, PaymentProvider provider, string token, Caller caller, DecisionContext context)
+    {
+        if (state.Subscription is not { } subscription || subscription.PaymentMethod.Provider != provider || subscription.PaymentMethod.Token != token)
+        {
+            return Decision.Unchanged(state);
+        }
+
+        return new Decision(
+            state,
+            [Notices.ToBillingOwner(state, subscription, EmailKind.PaymentMethodRemoved, null)],
+            [AuditTrail.Record(state, caller, context, AuditAction.PaymentMethodRemoved, subscription.PaymentMethod.Summary, null)]);
+    }
+
+    private static bool SameMethod(PaymentMethod a, PaymentMethod b) => a.Provider == b.Provider && a.Token == b.Token;
+}

@@ -1,0 +1,130 @@
+using Billing.Core.Audit;
+using Billing.Core.Effects;
+using Billing.Core.Invoicing;
+using Billing.Core.Payments;
+using Billing.Core.Spaces;
+using Billing.Core.Subscriptions;
+using static Billing.Core.Tests.Support.Given;
+
+namespace Billing.Core.Tests.Subscriptions;
+
+public class PaymentEventTests
+{
+    private static readonly Caller Provider = Caller.System("payments");
+
+    [Fact]
+    [Trait("Rule", "P3")]
+    public void A_charge_that_needs_the_owner_leaves_the_invoice_open_and_asks_the_billing_owner_to_confirm()
+    {
+        var (state, invoice, renewedAt) = Renewed();
+        var (decision, stillOpen) = ChargeOutcomes.RequiresAction(state, invoice, 1, Provider, At(renewedAt));
+
+        Assert.Equal(InvoiceStatus.Open, stillOpen.Status);
+        var email = decision.Emails().Single();
+        Assert.Equal((EmailKind.PaymentActionRequired, Alice, invoice.Id), (email.Kind, email.Recipient, email.Invoice!.Value));
+        Assert.Equal(AuditAction.PaymentActionRequired, decision.Audit.Single().Action);
+        Assert.Equal(SubscriptionStatus.PastDue, decision.State.Status); // on the retry schedule, so it cannot stay unpaid forever
+    }
+
+    [Fact]
+    [Trait("Rule", "P3")]
+    public void A_confirmed_payment_after_requires_action_pays_the_invoice_and_ends_past_due()
+    {
+        var (state, invoice, renewedAt) = Renewed();
+        state = ChargeOutcomes.RequiresAction(state, invoice, 1, Provider, At(renewedAt)).Decision.State;
+        var (paid, paidInvoice) = ChargeOutcomes.Succeeded(state, invoice, Provider, At(renewedAt.AddHours(2)));
+
+        Assert.Equal(InvoiceStatus.Paid, paidInvoice.Status);
+        Assert.Equal(SubscriptionStatus.Active, paid.State.Status);
+        Assert.Equal(EmailKind.Invoice, paid.Emails().Single().Kind);
+    }
+
+    [Fact]
+    [Trait("Rule", "R3")]
+    public void An_unconfirmed_charge_is_retried_and_the_owner_asked_again_at_each_attempt()
+    {
+        var (state, invoice, renewedAt) = Renewed();
+        state = ChargeOutcomes.RequiresAction(state, invoice, 1, Provider, At(renewedAt)).Decision.State;
+        var (second, _) = ChargeOutcomes.RequiresAction(state, invoice, 2, Provider, At(renewedAt.AddDays(1)));
+
+        Assert.Equal(2, second.State.Subscription!.Dunning!.FailedAttempts);
+        Assert.Equal(EmailKind.PaymentActionRequired, second.Emails().Single().Kind);
+        Assert.True(ChargeOutcomes.RequiresAction(second.State, invoice, 2, Provider, At(renewedAt.AddDays(1))).Decision.ChangesNothing);
+    }
+
+    [Fact]
+    [Trait("Rule", "P3")]
+    public void A_refund_made_at_the_provider_moves_a_paid_invoice_to_refunded_once()
+    {
+        var (state, invoice, renewedAt) = Renewed();
+        var (paid, paidInvoice) = ChargeOutcomes.Succeeded(state, invoice, Provider, At(renewedAt));
+        var (refund, refunded) = PaymentEvents.Refunded(paid.State, paidInvoice, Provider, At(renewedAt.AddDays(3)));
+
+        Assert.Equal(InvoiceStatus.Refunded, refunded.Status);
+        Assert.Equal(AuditAction.InvoiceRefunded, refund.Audit.Single().Action);
+        Assert.True(PaymentEvents.Refunded(refund.State, refunded, Provider, At(renewedAt.AddDays(3))).Decision.ChangesNothing);
+    }
+
+    [Fact]
+    [Trait("Rule", "P3")]
+    public void Events_out_of_order_never_move_an_invoice_backwards()
+    {
+        var (state, invoice, renewedAt) = Renewed();
+        // A refund of an invoice not yet known as paid changes nothing.
+        Assert.True(PaymentEvents.Refunded(state, invoice, Provider, At(renewedAt)).Decision.ChangesNothing);
+
+        var (paid, paidInvoice) = ChargeOutcomes.Succeeded(state, invoice, Provider, At(renewedAt));
+        var refunded = PaymentEvents.Refunded(paid.State, paidInvoice, Provider, At(renewedAt)).Invoice;
+        // A late "succeeded", "failed" or "requires action" for a refunded invoice changes nothing either.
+        Assert.True(ChargeOutcomes.Succeeded(paid.State, refunded, Provider, At(renewedAt)).Decision.ChangesNothing);
+        Assert.True(ChargeOutcomes.Failed(paid.State, refunded, 1, Provider, At(renewedAt)).Decision.ChangesNothing);
+        Assert.True(ChargeOutcomes.RequiresAction(paid.State, refunded, 1, Provider, At(renewedAt)).Decision.ChangesNothing);
+        Assert.Equal(InvoiceStatus.Refunded, refunded.MarkVoid().Status);
+        Assert.Equal(InvoiceStatus.Refunded, refunded.MarkPaid(renewedAt).Status);
+    }
+
+    [Fact]
+    [Trait("Rule", "A1")]
+    public void A_dispute_is_recorded_in_the_billing_history()
+    {
+        var (state, invoice, renewedAt) = Renewed();
+        var decision = PaymentEvents.Disputed(state, invoice, "fraudulent", Provider, At(renewedAt));
+        Assert.Equal(AuditAction.PaymentDisputed, decision.Audit.Single().Action);
+        Assert.Equal(state, decision.State);
+    }
+
+    [Fact]
+    [Trait("Rule", "P2")]
+    public void An_updated_card_at_the_provider_updates_the_summary_of_the_method_in_use_only()
+    {
+        var state = Subscribed(paymentMethod: Card);
+        var renewedCard = PaymentMethod.Saved(PaymentProvider.Stripe, Card.Token!, new PaymentMethodSummary("visa", "4242", 1, 2031, null));
+        var decision = PaymentEvents.MethodUpdated(state, renewedCard, Provider, At(Now));
+        Assert.Equal(renewedCard, decision.State.Subscription!.PaymentMethod);
+        Assert.True(PaymentEvents.MethodUpdated(decision.State, renewedCard, Provider, At(Now)).ChangesNothing);
+
+        var otherCard = PaymentMethod.Saved(PaymentProvider.Stripe, "pm_other", new PaymentMethodSummary("mastercard", "4444", 1, 2031, null));
+        Assert.True(PaymentEvents.MethodUpdated(state, otherCard, Provider, At(Now)).ChangesNothing);
+    }
+
+    [Fact]
+    [Trait("Rule", "P1")]
+    public void A_method_removed_at_the_provider_tells_the_billing_owner_only_when_it_is_the_one_in_use()
+    {
+        var state = Subscribed(paymentMethod: PayPal);
+        var decision = PaymentEvents.MethodRemoved(state, PaymentProvider.PayPal, PayPal.Token!, Provider, At(Now));
+        Assert.Equal((EmailKind.PaymentMethodRemoved, Alice), (decision.Emails().Single().Kind, decision.Emails().Single().Recipient));
+        Assert.Equal(AuditAction.PaymentMethodRemoved, decision.Audit.Single().Action);
+
+        Assert.True(PaymentEvents.MethodRemoved(state, PaymentProvider.Stripe, PayPal.Token!, Provider, At(Now)).ChangesNothing);
+        Assert.True(PaymentEvents.MethodRemoved(state, PaymentProvider.PayPal, "another_token", Provider, At(Now)).ChangesNothing);
+    }
+
+    private static (SpaceBilling State, Invoice Invoice, DateTimeOffset RenewedAt) Renewed()
+    {
+        var state = Subscribed();
+        var renewedAt = state.Subscription!.RenewsAt;
+        var renewal = Renewals.Advance(state, At(renewedAt));
+        return (renewal.State, Issued(renewal.Invoices().Single()), renewedAt);
+    }
+}
