@@ -27,6 +27,8 @@ public static class InfraSetup
         services.AddSingleton(sp => new SpaceStore(
             sp.GetRequiredService<BillingStorage>().Spaces, sp.GetRequiredService<RenewalIndex>(), sp.GetRequiredService<Billing.Core.Catalog.PriceCatalog>().Policy));
         services.AddSingleton(sp => new InvoiceLedger(sp.GetRequiredService<BillingStorage>().Spaces));
+        services.AddSingleton(sp => new PaymentCustomers(sp.GetRequiredService<BillingStorage>().Payments));
+        services.AddSingleton(sp => new WebhookInbox(sp.GetRequiredService<BillingStorage>().Payments, sp.GetRequiredService<BillingStorage>().Webhooks));
         services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<BillingStorage>().Spaces));
         services.AddSingleton(sp => new InvoiceDocumentStore(sp.GetRequiredService<BillingStorage>().Invoices));
         services.AddSingleton(sp => new InvoiceNumbering(
@@ -37,6 +39,7 @@ public static class InfraSetup
             services.AddSingleton<IPaymentGateway, SandboxGateway>();
         }
 
+        services.AddPaymentProviders(configuration);
         services.AddSingleton<PaymentGateways>();
 
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

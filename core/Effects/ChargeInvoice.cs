@@ -8,4 +8,4 @@ namespace Billing.Core.Effects;
 /// derived from the invoice and the attempt (R2). The outcome comes back through
 /// <c>Payments.RecordChargeSucceeded</c> or <c>RecordChargeFailed</c>.
 /// </summary>
-public sealed record ChargeInvoice(InvoiceId Invoice, Money.Money Amount, PaymentMethod PaymentMethod, int Attempt, string IdempotencyKey) : Effect;
+public sealed record ChargeInvoice(SpaceId Space, InvoiceId Invoice, Money.Money Amount, PaymentMethod PaymentMethod, int Attempt, string IdempotencyKey) : Effect;

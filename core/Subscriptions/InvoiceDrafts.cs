@@ -38,6 +38,6 @@ internal static class InvoiceDrafts
             return [new IssueInvoice(draft), Notices.ToBillingOwner(state, subscription, EmailKind.Invoice, draft.Id)];
         }
 
-        return [new IssueInvoice(draft), new ChargeInvoice(draft.Id, draft.Total, subscription.PaymentMethod, 1, ChargeKeys.For(state.Space.Id, draft.Id, 1))];
+        return [new IssueInvoice(draft), new ChargeInvoice(state.Space.Id, draft.Id, draft.Total, subscription.PaymentMethod, 1, ChargeKeys.For(state.Space.Id, draft.Id, 1))];
     }
 }

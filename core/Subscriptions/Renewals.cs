@@ -66,7 +66,7 @@ public static class Renewals
         var retrying = subscription with { Dunning = dunning with { AttemptInFlight = true } };
         return new Decision(
             state with { Plan = new PaidPlan(retrying) },
-            [new ChargeInvoice(dunning.Invoice, dunning.Amount, subscription.PaymentMethod, attempt, ChargeKeys.For(state.Space.Id, dunning.Invoice, attempt))],
+            [new ChargeInvoice(state.Space.Id, dunning.Invoice, dunning.Amount, subscription.PaymentMethod, attempt, ChargeKeys.For(state.Space.Id, dunning.Invoice, attempt))],
             []);
     }
 

@@ -8,7 +8,8 @@ namespace Billing.Infra.Storage;
 
 /// <summary>
 /// The storage account: the <c>billing</c> table (one partition per space), the <c>counters</c> table
-/// (invoice sequences), the <c>renewals</c> table (the renewal index), and the <c>invoices</c> blob container. Tables and the container are created
+/// (invoice sequences), the <c>renewals</c> table (the renewal index), the <c>payments</c> table (provider
+/// customers, webhook inbox), and the <c>invoices</c> and <c>webhooks</c> blob containers. Tables and the container are created
 /// on first use, so the app starts even while storage is down and answers 503 until it is back.
 /// </summary>
 public sealed class BillingStorage : IDisposable
@@ -53,8 +54,10 @@ public sealed class BillingStorage : IDisposable
         Spaces = tables.GetTableClient(prefix + "billing");
         Counters = tables.GetTableClient(prefix + "counters");
         Renewals = tables.GetTableClient(prefix + "renewals");
+        Payments = tables.GetTableClient(prefix + "payments");
         Invoices = blobs.GetBlobContainerClient(prefix + "invoices");
         Locks = blobs.GetBlobContainerClient(prefix + "locks");
+        Webhooks = blobs.GetBlobContainerClient(prefix + "webhooks");
         RenewalBatchQueue = queues.GetQueueClient(prefix + RenewalBatches.Name);
     }
 
@@ -65,6 +68,12 @@ public sealed class BillingStorage : IDisposable
     public TableClient Renewals { get; }
 
     public BlobContainerClient Invoices { get; }
+
+    /// <summary>The payment providers' customers of each space, and the inbox of their webhook events.</summary>
+    public TableClient Payments { get; }
+
+    /// <summary>The raw body of every webhook event received, as the provider sent it.</summary>
+    public BlobContainerClient Webhooks { get; }
 
     /// <summary>Blobs whose leases let one instance at a time run the renewal schedule outside the Functions host.</summary>
     public BlobContainerClient Locks { get; }
@@ -89,8 +98,10 @@ public sealed class BillingStorage : IDisposable
                     await Spaces.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Counters.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Renewals.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                    await Payments.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Invoices.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                     await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await Webhooks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                     await RenewalBatchQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false);
                 _ready = true;

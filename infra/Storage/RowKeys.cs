@@ -22,6 +22,9 @@ internal static class RowKeys
 
     public static string Member(UserId user) => MemberPrefix + user.Value;
 
+    /// <summary>Text from outside (a provider's id) made safe for a key: tables refuse / \ # ? and control characters.</summary>
+    public static string Escape(string text) => Uri.EscapeDataString(text);
+
     public static string Invoice(InvoiceId invoice) => InvoicePrefix + invoice.Value;
 
     public static string InvoiceListing(DateTimeOffset issuedAt, InvoiceId invoice) => $"{InvoiceListPrefix}{Inverted(issuedAt)}|{invoice.Value}";

@@ -1,0 +1,80 @@
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Billing.Core.Payments;
+
+namespace Billing.Infra.Storage;
+
+/// <summary>
+/// Every provider event received, once (ARCHITECTURE.md): its raw body in blob storage at
+/// <c>webhooks/{provider}/{eventId}.json</c>, then a row inserted if absent (one partition per event,
+/// so ingestion scales with the events), marked applied once core has applied it. A duplicate finds
+/// the row; an event whose application was interrupted is applied again (applying is idempotent).
+/// </summary>
+public sealed class WebhookInbox(TableClient table, BlobContainerClient bodies)
+{
+    private const string Applied = "AppliedAt";
+
+    /// <summary>Keeps the event; answers whether it was applied already.</summary>
+    public async Task<bool> RecordAsync(PaymentProvider provider, string eventId, string type, string rawBody, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var key = Partition(provider, eventId);
+        var existing = await StorageCalls.Guard(() => table.GetEntityIfExistsAsync<TableEntity>(key, provider.ToApiName(), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (existing.HasValue)
+        {
+            return existing.Value!.ContainsKey(Applied);
+        }
+
+        try
+        {
+            await StorageCalls.Guard(() => bodies.GetBlobClient(BodyPath(provider, eventId)).UploadAsync(
+                BinaryData.FromString(rawBody),
+                new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                },
+                cancellationToken)).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Kept by a delivery that stopped before its row: the body of one event id is the same.
+        }
+
+        try
+        {
+            await StorageCalls.Guard(() => table.AddEntityAsync(
+                new TableEntity(key, provider.ToApiName()) { ["Type"] = type, ["ReceivedAt"] = receivedAt, ["Body"] = BodyPath(provider, eventId) },
+                cancellationToken)).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The same event arriving twice at once: whichever applies it, applying twice changes nothing.
+        }
+
+        return false;
+    }
+
+    public Task MarkAppliedAsync(PaymentProvider provider, string eventId, DateTimeOffset appliedAt, CancellationToken cancellationToken) =>
+        StorageCalls.Guard(() => table.UpdateEntityAsync(
+            new TableEntity(Partition(provider, eventId), provider.ToApiName()) { [Applied] = appliedAt }, ETag.All, TableUpdateMode.Merge, cancellationToken));
+
+    public async Task<string?> ReadBodyAsync(PaymentProvider provider, string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await StorageCalls.Guard(() => bodies.GetBlobClient(BodyPath(provider, eventId)).DownloadContentAsync(cancellationToken)).ConfigureAwait(false);
+            return Encoding.UTF8.GetString(body.Value.Content.ToArray());
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static string Partition(PaymentProvider provider, string eventId) => $"event|{provider.ToApiName()}|{RowKeys.Escape(eventId)}";
+
+    private static string BodyPath(PaymentProvider provider, string eventId) => $"{provider.ToApiName()}/{RowKeys.Escape(eventId)}.json";
+}
