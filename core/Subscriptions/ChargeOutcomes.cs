@@ -41,6 +41,14 @@ public static class ChargeOutcomes
         Notices.ToBillingOwner(state, state.Subscription ?? throw new InvalidOperationException("A receipt needs a subscription."), EmailKind.Invoice, invoice);
 
     /// <summary>
+    /// The email that asks the billing owner to confirm a charge taken at once that their bank holds
+    /// (strong customer authentication): the change stands, its invoice stays open until the provider
+    /// reports the payment (P3).
+    /// </summary>
+    public static SendEmail ConfirmationRequestFor(SpaceBilling state, InvoiceId invoice) =>
+        Notices.ToBillingOwner(state, state.Subscription ?? throw new InvalidOperationException("A confirmation request needs a subscription."), EmailKind.PaymentActionRequired, invoice);
+
+    /// <summary>
     /// Charge <paramref name="attempt"/> of the invoice failed. The first failure puts the plan past due
     /// and tells the billing owner (R3); retries follow the schedule, counted from the first failure;
     /// when the last retry fails the plan ends (C3 holds: nothing is deleted).

@@ -53,9 +53,21 @@ public sealed partial class DecisionRunner(
             var decision = decided.Value;
             var charges = decision.Effects.OfType<ChargeInvoice>().ToImmutableArray();
             var paid = new Dictionary<InvoiceId, DateTimeOffset>();
+            var held = new List<InvoiceId>();
             foreach (var charge in charges)
             {
-                var result = await ChargeAsync(charge, cancellationToken);
+                ChargeResult result;
+                try
+                {
+                    result = await ChargeAsync(charge, cancellationToken);
+                }
+                catch (PaymentProviderUnavailableException)
+                {
+                    // Whether this charge was taken is unknown; refunding by its key settles it either way.
+                    await RefundAsync([.. taken, charge], keep: [], cancellationToken);
+                    throw;
+                }
+
                 if (result is ChargeDeclined declined)
                 {
                     await RefundAsync(taken, keep: [], cancellationToken);
@@ -66,6 +78,10 @@ public sealed partial class DecisionRunner(
                 if (result is ChargeSucceeded)
                 {
                     paid[charge.Invoice] = context.Now;
+                }
+                else if (result is ChargeRequiresAction)
+                {
+                    held.Add(charge.Invoice);
                 }
             }
 
@@ -84,6 +100,7 @@ public sealed partial class DecisionRunner(
                 var outbox = decision.Effects.OfType<IssueInvoice>().Cast<Effect>()
                     .Concat(decision.Effects.OfType<SendEmail>())
                     .Concat(paid.Keys.Select(invoice => ChargeOutcomes.ReceiptFor(decision.State, invoice)))
+                    .Concat(held.Select(invoice => ChargeOutcomes.ConfirmationRequestFor(decision.State, invoice)))
                     .ToImmutableArray<Effect>();
                 await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, idempotency, outbox), cancellationToken);
             }
@@ -139,11 +156,22 @@ public sealed partial class DecisionRunner(
     {
         foreach (var charge in taken.Where(t => !keep.Any(k => k.IdempotencyKey == t.IdempotencyKey)).DistinctBy(t => t.IdempotencyKey))
         {
-            await gateways.For(charge.PaymentMethod.Provider)!.RefundAsync(charge, cancellationToken);
+            try
+            {
+                await gateways.For(charge.PaymentMethod.Provider)!.RefundAsync(charge, cancellationToken);
+            }
+            catch (PaymentProviderUnavailableException e)
+            {
+                // Reconciliation finds it: the payment carries the invoice in its metadata, and no stored invoice claims it.
+                LogRefundFailed(logger, e, charge.IdempotencyKey);
+            }
         }
 
         taken.Clear();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The refund of the charge {Key}, which no stored decision keeps, failed; refund it at the provider.")]
+    private static partial void LogRefundFailed(ILogger logger, Exception exception, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Space {Space} changed while deciding (attempt {Attempt}); deciding again.")]
     private static partial void LogConflict(ILogger logger, string space, int attempt);

@@ -16,7 +16,10 @@ public static class DecisionsSetup
         services.AddSingleton<SpaceReader>();
         services.AddSingleton<PaymentMethodReader>();
         services.AddSingleton<Billing.Infra.Issuing.InvoiceIssuing>();
+        services.AddSingleton<InvoiceOutcomes>();
         services.AddSingleton<EffectDelivery>();
+        services.AddSingleton<WebhookApplier>();
+        services.AddSingleton<Endpoints.WebhookEndpoints.Inbox>();
         services.AddSingleton<EffectsPump>();
         services.AddHostedService(sp => sp.GetRequiredService<EffectsPump>());
         services.AddSingleton(new EmailLinks(PublicBaseUrl(configuration)));

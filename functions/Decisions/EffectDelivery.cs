@@ -21,18 +21,16 @@ namespace Billing.Functions.Decisions;
 /// row, so an outcome counts once however often delivery runs. An email is sent, then its row
 /// removed: a crash in between repeats the email (same Message-Id), never loses it.
 /// </summary>
-public sealed partial class EffectDelivery(
+public sealed class EffectDelivery(
     SpaceStore store,
     InvoiceLedger ledger,
     InvoiceIssuing issuing,
     InvoiceDocumentStore documents,
     PaymentGateways gateways,
+    InvoiceOutcomes outcomes,
     EmailComposer composer,
     SmtpMailer mailer,
-    EmailLinks links,
-    PriceCatalog catalog,
-    TimeProvider clock,
-    ILogger<EffectDelivery> logger)
+    EmailLinks links)
 {
     private static readonly Caller Provider = Caller.System("payments");
 
@@ -107,41 +105,16 @@ public sealed partial class EffectDelivery(
         var gateway = gateways.For(charge.PaymentMethod.Provider)
             ?? throw new InvalidOperationException($"The provider {charge.PaymentMethod.Provider} is not enabled; the charge of {charge.Invoice} waits.");
         var result = await gateway.ChargeAsync(charge, cancellationToken);
-        var invoice = await issuing.FinishAsync(space, charge.Invoice, cancellationToken);
-        for (var attempt = 0; attempt < 10; attempt++)
+        InvoiceOutcomes.Outcome outcome = result switch
         {
-            var loaded = await store.LoadAsync(space, cancellationToken);
-            var stored = await ledger.GetAsync(space, charge.Invoice, cancellationToken);
-            if (loaded is null || stored is null)
-            {
-                return;
-            }
-
-            invoice = stored.Value.Record.Invoice ?? invoice;
-            var context = new DecisionContext(catalog, clock.GetUtcNow(), $"charge:{charge.IdempotencyKey}");
-            var (decision, updated) = result is ChargeSucceeded
-                ? ChargeOutcomes.Succeeded(loaded.State, invoice, Provider, context)
-                : ChargeOutcomes.Failed(loaded.State, invoice, charge.Attempt, Provider, context);
-            var write = new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()])
-            {
-                DecidedAt = context.Now,
-                UpdatedInvoices = updated == invoice ? [] : [stored.Value.Record with { Status = updated.Status, PaidAt = updated.PaidAt }],
-                CompletedEffects = [rowKey],
-            };
-            try
-            {
-                await store.SaveAsync(write, cancellationToken);
-                if (result is not ChargeSucceeded)
-                {
-                    tally?.ChargeFailed();
-                }
-
-                return;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                LogConflict(logger, space.Value, charge.Invoice.Value);
-            }
+            ChargeSucceeded => (state, invoice, context) => ChargeOutcomes.Succeeded(state, invoice, Provider, context),
+            ChargeRequiresAction => (state, invoice, context) => ChargeOutcomes.RequiresAction(state, invoice, charge.Attempt, Provider, context),
+            _ => (state, invoice, context) => ChargeOutcomes.Failed(state, invoice, charge.Attempt, Provider, context),
+        };
+        await outcomes.ApplyAsync(space, charge.Invoice, $"charge:{charge.IdempotencyKey}", outcome, rowKey, cancellationToken);
+        if (result is not ChargeSucceeded)
+        {
+            tally?.ChargeFailed();
         }
     }
 
@@ -168,10 +141,10 @@ public sealed partial class EffectDelivery(
             pdf,
             state?.Subscription?.Seats.Value,
             state?.Trial?.EndsAt,
-            links.InvoicesOf(space, email.Invoice));
+            links.InvoicesOf(space, email.Invoice))
+        {
+            ActionUrl = email.Kind == EmailKind.PaymentActionRequired && email.Invoice is { } pending ? links.ConfirmationOf(space, pending) : null,
+        };
         return composer.Compose(email, facts, $"{space}/{deliveryKey}");
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Space {Space} changed while applying the charge of {Invoice}; applying again.")]
-    private static partial void LogConflict(ILogger logger, string space, string invoice);
 }

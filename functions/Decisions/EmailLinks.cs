@@ -7,4 +7,7 @@ public sealed class EmailLinks(Uri publicBaseUrl)
 {
     public Uri InvoicesOf(SpaceId space, InvoiceId? invoice) =>
         new(publicBaseUrl, invoice is { } id ? $"billing/{space}/invoices/{id}" : $"billing/{space}/invoices");
+
+    /// <summary>The billing tab's page where the billing owner confirms a charge their bank holds (strong customer authentication).</summary>
+    public Uri ConfirmationOf(SpaceId space, InvoiceId invoice) => new(publicBaseUrl, $"billing/{space}/invoices/{invoice}/confirm");
 }

@@ -15,6 +15,7 @@ public static class BillingEndpoints
             .MapDirectory()
             .MapSubscriptions()
             .MapOwnership()
+            .MapWebhooks()
             .MapInvoices();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Billing.Functions.Http;
+using Billing.Infra.Payments;
 using Billing.Infra.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -21,6 +22,7 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
             BadHttpRequestException bad => Problems.Code(StatusCodes.Status400BadRequest, "invalid_request", Describe(bad)),
             JsonException => Problems.Code(StatusCodes.Status400BadRequest, "invalid_request", "The request body is not valid JSON."),
             StorageUnavailableException => Problems.StorageUnavailable(),
+            PaymentProviderUnavailableException => Problems.PaymentProviderUnavailable(),
             _ => null,
         };
 

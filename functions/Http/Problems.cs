@@ -43,6 +43,9 @@ public static class Problems
     public static IResult StorageUnavailable() =>
         new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "Storage is not answering; nothing was changed. Try again shortly."));
 
+    public static IResult PaymentProviderUnavailable() =>
+        new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, "payment_provider_unavailable", "The payment provider is not answering; nothing was changed or charged. Try again shortly."));
+
     public static int StatusOf(ErrorCode code) => code switch
     {
         ErrorCode.InvalidRequest => StatusCodes.Status400BadRequest,

@@ -30,6 +30,7 @@ public sealed class EmailComposer(EmailOptions options)
             ["seats"] = facts.Seats?.ToString(culture) ?? string.Empty,
             ["date"] = facts.TrialEndsAt?.UtcDateTime.ToString("D", culture) ?? string.Empty,
             ["link"] = facts.InvoicesOnline.ToString(),
+            ["action"] = (facts.ActionUrl ?? facts.InvoicesOnline).ToString(),
         };
 
         var paragraphs = new[] { language.Greeting, text.Body, language.InvoicesOnline, language.SignOff }.Select(p => Fill(p, values)).ToList();
@@ -41,7 +42,7 @@ public sealed class EmailComposer(EmailOptions options)
                 + (document is null ? string.Empty : InvoiceText.Plain(document) + "\n")
                 + string.Join("\n\n", paragraphs.Skip(2)) + "\n",
             HtmlBody = $"<!DOCTYPE html><html lang=\"{WebUtility.HtmlEncode(email.Locale.Tag)}\"><body>"
-                + string.Concat(paragraphs.Take(2).Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"))
+                + string.Concat(paragraphs.Take(2).Select(p => $"<p>{Linked(WebUtility.HtmlEncode(p), values["action"])}</p>"))
                 + (document is null ? string.Empty : InvoiceText.Html(document))
                 + string.Concat(paragraphs.Skip(2).Select(p => $"<p>{Linked(WebUtility.HtmlEncode(p), values["link"])}</p>"))
                 + "</body></html>",

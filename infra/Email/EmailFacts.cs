@@ -10,4 +10,8 @@ public sealed record EmailFacts(
     ReadOnlyMemory<byte>? Pdf,
     int? Seats,
     DateTimeOffset? TrialEndsAt,
-    Uri InvoicesOnline);
+    Uri InvoicesOnline)
+{
+    /// <summary>Where the billing owner confirms a payment their bank holds, for <c>PaymentActionRequired</c>.</summary>
+    public Uri? ActionUrl { get; init; }
+}

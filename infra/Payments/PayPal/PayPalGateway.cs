@@ -17,7 +17,10 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
 {
     public PaymentProvider Provider => PaymentProvider.PayPal;
 
-    public async Task<PaymentMethodSetup> StartSetupAsync(string customerReference, CancellationToken cancellationToken)
+    public Task<PaymentMethodSetup> StartSetupAsync(string customerReference, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("PayPal", () => StartSetupCoreAsync(customerReference, cancellationToken), cancellationToken);
+
+    private async Task<PaymentMethodSetup> StartSetupCoreAsync(string customerReference, CancellationToken cancellationToken)
     {
         var returnUrl = options.ReturnUrl?.ToString();
         var response = await paypal.SendAsync(
@@ -43,7 +46,10 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
     }
 
     /// <summary>The PayPal account behind a payment token, or behind an approved setup token (then vaulted now).</summary>
-    public async Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken)
+    public Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("PayPal", () => ResolveCoreAsync(token, cancellationToken), cancellationToken);
+
+    private async Task<PaymentMethod?> ResolveCoreAsync(string token, CancellationToken cancellationToken)
     {
         var found = await paypal.SendAsync(HttpMethod.Get, $"v3/vault/payment-tokens/{Uri.EscapeDataString(token)}", null, null, cancellationToken).ConfigureAwait(false);
         if (found.Status == HttpStatusCode.NotFound)
@@ -65,7 +71,10 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
         return SummaryOf(found.Body);
     }
 
-    public async Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("PayPal", () => ChargeCoreAsync(charge, cancellationToken), cancellationToken);
+
+    private async Task<ChargeResult> ChargeCoreAsync(ChargeInvoice charge, CancellationToken cancellationToken)
     {
         var order = await CreateOrderAsync(charge, cancellationToken).ConfigureAwait(false);
         if (order.Status == HttpStatusCode.UnprocessableEntity)
@@ -85,7 +94,10 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
             : new ChargeDeclined(CaptureOf(order.Body)?.Status ?? status ?? "DECLINED");
     }
 
-    public async Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("PayPal", () => RefundCoreAsync(charge, cancellationToken), cancellationToken);
+
+    private async Task RefundCoreAsync(ChargeInvoice charge, CancellationToken cancellationToken)
     {
         // PayPal answers a repeated PayPal-Request-Id with the first order, which names the capture to refund.
         var order = await CreateOrderAsync(charge, cancellationToken).ConfigureAwait(false);

@@ -23,7 +23,10 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
 
     public PaymentProvider Provider => PaymentProvider.Stripe;
 
-    public async Task<PaymentMethodSetup> StartSetupAsync(string customerReference, CancellationToken cancellationToken)
+    public Task<PaymentMethodSetup> StartSetupAsync(string customerReference, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("Stripe", () => StartSetupCoreAsync(customerReference, cancellationToken), cancellationToken);
+
+    private async Task<PaymentMethodSetup> StartSetupCoreAsync(string customerReference, CancellationToken cancellationToken)
     {
         var space = SpaceId.Parse(customerReference);
         var customer = await CustomerOfAsync(space, cancellationToken).ConfigureAwait(false);
@@ -39,7 +42,10 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
     }
 
     /// <summary>The card behind a PaymentMethod id (<c>pm_...</c>), or behind the SetupIntent that saved it (<c>seti_...</c>).</summary>
-    public async Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken)
+    public Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("Stripe", () => ResolveCoreAsync(token, cancellationToken), cancellationToken);
+
+    private async Task<PaymentMethod?> ResolveCoreAsync(string token, CancellationToken cancellationToken)
     {
         try
         {
@@ -63,7 +69,10 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         }
     }
 
-    public async Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("Stripe", () => ChargeCoreAsync(charge, cancellationToken), cancellationToken);
+
+    private async Task<ChargeResult> ChargeCoreAsync(ChargeInvoice charge, CancellationToken cancellationToken)
     {
         try
         {
@@ -86,7 +95,10 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         }
     }
 
-    public async Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("Stripe", () => RefundCoreAsync(charge, cancellationToken), cancellationToken);
+
+    private async Task RefundCoreAsync(ChargeInvoice charge, CancellationToken cancellationToken)
     {
         PaymentIntent intent;
         try
@@ -113,7 +125,10 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
     }
 
     /// <summary>Which charge a PaymentIntent made, from the metadata it was created with; null for one this app did not create.</summary>
-    public async Task<ChargeReference?> ChargeOfAsync(string paymentIntentId, CancellationToken cancellationToken)
+    public Task<ChargeReference?> ChargeOfAsync(string paymentIntentId, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("Stripe", () => ChargeOfCoreAsync(paymentIntentId, cancellationToken), cancellationToken);
+
+    private async Task<ChargeReference?> ChargeOfCoreAsync(string paymentIntentId, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,0 +1,106 @@
+using Billing.Core.Catalog;
+using Billing.Core.Common;
+using Billing.Core.Effects;
+using Billing.Core.Invoicing;
+using Billing.Core.Subscriptions;
+using Billing.Infra.Issuing;
+using Billing.Infra.Storage;
+
+namespace Billing.Functions.Decisions;
+
+/// <summary>
+/// Applies what happened to one invoice's payment (a charge's answer, a provider's event) through
+/// core: loads the space and the invoice, decides, and stores the new state, the invoice's new
+/// status, the emails to send and, when given, the outbox row that asked for it, in one transaction;
+/// on a concurrent change it decides again. Core's outcomes never move backwards, so a repeat changes nothing.
+/// </summary>
+public sealed partial class InvoiceOutcomes(
+    SpaceStore store,
+    InvoiceLedger ledger,
+    InvoiceIssuing issuing,
+    PriceCatalog catalog,
+    TimeProvider clock,
+    ILogger<InvoiceOutcomes> logger)
+{
+    public delegate (Decision Decision, Invoice Invoice) Outcome(SpaceBilling state, Invoice invoice, DecisionContext context);
+
+    /// <returns>Whether the space and the invoice exist (an event about an unknown invoice is only recorded).</returns>
+    public async Task<bool> ApplyAsync(SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, string? completedEffect, CancellationToken cancellationToken)
+    {
+        if (await ledger.GetAsync(space, invoiceId, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        var invoice = await issuing.FinishAsync(space, invoiceId, cancellationToken);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var loaded = await store.LoadAsync(space, cancellationToken);
+            var stored = await ledger.GetAsync(space, invoiceId, cancellationToken);
+            if (loaded is null || stored is null)
+            {
+                return false;
+            }
+
+            invoice = stored.Value.Record.Invoice ?? invoice;
+            var context = new DecisionContext(catalog, clock.GetUtcNow(), requestId);
+            var (decision, updated) = outcome(loaded.State, invoice, context);
+            if (decision.ChangesNothing && updated == invoice && completedEffect is null)
+            {
+                return true; // a repeated or late answer: nothing to store
+            }
+
+            var write = new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()])
+            {
+                DecidedAt = context.Now,
+                UpdatedInvoices = updated == invoice ? [] : [stored.Value.Record with { Status = updated.Status, PaidAt = updated.PaidAt }],
+                CompletedEffects = completedEffect is null ? [] : [completedEffect],
+            };
+            try
+            {
+                await store.SaveAsync(write, cancellationToken);
+                return true;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                LogConflict(logger, space.Value, invoiceId.Value);
+            }
+        }
+
+        throw new ConcurrencyConflictException($"The space {space} kept changing while applying the payment of {invoiceId}.");
+    }
+
+    /// <summary>A decision about the space that touches no invoice (a saved method updated or removed, a dispute), stored the same way.</summary>
+    public async Task<bool> ApplyAsync(SpaceId space, string requestId, Func<SpaceBilling, DecisionContext, Decision> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            if (await store.LoadAsync(space, cancellationToken) is not { } loaded)
+            {
+                return false;
+            }
+
+            var context = new DecisionContext(catalog, clock.GetUtcNow(), requestId);
+            var decision = decide(loaded.State, context);
+            if (decision.ChangesNothing)
+            {
+                return true;
+            }
+
+            try
+            {
+                await store.SaveAsync(new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()]) { DecidedAt = context.Now }, cancellationToken);
+                return true;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                LogConflict(logger, space.Value, "-");
+            }
+        }
+
+        throw new ConcurrencyConflictException($"The space {space} kept changing while applying a provider's event.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Space {Space} changed while applying the payment of {Invoice}; applying again.")]
+    private static partial void LogConflict(ILogger logger, string space, string invoice);
+}

@@ -1,0 +1,74 @@
+using Billing.Core.Common;
+using Billing.Core.Payments;
+using Billing.Core.Spaces;
+using Billing.Core.Subscriptions;
+using Billing.Infra.Payments;
+using Billing.Infra.Payments.Stripe;
+using Billing.Infra.Payments.Webhooks;
+using Billing.Infra.Storage;
+
+namespace Billing.Functions.Decisions;
+
+/// <summary>
+/// Applies a verified provider event through core (P3): finds the charge it is about (from the
+/// payment's metadata, or by asking Stripe for the PaymentIntent) or the space of the saved method,
+/// and lets <see cref="InvoiceOutcomes"/> decide and store. Answers the space it changed, or null for an
+/// event about nothing this app knows (recorded, and answered 200 all the same).
+/// </summary>
+public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers customers, IServiceProvider services)
+{
+    public async Task<SpaceId?> ApplyAsync(PaymentEvent received, CancellationToken cancellationToken)
+    {
+        var caller = Caller.System(received.Provider.ToApiName());
+        var requestId = $"webhook:{received.Provider.ToApiName()}:{received.Id}";
+        switch (received.Kind)
+        {
+            case PaymentEventKind.PaymentSucceeded or PaymentEventKind.PaymentFailed or PaymentEventKind.PaymentRequiresAction or PaymentEventKind.Refunded or PaymentEventKind.Disputed:
+                if (await ChargeOfAsync(received, cancellationToken) is not { } charge)
+                {
+                    return null;
+                }
+
+                InvoiceOutcomes.Outcome outcome = received.Kind switch
+                {
+                    PaymentEventKind.PaymentSucceeded => (state, invoice, context) => ChargeOutcomes.Succeeded(state, invoice, caller, context),
+                    PaymentEventKind.PaymentFailed => (state, invoice, context) => ChargeOutcomes.Failed(state, invoice, charge.Attempt, caller, context),
+                    PaymentEventKind.PaymentRequiresAction => (state, invoice, context) => ChargeOutcomes.RequiresAction(state, invoice, charge.Attempt, caller, context),
+                    PaymentEventKind.Refunded => (state, invoice, context) => PaymentEvents.Refunded(state, invoice, caller, context),
+                    _ => (state, invoice, context) => (PaymentEvents.Disputed(state, invoice, received.Reason ?? "dispute", caller, context), invoice),
+                };
+                return await outcomes.ApplyAsync(charge.Space, charge.Invoice, requestId, outcome, null, cancellationToken) ? charge.Space : null;
+
+            case PaymentEventKind.MethodUpdated or PaymentEventKind.MethodRemoved:
+                if (await SpaceOfCustomerAsync(received, cancellationToken) is not { } space)
+                {
+                    return null;
+                }
+
+                return await outcomes.ApplyAsync(
+                    space,
+                    requestId,
+                    (state, context) => received.Kind == PaymentEventKind.MethodUpdated && received.Method is { } updated
+                        ? PaymentEvents.MethodUpdated(state, updated, caller, context)
+                        : received.MethodToken is { } token ? PaymentEvents.MethodRemoved(state, received.Provider, token, caller, context) : Decision.Unchanged(state),
+                    cancellationToken) ? space : null;
+
+            default:
+                return null;
+        }
+    }
+
+    private async Task<ChargeReference?> ChargeOfAsync(PaymentEvent received, CancellationToken cancellationToken) =>
+        received.Charge
+        ?? (received is { Provider: PaymentProvider.Stripe, PaymentReference: { } intent } && services.GetService<StripeGateway>() is { } stripe
+            ? await stripe.ChargeOfAsync(intent, cancellationToken)
+            : null);
+
+    private async Task<SpaceId?> SpaceOfCustomerAsync(PaymentEvent received, CancellationToken cancellationToken) => received switch
+    {
+        { Customer: null } => null,
+        { Provider: PaymentProvider.Stripe } => await customers.SpaceOfAsync(PaymentProvider.Stripe, received.Customer, cancellationToken),
+        // PayPal carries the space itself as the merchant's customer id given when the account was saved.
+        _ => SpaceId.TryParse(received.Customer, out var space) ? space : null,
+    };
+}

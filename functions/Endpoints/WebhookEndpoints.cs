@@ -1,0 +1,111 @@
+using System.Text;
+using Billing.Core.Payments;
+using Billing.Functions.Decisions;
+using Billing.Functions.Http;
+using Billing.Infra.Configuration;
+using Billing.Infra.Payments.Webhooks;
+using Billing.Infra.Storage;
+
+namespace Billing.Functions.Endpoints;
+
+/// <summary>
+/// The providers' webhooks (P3). Anonymous: the signature is the authentication, checked on the raw
+/// body before anything is stored. Then each event is recorded once with its raw body, applied once
+/// through core, and answered 200, duplicates and events about unknown objects included, so that the
+/// provider stops resending; a storage outage answers 503 and the provider retries.
+/// </summary>
+public static class WebhookEndpoints
+{
+    public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
+    {
+        api.MapPost("/webhooks/stripe", FromStripe).WithName("StripeWebhook").AllowAnonymous();
+        api.MapPost("/webhooks/paypal", FromPayPal).WithName("PayPalWebhook").AllowAnonymous();
+        return api;
+    }
+
+    private static async Task<IResult> FromStripe(HttpContext http, StripeOptions stripe, Inbox inbox, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(stripe.WebhookSecret))
+        {
+            return Problems.NotFound();
+        }
+
+        var raw = await ReadRawAsync(http, cancellationToken);
+        if (!StripeWebhook.IsSigned(Encoding.UTF8.GetString(raw), http.Request.Headers["Stripe-Signature"], stripe.WebhookSecret, TimeProvider.System.GetUtcNow()))
+        {
+            return SignatureInvalid();
+        }
+
+        return await inbox.AcceptAsync(PaymentProvider.Stripe, raw, StripeWebhook.Read, cancellationToken);
+    }
+
+    private static async Task<IResult> FromPayPal(HttpContext http, PayPalOptions paypal, IServiceProvider services, Inbox inbox, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(paypal.WebhookId) || services.GetService<PayPalSignature>() is not { } signature)
+        {
+            return Problems.NotFound();
+        }
+
+        var raw = await ReadRawAsync(http, cancellationToken);
+        var headers = http.Request.Headers;
+        var transmission = new PayPalTransmission(
+            headers["PAYPAL-TRANSMISSION-ID"], headers["PAYPAL-TRANSMISSION-TIME"], headers["PAYPAL-TRANSMISSION-SIG"], headers["PAYPAL-CERT-URL"], headers["PAYPAL-AUTH-ALGO"]);
+        if (!await signature.IsSignedAsync(raw, transmission, paypal.WebhookId, cancellationToken))
+        {
+            return SignatureInvalid();
+        }
+
+        return await inbox.AcceptAsync(PaymentProvider.PayPal, raw, PayPalWebhook.Read, cancellationToken);
+    }
+
+    private static IResult SignatureInvalid() =>
+        Problems.Code(StatusCodes.Status400BadRequest, "webhook_signature_invalid", "The signature of this event is missing, wrong or too old; nothing was stored.");
+
+    private static async Task<byte[]> ReadRawAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Records a verified event once, applies it once, and answers.</summary>
+    public sealed class Inbox(BillingStorage storage, WebhookInbox inbox, WebhookApplier applier, EffectsPump pump)
+    {
+        public async Task<IResult> AcceptAsync(PaymentProvider provider, byte[] raw, Func<string, PaymentEvent?> read, CancellationToken cancellationToken)
+        {
+            var body = Encoding.UTF8.GetString(raw);
+            PaymentEvent? received;
+            try
+            {
+                received = read(body);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                received = null;
+            }
+
+            if (received is null)
+            {
+                return Problems.Invalid("body", "The body is not an event of this provider.");
+            }
+
+            await storage.EnsureReadyAsync(cancellationToken);
+            var now = TimeProvider.System.GetUtcNow();
+            if (await inbox.RecordAsync(provider, received.Id, received.Type, body, now, cancellationToken))
+            {
+                return Results.Json(new WebhookAnswer(received.Id, "duplicate"), ApiJson.Options);
+            }
+
+            var space = await applier.ApplyAsync(received, cancellationToken);
+            await inbox.MarkAppliedAsync(provider, received.Id, now, cancellationToken);
+            if (space is { } changed)
+            {
+                pump.Enqueue(changed); // the emails the event queued (a receipt, a request to confirm)
+            }
+
+            return Results.Json(new WebhookAnswer(received.Id, space is null ? "recorded" : "applied"), ApiJson.Options);
+        }
+    }
+}
+
+public sealed record WebhookAnswer(string EventId, string Outcome);
