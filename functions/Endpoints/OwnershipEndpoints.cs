@@ -75,7 +75,9 @@ public static class OwnershipEndpoints
             return Problems.NotFound();
         }
 
-        if (Access.RequireBillingOwner(state, caller) is { } denied)
+        // Before an upgrade any member may save a method (they become the billing owner by upgrading, U4); after it, the billing owner only.
+        var denied = state.Subscription is null ? Access.RequireMember(state, caller) : Access.RequireBillingOwner(state, caller);
+        if (denied is not null)
         {
             return Problems.From(denied);
         }
