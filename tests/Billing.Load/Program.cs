@@ -22,6 +22,7 @@ using Microsoft.Extensions.Options;
 
 // dotnet run -c Release --project tests/Billing.Load -- http [--concurrency 16]
 // dotnet run -c Release --project tests/Billing.Load -- renewals --count 10000
+// dotnet run -c Release --project tests/Billing.Load -- webhooks --count 4000 [--concurrency 16]
 // Needs Storage__ConnectionString (and Email__SmtpPort for renewals): scripts/load.sh starts the emulators.
 var command = args.FirstOrDefault() ?? "http";
 int Option(string name, int fallback) =>
@@ -29,13 +30,14 @@ int Option(string name, int fallback) =>
 
 var connection = Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? throw new InvalidOperationException("Set Storage__ConnectionString (scripts/load.sh does).");
 var prefix = $"l{Guid.NewGuid():N}"[..9];
+const string WebhookSecret = "whsec_load";
 var key = Convert.ToBase64String("load-only-signing-key-of-32-bytes!!"u8.ToArray());
 var app = BillingServer.Build(
 [
     "--urls=http://127.0.0.1:0", "--environment=Development", "--Auth:Issuer=load", "--Auth:Audience=billing-api", $"--Auth:SigningKey={key}",
     $"--Storage:ConnectionString={connection}", $"--Storage:Prefix={prefix}", "--Billing:Clock=test", "--Payments:Sandbox=true",
     "--Renewals:RunOnSchedule=false", $"--Email:SmtpPort={Environment.GetEnvironmentVariable("Email__SmtpPort") ?? "1025"}",
-    "--Logging:LogLevel:Default=Error",
+    "--Logging:LogLevel:Default=Error", $"--Stripe:WebhookSecret={WebhookSecret}",
 ]);
 await app.StartAsync();
 var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
@@ -147,22 +149,7 @@ else if (command == "renewals")
     var start = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
     clock.Set(start);
     var seedWatch = Stopwatch.StartNew();
-    await Parallel(Enumerable.Range(0, count), 32, async i =>
-    {
-        var id = SpaceId.Parse($"r-{i:D7}");
-        var directory = Caller.Person(UserId.Parse("product"), ServiceRoles.Directory);
-        var context = DecisionContext.At(start);
-        var state = SpaceDirectory.PutSpace(null, new Space(id, SpaceKind.Workspace, $"Space {i}", null, Locale.Parse("nl-NL")), directory, context).Value.State;
-        state = SpaceDirectory.PutMember(state, new Member(UserId.Parse("olivia"), $"olivia-{i}@x.test", "Olivia", MemberRole.Member, null), directory, context).Value.State;
-        var upgrade = Upgrades.Upgrade(state, new UpgradeCommand(
-            TierId.Parse("advanced"), Billing.Core.Calendar.BillingCycle.Monthly, new SeatCount(5), UserId.Parse("olivia"),
-            new BillingInfo("Acme", "ap@acme.test", new PostalAddress("Dam 1", null, "Amsterdam", null, null, "NL"), null, Locale.Parse("nl-NL")),
-            Billing.Core.Payments.PaymentMethod.Saved(Billing.Core.Payments.PaymentProvider.Sandbox, "pm_sandbox_ok", new Billing.Core.Payments.PaymentMethodSummary("visa", "4242", 1, 2034, null)),
-            SpaceSurroundings.None), Caller.Person(UserId.Parse("olivia")), context).Value;
-        var invoices = upgrade.Effects.OfType<IssueInvoice>().Select(e => InvoiceRecord.Unnumbered(e.Draft, InvoiceStatus.Paid, start)).ToArray();
-        await store.SaveAsync(new SpaceWrite(null, upgrade, [.. invoices], null) { DecidedAt = start }, CancellationToken.None);
-        return 0;
-    });
+    await SeedAsync(count, start);
     Console.WriteLine($"# seeded {count} subscriptions in {seedWatch.Elapsed.TotalSeconds:F0} s ({count / seedWatch.Elapsed.TotalSeconds:F0} spaces/s, each one 6-entity transaction)");
 
     var peak = Environment.WorkingSet;
@@ -197,9 +184,86 @@ else if (command == "renewals")
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {count} | {summary.Renewed} | {summary.InvoicesEmailed} | {summary.Failed} | {watch.Elapsed.TotalSeconds:F0} | {renewRate:F0} | {rawRate:F0} | {renewRate / rawRate:P0} | {peak / (1024 * 1024)} MB |"));
 }
+else if (command == "webhooks")
+{
+    // Verify, record and apply Stripe events, duplicates mixed in, over HTTP; beside Azurite's raw rate for the inbox's own writes.
+    var count = Option("--count", 4000);
+    var concurrency = Option("--concurrency", 16);
+    var spaces = Math.Max(1, count / 20);
+    var start = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+    ((TestClock)app.Services.GetRequiredService<TimeProvider>()).Set(start);
+    await SeedAsync(spaces, start);
+    var ledger = app.Services.GetRequiredService<InvoiceLedger>();
+    var invoices = new string[spaces];
+    for (var i = 0; i < spaces; i++)
+    {
+        invoices[i] = (await ledger.ListAsync(SpaceId.Parse($"r-{i:D7}"), 1, null, CancellationToken.None)).Items.Single().Draft.Id.Value;
+    }
+
+    // Three in five: a payment succeeded (already known: changes nothing); one in five: a refund (the first per invoice changes it); one in five: a duplicate.
+    var bodies = new string[count];
+    for (var i = 0; i < count; i++)
+    {
+        if (i % 5 == 4 && i > 5)
+        {
+            bodies[i] = bodies[i - 3];
+            continue;
+        }
+
+        var space = i % spaces;
+        var metadata = $$"""{"space_id":"r-{{space:D7}}","invoice_id":"{{invoices[space]}}","attempt":"1"}""";
+        bodies[i] = i % 5 == 3
+            ? $$"""{"id":"evt_{{Guid.NewGuid():N}}","object":"event","api_version":"2019-02-19","type":"charge.refunded","data":{"object":{"id":"ch_{{i}}","object":"charge","payment_intent":"pi_{{i}}","metadata":{{metadata}}}}}"""
+            : $$"""{"id":"evt_{{Guid.NewGuid():N}}","object":"event","api_version":"2019-02-19","type":"payment_intent.succeeded","data":{"object":{"id":"pi_{{i}}","object":"payment_intent","status":"succeeded","metadata":{{metadata}}}}}""";
+    }
+
+    var anonymous = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress };
+    var measure = await Run(count, concurrency, i =>
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(WebhookSecret), System.Text.Encoding.UTF8.GetBytes($"{timestamp}.{bodies[i]}"))).ToLowerInvariant();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/stripe") { Content = new StringContent(bodies[i], System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", $"t={timestamp},v1={signature}");
+        return anonymous.SendAsync(request);
+    });
+
+    var raw = storage.Payments;
+    var rawMeasure = await Run(Math.Min(count, 2000), concurrency, async i =>
+    {
+        await storage.Webhooks.GetBlobClient($"raw/{i}-{Guid.NewGuid():N}.json").UploadAsync(BinaryData.FromString(bodies[i]));
+        await raw.AddEntityAsync(new TableEntity($"raw|{Guid.NewGuid():N}", "stripe") { ["Type"] = "x" });
+        return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+    });
+    Console.WriteLine($"| scenario (concurrency {concurrency}) | events | failed | events/s | p50 ms | p99 ms |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Stripe webhook: verify, record, apply ({spaces} spaces, 1 in 5 a duplicate) | {measure.Count} | {measure.Failed} | {measure.PerSecond:F0} | {measure.P50:F1} | {measure.P99:F1} |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Raw Azurite: the inbox's writes alone (blob upload + entity insert) | {rawMeasure.Count} | {rawMeasure.Failed} | {rawMeasure.PerSecond:F0} | {rawMeasure.P50:F1} | {rawMeasure.P99:F1} |"));
+}
 
 await app.StopAsync();
 return;
+
+async Task SeedAsync(int count, DateTimeOffset start)
+{
+    var store = app.Services.GetRequiredService<SpaceStore>();
+    await Parallel(Enumerable.Range(0, count), 32, async i =>
+    {
+        var id = SpaceId.Parse($"r-{i:D7}");
+        var directory = Caller.Person(UserId.Parse("product"), ServiceRoles.Directory);
+        var context = DecisionContext.At(start);
+        var state = SpaceDirectory.PutSpace(null, new Space(id, SpaceKind.Workspace, $"Space {i}", null, Locale.Parse("nl-NL")), directory, context).Value.State;
+        state = SpaceDirectory.PutMember(state, new Member(UserId.Parse("olivia"), $"olivia-{i}@x.test", "Olivia", MemberRole.Member, null), directory, context).Value.State;
+        var upgrade = Upgrades.Upgrade(state, new UpgradeCommand(
+            TierId.Parse("advanced"), Billing.Core.Calendar.BillingCycle.Monthly, new SeatCount(5), UserId.Parse("olivia"),
+            new BillingInfo("Acme", "ap@acme.test", new PostalAddress("Dam 1", null, "Amsterdam", null, null, "NL"), null, Locale.Parse("nl-NL")),
+            Billing.Core.Payments.PaymentMethod.Saved(Billing.Core.Payments.PaymentProvider.Sandbox, "pm_sandbox_ok", new Billing.Core.Payments.PaymentMethodSummary("visa", "4242", 1, 2034, null)),
+            SpaceSurroundings.None), Caller.Person(UserId.Parse("olivia")), context).Value;
+        var invoices = upgrade.Effects.OfType<IssueInvoice>().Select(e => InvoiceRecord.Unnumbered(e.Draft, InvoiceStatus.Paid, start)).ToArray();
+        await store.SaveAsync(new SpaceWrite(null, upgrade, [.. invoices], null) { DecidedAt = start }, CancellationToken.None);
+        return 0;
+    });
+}
 
 static async Task<List<T>> Parallel<T>(IEnumerable<int> items, int concurrency, Func<int, Task<T>> work)
 {
