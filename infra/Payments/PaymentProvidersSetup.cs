@@ -25,6 +25,11 @@ public static class PaymentProvidersSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PayPalOptions>>().Value);
 
         var stripe = configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new StripeOptions();
+        if (!stripe.ApiBase.IsAbsoluteUri)
+        {
+            throw new InvalidOperationException($"Stripe__ApiBase must be an absolute URL, not '{stripe.ApiBase}'.");
+        }
+
         if (stripe.Enabled)
         {
             // Stripe.net retries network failures itself, with the request's idempotency key; no second retry layer.
@@ -38,6 +43,11 @@ public static class PaymentProvidersSetup
         }
 
         var paypal = configuration.GetSection(PayPalOptions.Section).Get<PayPalOptions>() ?? new PayPalOptions();
+        if (!paypal.ApiBase.IsAbsoluteUri)
+        {
+            throw new InvalidOperationException($"PayPal__ApiBase must be an absolute URL, not '{paypal.ApiBase}'.");
+        }
+
         if (paypal.Enabled)
         {
             services.AddHttpClient(PayPalClient.HttpClientName, client => client.BaseAddress = new Uri(paypal.ApiBase.ToString().TrimEnd('/') + "/"))

@@ -1,7 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Billing.Core.Common;
+using Billing.Core.Effects;
+using Billing.Core.Money;
+using Billing.Core.Payments;
 using Billing.Functions.Tests.Support;
+using Billing.Infra.Payments;
+using Microsoft.Extensions.DependencyInjection;
 using static Billing.Functions.Tests.Support.Api;
 
 namespace Billing.Functions.Tests.EndToEnd;
@@ -159,6 +165,38 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
         var (space, owner) = await WorkspaceAsync();
         var response = await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/subscription", UpgradeBody(owner: owner, provider: "stripe", token: "pm_unknown"));
         await Problem(response, HttpStatusCode.PaymentRequired, "payment_method_missing");
+    }
+
+    [Fact]
+    [Trait("Rule", "R2")]
+    public async Task A_refund_finds_the_payment_by_replaying_the_charge_key_and_refunds_it_once_at_Stripe_and_PayPal()
+    {
+        foreach (var (provider, token) in new[] { ("stripe", ProviderStub.StripeCard), ("paypal", ProviderStub.PayPalAccount) })
+        {
+            var (space, owner) = await WorkspaceAsync();
+            await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/payment-method/setup", new { provider });
+            await _api.UpgradeAsync(space, UpgradeBody(owner: owner, provider: provider, token: token), _api.As(owner));
+            var invoice = (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0];
+            var gateways = server.Services.GetRequiredService<PaymentGateways>();
+            var method = await gateways.For(provider == "stripe" ? PaymentProvider.Stripe : PaymentProvider.PayPal)!.ResolveAsync(token, default);
+            var invoiceId = InvoiceId.Parse(invoice.GetProperty("id").GetString()!);
+            var charge = new ChargeInvoice(SpaceId.Parse(space), invoiceId, new Money(invoice.GetProperty("total").GetProperty("amount").GetInt64(), Currency.Parse(invoice.GetProperty("total").GetProperty("currency").GetString()!)),
+                method!, 1, ChargeKeys.For(SpaceId.Parse(space), invoiceId, 1));
+
+            await gateways.For(method!.Provider)!.RefundAsync(charge, default);
+            await gateways.For(method.Provider)!.RefundAsync(charge, default);
+
+            if (provider == "stripe")
+            {
+                var intent = Assert.Single(Stub.StripeIntents, i => i["metadata"]?["space_id"]?.GetValue<string>() == space);
+                Assert.Single(Stub.StripeRefundedIntents, r => r == intent["id"]!.GetValue<string>()); // the second refund is replayed by its key
+            }
+            else
+            {
+                Assert.Single(Stub.PayPalCaptures, c => c.CustomId.StartsWith(space + "|", StringComparison.Ordinal));
+                Assert.Single(Stub.PayPalRefundedCaptures.Distinct());
+            }
+        }
     }
 
     public void Dispose() => _inbox.Dispose();
