@@ -211,10 +211,12 @@ else if (command == "webhooks")
         }
 
         var space = i % spaces;
-        var metadata = $$"""{"space_id":"r-{{space:D7}}","invoice_id":"{{invoices[space]}}","attempt":"1"}""";
-        bodies[i] = i % 5 == 3
-            ? $$"""{"id":"evt_{{Guid.NewGuid():N}}","object":"event","api_version":"2019-02-19","type":"charge.refunded","data":{"object":{"id":"ch_{{i}}","object":"charge","payment_intent":"pi_{{i}}","metadata":{{metadata}}}}}"""
-            : $$"""{"id":"evt_{{Guid.NewGuid():N}}","object":"event","api_version":"2019-02-19","type":"payment_intent.succeeded","data":{"object":{"id":"pi_{{i}}","object":"payment_intent","status":"succeeded","metadata":{{metadata}}}}}""";
+        var metadata = $"{{\"space_id\":\"r-{space:D7}\",\"invoice_id\":\"{invoices[space]}\",\"attempt\":\"1\"}}";
+        var obj = i % 5 == 3
+            ? $"{{\"id\":\"ch_{i}\",\"object\":\"charge\",\"payment_intent\":\"pi_{i}\",\"metadata\":{metadata}}}"
+            : $"{{\"id\":\"pi_{i}\",\"object\":\"payment_intent\",\"status\":\"succeeded\",\"metadata\":{metadata}}}";
+        var type = i % 5 == 3 ? "charge.refunded" : "payment_intent.succeeded";
+        bodies[i] = $"{{\"id\":\"evt_{Guid.NewGuid():N}\",\"object\":\"event\",\"api_version\":\"2019-02-19\",\"type\":\"{type}\",\"data\":{{\"object\":{obj}}}}}";
     }
 
     var anonymous = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress };
