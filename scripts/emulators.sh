@@ -36,7 +36,11 @@ start_emulators() {
     blob=$(free_port) queue=$(free_port) table=$(free_port) smtp=$(free_port) web=$(free_port)
   fi
 
-  "$root/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose --location "$state/azurite" \
+  # AZURITE_IN_MEMORY=1 keeps Azurite's data in memory only: its disk persistence rewrites a growing
+  # database file and slows it down as tables grow, which the load measurements would otherwise measure.
+  local persistence=(--location "$state/azurite")
+  if [ "${AZURITE_IN_MEMORY:-0}" = 1 ]; then persistence=(--inMemoryPersistence); fi
+  "$root/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose "${persistence[@]}" \
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" \
     > "$state/azurite.log" 2>&1 &
   EMULATOR_PIDS+=($!)

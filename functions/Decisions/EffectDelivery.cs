@@ -75,8 +75,9 @@ public sealed class EffectDelivery(
             await ChargeAsync(space, rowKey, (ChargeInvoice)effect, tally, cancellationToken);
         }
 
-        // Charges may have queued emails (payment failed, the paid invoice): read the outbox again.
-        var emails = (await store.PendingEffectsAsync(space, cancellationToken)).Where(p => p.Effect is SendEmail).ToList();
+        // Charges may have queued emails (payment failed, the paid invoice): then read the outbox again.
+        var charged = charges && pending.Any(p => p.Effect is ChargeInvoice);
+        var emails = (charged ? await store.PendingEffectsAsync(space, cancellationToken) : pending).Where(p => p.Effect is SendEmail).ToList();
         if (emails.Count == 0)
         {
             return;
@@ -122,10 +123,11 @@ public sealed class EffectDelivery(
     {
         Invoice? invoice = null;
         byte[]? pdf = null;
-        if (email.Invoice is { } invoiceId && await ledger.GetAsync(space, invoiceId, cancellationToken) is not null)
+        if (email.Invoice is { } invoiceId && await ledger.GetAsync(space, invoiceId, cancellationToken) is { } stored)
         {
-            invoice = await issuing.FinishAsync(space, invoiceId, cancellationToken);
-            await using var stream = await documents.OpenAsync(space, invoice.Number, cancellationToken);
+            invoice = stored.Record.Invoice ?? await issuing.FinishAsync(space, invoiceId, cancellationToken);
+            await using var stream = await documents.OpenAsync(space, invoice.Number, cancellationToken)
+                ?? (await issuing.FinishAsync(space, invoiceId, cancellationToken) is { } finished ? await documents.OpenAsync(space, finished.Number, cancellationToken) : null);
             if (stream is not null)
             {
                 using var buffer = new MemoryStream();

@@ -27,16 +27,22 @@ public sealed partial class InvoiceOutcomes(
     /// <returns>Whether the space and the invoice exist (an event about an unknown invoice is only recorded).</returns>
     public async Task<bool> ApplyAsync(SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, string? completedEffect, CancellationToken cancellationToken)
     {
-        if (await ledger.GetAsync(space, invoiceId, cancellationToken) is null)
+        var stored = await ledger.GetAsync(space, invoiceId, cancellationToken);
+        if (stored is null)
         {
             return false;
         }
 
-        var invoice = await issuing.FinishAsync(space, invoiceId, cancellationToken);
+        // Numbered already in the usual case; an invoice a crash left unnumbered is finished first.
+        var invoice = stored.Value.Record.Invoice ?? await issuing.FinishAsync(space, invoiceId, cancellationToken);
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var loaded = await store.LoadAsync(space, cancellationToken);
-            var stored = await ledger.GetAsync(space, invoiceId, cancellationToken);
+            if (attempt > 0 || !stored.Value.Record.IsNumbered)
+            {
+                stored = await ledger.GetAsync(space, invoiceId, cancellationToken);
+            }
+
             if (loaded is null || stored is null)
             {
                 return false;
