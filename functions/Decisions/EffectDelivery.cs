@@ -112,7 +112,8 @@ public sealed class EffectDelivery(
             ChargeRequiresAction => (state, invoice, context) => ChargeOutcomes.RequiresAction(state, invoice, charge.Attempt, Provider, context),
             _ => (state, invoice, context) => ChargeOutcomes.Failed(state, invoice, charge.Attempt, Provider, context),
         };
-        await outcomes.ApplyAsync(space, charge.Invoice, $"charge:{charge.IdempotencyKey}", outcome, rowKey, cancellationToken);
+        // Only the renewal run takes queued charges, and it reindexes the space when done with it.
+        await outcomes.ApplyAsync(space, charge.Invoice, $"charge:{charge.IdempotencyKey}", outcome, rowKey, cancellationToken, indexedByRenewalRun: true);
         if (result is not ChargeSucceeded)
         {
             tally?.ChargeFailed();

@@ -24,8 +24,12 @@ public sealed partial class InvoiceOutcomes(
 {
     public delegate (Decision Decision, Invoice Invoice) Outcome(SpaceBilling state, Invoice invoice, DecisionContext context);
 
-    /// <returns>Whether the space and the invoice exist (an event about an unknown invoice is only recorded).</returns>
-    public async Task<bool> ApplyAsync(SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, string? completedEffect, CancellationToken cancellationToken)
+    /// <returns>
+    /// Whether the space and the invoice exist (an event about an unknown invoice is only recorded).
+    /// <c>indexedByRenewalRun</c>: the renewal run applies this while working on the space, and reindexes it after.
+    /// </returns>
+    public async Task<bool> ApplyAsync(
+        SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, string? completedEffect, CancellationToken cancellationToken, bool indexedByRenewalRun = false)
     {
         var stored = await ledger.GetAsync(space, invoiceId, cancellationToken);
         if (stored is null)
@@ -61,6 +65,7 @@ public sealed partial class InvoiceOutcomes(
                 DecidedAt = context.Now,
                 UpdatedInvoices = updated == invoice ? [] : [stored.Value.Record with { Status = updated.Status, PaidAt = updated.PaidAt }],
                 CompletedEffects = completedEffect is null ? [] : [completedEffect],
+                IndexedByRenewalRun = indexedByRenewalRun,
             };
             try
             {

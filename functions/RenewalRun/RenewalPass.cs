@@ -128,7 +128,7 @@ public sealed partial class RenewalPass(
                 var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
                 try
                 {
-                    await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = now }, cancellationToken);
+                    await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = now, IndexedByRenewalRun = true }, cancellationToken);
                 }
                 catch (ConcurrencyConflictException)
                 {

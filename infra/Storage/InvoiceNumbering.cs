@@ -12,52 +12,82 @@ namespace Billing.Infra.Storage;
 /// at any point leaves either no number drawn, or a number whose invoice the next call stamps:
 /// every number belongs to exactly one invoice, and none is skipped.
 /// </summary>
-public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger, Issuer issuer)
+public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger, Issuer issuer) : IDisposable
 {
     private const string Partition = "invoice-number";
+
+    // Numbers are drawn one at a time in this process, and the counter as this process last wrote it is
+    // remembered: the next draw writes on its ETag without reading it again. Another instance's draw
+    // makes that write fail (412), and the counter is read again: the protocol is unchanged.
+    private readonly SemaphoreSlim _drawing = new(1, 1);
+    private Counter? _known;
 
     /// <summary>The invoice, numbered; numbering an invoice twice returns its first number.</summary>
     public async Task<Invoice> NumberAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
     {
-        while (true)
+        var found = await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} is not stored.");
+        if (found.Record.Invoice is { } numbered)
         {
-            var found = await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} is not stored.");
-            if (found.Record.Invoice is { } numbered)
-            {
-                return numbered;
-            }
+            return numbered;
+        }
 
-            var counter = await ReadCounterAsync(cancellationToken).ConfigureAwait(false);
-            if (counter.Space is { } pendingSpace && counter.Invoice is { } pendingInvoice && counter.Last is { } lastNumber)
+        await _drawing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
             {
-                if (pendingSpace == space.Value && pendingInvoice == invoiceId.Value)
+                var counter = _known ?? await ReadCounterAsync(cancellationToken).ConfigureAwait(false);
+                _known = null;
+                if (!counter.Stamped && counter.Space is { } pendingSpace && counter.Invoice is { } pendingInvoice && counter.Last is { } lastNumber)
                 {
-                    await StampAsync(space, invoiceId, lastNumber, cancellationToken).ConfigureAwait(false);
-                    continue;
+                    // The last number drawn may not have reached its invoice (a crash, or this very invoice): stamp it first.
+                    await StampAsync(SpaceId.Parse(pendingSpace), InvoiceId.Parse(pendingInvoice), lastNumber, cancellationToken).ConfigureAwait(false);
+                    if (pendingSpace == space.Value && pendingInvoice == invoiceId.Value)
+                    {
+                        _known = counter with { Stamped = true };
+                        return await NumberedAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
-                // The previous number may not have reached its invoice (a crash): stamp it first.
-                await StampAsync(SpaceId.Parse(pendingSpace), InvoiceId.Parse(pendingInvoice), lastNumber, cancellationToken).ConfigureAwait(false);
+                var next = InvoiceNumber.Next(counter.Last, issuer.InvoiceNumberPrefix, found.Record.Draft.IssuedAt);
+                if (await TryAdvanceCounterAsync(counter, next, space, invoiceId, cancellationToken).ConfigureAwait(false) is { } advanced)
+                {
+                    var stamped = await StampAsync(space, invoiceId, next, cancellationToken, found).ConfigureAwait(false);
+                    _known = advanced with { Stamped = true };
+                    return stamped ?? await NumberedAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
+                }
             }
-
-            var next = InvoiceNumber.Next(counter.Last, issuer.InvoiceNumberPrefix, found.Record.Draft.IssuedAt);
-            if (await TryAdvanceCounterAsync(counter, next, space, invoiceId, cancellationToken).ConfigureAwait(false))
-            {
-                await StampAsync(space, invoiceId, next, cancellationToken).ConfigureAwait(false);
-            }
+        }
+        finally
+        {
+            _drawing.Release();
         }
     }
 
-    private async Task StampAsync(SpaceId space, InvoiceId invoiceId, InvoiceNumber number, CancellationToken cancellationToken)
+    public void Dispose() => _drawing.Dispose();
+
+    private async Task<Invoice> NumberedAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken) =>
+        (await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false))?.Record.Invoice
+        ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} was stamped but reads back unnumbered.");
+
+    /// <summary>Writes the number on the invoice unless it has one; answers the invoice when this call wrote it.</summary>
+    private async Task<Invoice?> StampAsync(
+        SpaceId space, InvoiceId invoiceId, InvoiceNumber number, CancellationToken cancellationToken, (InvoiceRecord Record, ETag ETag)? read = null)
     {
-        while (await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false) is { } found && !found.Record.IsNumbered)
+        var found = read ?? await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
+        while (found is { } current && !current.Record.IsNumbered)
         {
-            if (await ledger.TryReplaceAsync(space, found.Record with { Number = number, Issuer = issuer }, found.ETag, cancellationToken).ConfigureAwait(false))
+            var stamped = current.Record with { Number = number, Issuer = issuer };
+            if (await ledger.TryReplaceAsync(space, stamped, current.ETag, cancellationToken).ConfigureAwait(false))
             {
-                return;
+                return stamped.Invoice;
             }
+
+            found = await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false); // its status moved meanwhile
         }
+
+        return null;
     }
 
     private async Task<Counter> ReadCounterAsync(CancellationToken cancellationToken)
@@ -66,15 +96,16 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             .ConfigureAwait(false);
         if (!row.HasValue)
         {
-            return new Counter(null, null, null, default);
+            return new Counter(null, null, null, default, Stamped: false);
         }
 
         var entity = row.Value!;
         var last = InvoiceNumber.TryParse(entity.GetString("Last"), out var parsed) ? parsed : null;
-        return new Counter(last, entity.GetString("Space"), entity.GetString("Invoice"), entity.ETag);
+        return new Counter(last, entity.GetString("Space"), entity.GetString("Invoice"), entity.ETag, Stamped: false);
     }
 
-    private async Task<bool> TryAdvanceCounterAsync(Counter counter, InvoiceNumber next, SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
+    /// <summary>The counter after drawing <paramref name="next"/>, or null when another draw came first.</summary>
+    private async Task<Counter?> TryAdvanceCounterAsync(Counter counter, InvoiceNumber next, SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(Partition, issuer.InvoiceNumberPrefix)
         {
@@ -84,16 +115,17 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
         };
         try
         {
-            await StorageCalls.Guard(() => counter.ETag == default
+            var response = await StorageCalls.Guard(() => counter.ETag == default
                 ? counters.AddEntityAsync(entity, cancellationToken)
                 : counters.UpdateEntityAsync(entity, counter.ETag, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
-            return true;
+            return new Counter(next, space.Value, invoiceId.Value, response.Headers.ETag ?? default, Stamped: false);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return false; // another invoice drew this number first; read again
+            return null; // another instance drew this number first; read again
         }
     }
 
-    private sealed record Counter(InvoiceNumber? Last, string? Space, string? Invoice, ETag ETag);
+    /// <summary>The counter row; <see cref="Stamped"/> when this process knows its last number is on its invoice.</summary>
+    private sealed record Counter(InvoiceNumber? Last, string? Space, string? Invoice, ETag ETag, bool Stamped);
 }

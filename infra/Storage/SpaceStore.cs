@@ -61,6 +61,12 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
         }
 
         var space = write.After.Space.Id;
+        if (write.IndexedByRenewalRun)
+        {
+            await SubmitAsync(write, actions, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var dueBefore = write.Before is null ? null : Renewals.NextDueAt(write.Before.State, policy);
         var dueAfter = Renewals.NextDueAt(write.After, policy);
         if (!write.OutboxOrEmpty.IsEmpty && (dueAfter is null || dueAfter > write.DecidedAt))
@@ -74,6 +80,15 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
             await renewals.ScheduleAsync(space, due, cancellationToken).ConfigureAwait(false);
         }
 
+        await SubmitAsync(write, actions, cancellationToken).ConfigureAwait(false);
+        if (dueBefore is { } old && (dueAfter is not { } next || !RenewalIndex.SameRow(old, next)))
+        {
+            await renewals.UnscheduleAsync(space, old, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SubmitAsync(SpaceWrite write, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
         try
         {
             await StorageCalls.Guard(() => table.SubmitTransactionAsync(actions, cancellationToken)).ConfigureAwait(false);
@@ -85,11 +100,6 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
         catch (TableTransactionFailedException e) when (e.Status == 404 && write.Before is not null)
         {
             throw new ConcurrencyConflictException($"Space {write.After.Space.Id} vanished while deciding.", e);
-        }
-
-        if (dueBefore is { } old && (dueAfter is not { } next || !RenewalIndex.SameRow(old, next)))
-        {
-            await renewals.UnscheduleAsync(space, old, cancellationToken).ConfigureAwait(false);
         }
     }
 

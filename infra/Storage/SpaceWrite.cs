@@ -23,6 +23,13 @@ public sealed record SpaceWrite(
     /// <summary>Outbox rows this decision carried out: removed in the same transaction, so an outcome is applied once.</summary>
     public ImmutableArray<string> CompletedEffects { get; init; } = [];
 
+    /// <summary>
+    /// Written by the renewal run while it works on the space: the index row it found the space by stays
+    /// (so a crash leaves the space due, and the next run finishes it), and the run reindexes the space
+    /// once when it is done, instead of each write moving the row.
+    /// </summary>
+    public bool IndexedByRenewalRun { get; init; }
+
     internal ImmutableArray<Effect> OutboxOrEmpty => Outbox.IsDefault ? [] : Outbox;
 
     internal bool HasRows =>

@@ -36,6 +36,28 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
 
     [Fact]
     [Trait("Rule", "V1")]
+    public async Task Three_instances_that_each_remember_the_counter_still_draw_one_gap_free_sequence()
+    {
+        var issuer = IssuerWithOwnSequence();
+        var instances = Enumerable.Range(0, 3).Select(_ => new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer)).ToArray();
+        var stored = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => StoredInvoiceAsync()));
+
+        var numbers = await Task.WhenAll(stored.Select((s, i) => instances[i % 3].NumberAsync(s.Space, s.Invoice, CancellationToken.None)));
+
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), numbers.Select(n => n.Number.Sequence).Order());
+        foreach (var (space, invoice) in stored)
+        {
+            Assert.True((await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value.Record.IsNumbered);
+        }
+
+        foreach (var instance in instances)
+        {
+            instance.Dispose();
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "V1")]
     public async Task Numbering_an_invoice_again_returns_its_first_number()
     {
         var numbering = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, IssuerWithOwnSequence());
