@@ -62,28 +62,39 @@ public sealed class EffectDelivery(
 
     private async Task DeliverPendingAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
     {
-        var pending = await store.PendingEffectsAsync(space, cancellationToken);
-        foreach (var (rowKey, effect) in pending.Where(p => p.Effect is IssueInvoice))
+        // The space and its outbox come in one query.
+        var loaded = await store.LoadAsync(space, cancellationToken);
+        if (loaded is null || loaded.Pending.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is IssueInvoice))
         {
             // Number it from the issuer's sequence, render and keep its PDF: idempotent, so a repeat is harmless.
             await issuing.FinishAsync(space, ((IssueInvoice)effect).Draft.Id, cancellationToken);
             await store.CompleteEffectAsync(space, rowKey, cancellationToken);
         }
 
-        foreach (var (rowKey, effect) in pending.Where(p => charges && p.Effect is ChargeInvoice))
+        var pendingCharges = loaded.Pending.Where(p => charges && p.Effect is ChargeInvoice).ToList();
+        foreach (var (rowKey, effect) in pendingCharges)
         {
             await ChargeAsync(space, rowKey, (ChargeInvoice)effect, tally, cancellationToken);
         }
 
-        // Charges may have queued emails (payment failed, the paid invoice): then read the outbox again.
-        var charged = charges && pending.Any(p => p.Effect is ChargeInvoice);
-        var emails = (charged ? await store.PendingEffectsAsync(space, cancellationToken) : pending).Where(p => p.Effect is SendEmail).ToList();
+        // Charges may have queued emails (payment failed, the paid invoice) and changed the state: then read again.
+        if (pendingCharges.Count > 0)
+        {
+            loaded = await store.LoadAsync(space, cancellationToken) ?? loaded;
+        }
+
+        var emails = loaded.Pending.Where(p => p.Effect is SendEmail).ToList();
         if (emails.Count == 0)
         {
             return;
         }
 
-        var state = (await store.LoadAsync(space, cancellationToken))?.State;
+        var state = loaded.State;
         var messages = new List<MimeMessage>();
         foreach (var (rowKey, effect) in emails)
         {

@@ -24,16 +24,21 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
     public async Task<StoredSpace?> LoadAsync(SpaceId id, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {id.Value} and (RowKey eq {RowKeys.Space} or (RowKey ge {RowKeys.MemberPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.MemberPrefix)}))");
+            $"PartitionKey eq {id.Value} and (RowKey eq {RowKeys.Space} or (RowKey ge {RowKeys.MemberPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.MemberPrefix)}) or (RowKey ge {RowKeys.OutboxPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.OutboxPrefix)}))");
         return await StorageCalls.Guard(async () =>
         {
             TableEntity? spaceRow = null;
             var members = ImmutableDictionary.CreateBuilder<UserId, Member>();
+            var pending = ImmutableArray.CreateBuilder<(string, Effect)>();
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (row.RowKey == RowKeys.Space)
                 {
                     spaceRow = row;
+                }
+                else if (row.RowKey.StartsWith(RowKeys.OutboxPrefix, StringComparison.Ordinal))
+                {
+                    pending.Add((row.RowKey, Read<Effect>(row)));
                 }
                 else
                 {
@@ -42,7 +47,9 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
                 }
             }
 
-            return spaceRow is null ? null : new StoredSpace(Read<SpaceRecord>(spaceRow).WithMembers(members.ToImmutable()), spaceRow.ETag);
+            return spaceRow is null
+                ? null
+                : new StoredSpace(Read<SpaceRecord>(spaceRow).WithMembers(members.ToImmutable()), spaceRow.ETag) { Pending = pending.ToImmutable() };
         }).ConfigureAwait(false);
     }
 

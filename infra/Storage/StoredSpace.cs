@@ -1,7 +1,13 @@
+using System.Collections.Immutable;
 using Azure;
+using Billing.Core.Effects;
 using Billing.Core.Subscriptions;
 
 namespace Billing.Infra.Storage;
 
-/// <summary>A space's billing state as read, with the ETag of its row for the optimistic write that follows.</summary>
-public sealed record StoredSpace(SpaceBilling State, ETag ETag);
+/// <summary>A space's billing state as read, with the ETag of its row for the optimistic write that follows, and its outbox.</summary>
+public sealed record StoredSpace(SpaceBilling State, ETag ETag)
+{
+    /// <summary>The effects its decisions left to carry out, read in the same query (each a partition scan on Azurite).</summary>
+    public ImmutableArray<(string RowKey, Effect Effect)> Pending { get; init; } = [];
+}
