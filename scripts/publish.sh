@@ -34,8 +34,10 @@ cp host.json "$out/host.json"
 
 # The function.json files come from the endpoint table of the server just published. Emitting
 # needs no storage and no secrets: it builds the app without starting it. Settings from the caller's
-# environment (a test storage, a port) must not leak into it, so it gets a clean one.
-env -i PATH="$PATH" HOME="${HOME:-/tmp}" DOTNET_CLI_TELEMETRY_OPTOUT=1 "$out/$exe" --emit-functions "$out" > /dev/null
+# environment (a test storage, a port) must not leak into it, so it gets a clean one, but for the
+# renewal timer's NCRONTAB schedule (Renewals__Schedule), which function.json carries.
+env -i PATH="$PATH" HOME="${HOME:-/tmp}" DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+  ${Renewals__Schedule:+Renewals__Schedule="$Renewals__Schedule"} "$out/$exe" --emit-functions "$out" > /dev/null
 
 # zip keeps each file's Unix mode, so the server stays executable once deployed.
 python3 - "$out" "$out.zip" <<'PY'
