@@ -2,7 +2,9 @@
 # Cold start and idle memory of the server as the Functions host starts it: the self-contained
 # linux-x64 package of scripts/publish.sh, plain and ReadyToRun, started with
 # FUNCTIONS_CUSTOMHANDLER_PORT against Azurite. For each run it measures
-#   ready:   process start -> first answer to GET / (what the host waits for before it forwards anything)
+#   ready:   process start -> first answer to GET / (what the host waits for before it forwards anything),
+#            and the CPU time (user + system, all threads) the process had used by then: less
+#            sensitive than wall time to other work on the machine
 #   health:  process start -> first answer to GET /api/health (the first request that reaches storage)
 #   idle:    the working set (VmRSS) after 10 s idle, and its peak so far (VmHWM)
 # and prints every run and the medians. A third variant runs the ReadyToRun build with telemetry on
@@ -60,6 +62,11 @@ VARIANTS = {
 }
 NAMES = {"plain": "plain", "r2r": "ReadyToRun", "r2r+otel": "ReadyToRun, telemetry on"}
 
+def cpu_ms(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")  # utime + stime
+
 def run(variant):
     build, extra = VARIANTS[variant]
     port = free_port()
@@ -74,9 +81,10 @@ def run(variant):
     p = subprocess.Popen([exe], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         ready = first_answer(f"http://127.0.0.1:{port}/", started)
+        cpu = cpu_ms(p.pid)
         health = first_answer(f"http://127.0.0.1:{port}/api/health", started)
         time.sleep(10)
-        return ready * 1000, health * 1000, status_kb(p.pid, "VmRSS") / 1024, status_kb(p.pid, "VmHWM") / 1024
+        return ready * 1000, cpu, health * 1000, status_kb(p.pid, "VmRSS") / 1024, status_kb(p.pid, "VmHWM") / 1024
     finally:
         p.send_signal(signal.SIGTERM)
         try:
@@ -90,13 +98,13 @@ for i in range(runs):
     for variant in results:  # in turn, so that a busy moment on the machine hits every variant
         r = run(variant)
         results[variant].append(r)
-        print(f"{variant:8} run {i + 1}: ready {r[0]:6.0f} ms, health {r[1]:6.0f} ms, idle working set {r[2]:5.1f} MB (peak {r[3]:5.1f} MB)", flush=True)
+        print(f"{variant:8} run {i + 1}: ready {r[0]:6.0f} ms (cpu {r[1]:5.0f} ms), health {r[2]:6.0f} ms, idle working set {r[3]:5.1f} MB (peak {r[4]:5.1f} MB)", flush=True)
 
 print()
-print("| build | ready (GET /), median | first /api/health, median | idle working set, median | peak working set, median | runs |")
-print("|---|---|---|---|---|---|")
+print("| build | ready (GET /), median | CPU to ready, median | first /api/health, median | idle working set, median | peak working set, median | runs |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for variant, rs in results.items():
     med = [statistics.median(c) for c in zip(*rs)]
-    print(f"| {NAMES[variant]} | {med[0]:.0f} ms | {med[1]:.0f} ms | {med[2]:.0f} MB | {med[3]:.0f} MB | {len(rs)} |")
+    print(f"| {NAMES[variant]} | {med[0]:.0f} ms | {med[1]:.0f} ms | {med[2]:.0f} ms | {med[3]:.0f} MB | {med[4]:.0f} MB | {len(rs)} |")
 PY
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
