@@ -15,6 +15,7 @@ public static class BillingServer
     {
         var builder = WebApplication.CreateBuilder(args);
         CustomHandler.ListenOnHostPort(builder);
+        builder.AddBillingTelemetry();
         builder.Services.AddBillingHosting(builder.Configuration);
         builder.Services.AddBillingDecisions(builder.Configuration, builder.Environment);
         builder.Services.AddRenewalRun(builder.Configuration);

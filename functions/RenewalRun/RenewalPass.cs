@@ -6,6 +6,7 @@ using Billing.Core.Effects;
 using Billing.Core.Invoicing;
 using Billing.Core.Subscriptions;
 using Billing.Functions.Decisions;
+using Billing.Functions.Hosting;
 using Billing.Infra.Storage;
 
 namespace Billing.Functions.RenewalRun;
@@ -37,26 +38,31 @@ public sealed partial class RenewalPass(
     /// </summary>
     public async Task<RenewalSummary> RunAsync(RenewalOptions options, CancellationToken cancellationToken)
     {
+        using var activity = BillingTelemetry.Source.StartActivity("RenewalPass");
         await storage.EnsureReadyAsync(cancellationToken);
         var watch = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
         var tally = new RenewalTally();
+        var progress = new RenewalProgress(logger, "pass");
         var inline = 0;
         var batch = new List<DueSpace>(options.BatchSize);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(index.DueAsync(now, cancellationToken), parallel, async (due, token) =>
         {
+            progress.Due();
             if (watch.Elapsed > options.Budget)
             {
                 tally.Deferred();
+                progress.Deferred();
             }
             else if (Interlocked.Increment(ref inline) <= options.InlineLimit)
             {
-                await ProcessAsync(due.Space, due.DueAt, now, tally, token);
+                await ProcessAsync(due.Space, due.DueAt, now, tally, progress, token);
             }
             else
             {
                 tally.Deferred();
+                progress.Deferred();
                 RenewalBatch? full = null;
                 lock (batch)
                 {
@@ -80,6 +86,7 @@ public sealed partial class RenewalPass(
             await batches.EnqueueAsync(new RenewalBatch([.. batch]), cancellationToken);
         }
 
+        progress.Finish(activity);
         var summary = tally.ToSummary();
         LogPass(logger, summary.Renewed, summary.Canceled, summary.Failed, summary.Retried, summary.InvoicesEmailed, summary.Remaining, watch.ElapsedMilliseconds);
         return summary;
@@ -88,61 +95,72 @@ public sealed partial class RenewalPass(
     /// <summary>Renews one batch from the queue (the queue-triggered function and the app's own consumer).</summary>
     public async Task<RenewalSummary> RunBatchAsync(RenewalBatch batch, CancellationToken cancellationToken)
     {
+        using var activity = BillingTelemetry.Source.StartActivity("RenewalBatch");
         await storage.EnsureReadyAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var tally = new RenewalTally();
+        var progress = new RenewalProgress(logger, "batch");
         foreach (var due in batch.Spaces)
         {
-            await ProcessAsync(due.Space, due.DueAt, now, tally, cancellationToken);
+            progress.Due();
+            await ProcessAsync(due.Space, due.DueAt, now, tally, progress, cancellationToken);
         }
 
+        progress.Finish(activity);
         return tally.ToSummary();
     }
 
     /// <summary>Brings one space up to <paramref name="now"/>. Failures stay with the space: it remains due and the pass goes on.</summary>
-    public async Task ProcessAsync(SpaceId space, DateTimeOffset indexedFor, DateTimeOffset now, RenewalTally tally, CancellationToken cancellationToken)
+    public async Task ProcessAsync(SpaceId space, DateTimeOffset indexedFor, DateTimeOffset now, RenewalTally tally, RenewalProgress progress, CancellationToken cancellationToken)
     {
         try
         {
-            await delivery.DeliverAsync(space, tally, charges: true, cancellationToken); // what a crash left undone, first
-            for (var step = 0; step < MaxStepsPerSpace; step++)
-            {
-                var loaded = await store.LoadAsync(space, cancellationToken);
-                if (loaded is null)
-                {
-                    await index.UnscheduleAsync(space, indexedFor, cancellationToken);
-                    return;
-                }
-
-                var context = new DecisionContext(catalog, now, "renewal-run");
-                var decision = Renewals.Advance(loaded.State, context);
-                if (decision.ChangesNothing)
-                {
-                    await ReindexAsync(loaded.State, indexedFor, cancellationToken);
-                    return;
-                }
-
-                var invoices = decision.Effects.OfType<IssueInvoice>()
-                    .Select(i => InvoiceRecord.Unnumbered(i.Draft, i.Draft.Total.IsZero ? InvoiceStatus.Paid : InvoiceStatus.Open, i.Draft.Total.IsZero ? now : null))
-                    .ToImmutableArray();
-                var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
-                try
-                {
-                    await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = now, IndexedByRenewalRun = true }, cancellationToken);
-                }
-                catch (ConcurrencyConflictException)
-                {
-                    continue; // another run or a request moved the space: decide again on what is there now
-                }
-
-                tally.Count(decision);
-                await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
-            }
+            await AdvanceAsync(space, indexedFor, now, tally, cancellationToken);
+            progress.Done();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogSpaceFailed(logger, e, space.Value);
             tally.Deferred();
+            progress.Failed();
+        }
+    }
+
+    private async Task AdvanceAsync(SpaceId space, DateTimeOffset indexedFor, DateTimeOffset now, RenewalTally tally, CancellationToken cancellationToken)
+    {
+        await delivery.DeliverAsync(space, tally, charges: true, cancellationToken); // what a crash left undone, first
+        for (var step = 0; step < MaxStepsPerSpace; step++)
+        {
+            var loaded = await store.LoadAsync(space, cancellationToken);
+            if (loaded is null)
+            {
+                await index.UnscheduleAsync(space, indexedFor, cancellationToken);
+                return;
+            }
+
+            var context = new DecisionContext(catalog, now, "renewal-run");
+            var decision = Renewals.Advance(loaded.State, context);
+            if (decision.ChangesNothing)
+            {
+                await ReindexAsync(loaded.State, indexedFor, cancellationToken);
+                return;
+            }
+
+            var invoices = decision.Effects.OfType<IssueInvoice>()
+                .Select(i => InvoiceRecord.Unnumbered(i.Draft, i.Draft.Total.IsZero ? InvoiceStatus.Paid : InvoiceStatus.Open, i.Draft.Total.IsZero ? now : null))
+                .ToImmutableArray();
+            var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
+            try
+            {
+                await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = now, IndexedByRenewalRun = true }, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                continue; // another run or a request moved the space: decide again on what is there now
+            }
+
+            tally.Count(decision);
+            await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
         }
     }
 

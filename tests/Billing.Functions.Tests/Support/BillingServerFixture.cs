@@ -44,9 +44,14 @@ public class BillingServerFixture : IAsyncLifetime
 
     protected virtual string[] Arguments => Settings();
 
+    /// <summary>More wiring for a fixture that needs it (a log capture, say).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
-        _app = BillingServer.Build(Arguments);
+        _app = BillingServer.Build(Arguments, Configure);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);

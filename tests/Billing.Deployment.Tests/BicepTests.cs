@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Billing.Deployment.Tests.Support;
+
+namespace Billing.Deployment.Tests;
+
+/// <summary>
+/// infra/azure builds and lints with no diagnostic at all: bicepconfig.json raises every linter rule
+/// to an error, and a compiler warning (a BCP code) fails here as well.
+/// </summary>
+public partial class BicepTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    private static List<string> Files() =>
+        [.. Directory.EnumerateFiles(Repository.AzureInfra, "*.bicep", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repository.AzureInfra, f)).Order(StringComparer.Ordinal)];
+
+    public static TheoryData<string> BicepFiles() => [.. Files()];
+
+    [Fact]
+    public void The_main_template_and_its_modules_are_there()
+    {
+        var files = Files();
+        Assert.Contains("main.bicep", files);
+        Assert.Contains(Path.Combine("modules", "functionapp.bicep"), files);
+        Assert.True(File.Exists(Path.Combine(Repository.AzureInfra, "bicepconfig.json")));
+    }
+
+    [Theory]
+    [MemberData(nameof(BicepFiles))]
+    public async Task Every_bicep_file_builds_with_no_diagnostic(string file)
+    {
+        var outcome = await Bicep("build", file, "--stdout");
+        Assert.True(outcome.ExitCode == 0, outcome.Errors);
+        Assert.Empty(Diagnostics(outcome.All));
+        Assert.NotNull(JsonNode.Parse(outcome.Output)?["resources"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(BicepFiles))]
+    public async Task Every_bicep_file_lints_with_no_diagnostic(string file)
+    {
+        var outcome = await Bicep("lint", file);
+        Assert.True(outcome.ExitCode == 0, outcome.All);
+        Assert.Empty(Diagnostics(outcome.All));
+    }
+
+    [Fact]
+    public async Task The_parameters_file_gives_every_required_parameter_of_main_and_nothing_else()
+    {
+        var template = JsonNode.Parse((await Bicep("build", "main.bicep", "--stdout")).Output)!;
+        var declared = template["parameters"]!.AsObject();
+        var given = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.AzureInfra, "main.parameters.json")))!["parameters"]!.AsObject();
+
+        Assert.All(given, p => Assert.True(declared.ContainsKey(p.Key), $"main.parameters.json gives {p.Key}, which main.bicep does not declare."));
+        var required = declared.Where(p => p.Value!["defaultValue"] is null).Select(p => p.Key);
+        Assert.All(required, name => Assert.True(given.ContainsKey(name), $"main.bicep requires {name}; main.parameters.json does not give it."));
+        Assert.Equal("${AZURE_ENV_NAME}", (string?)given["environmentName"]!["value"]);
+        Assert.Equal("${AZURE_LOCATION}", (string?)given["location"]!["value"]);
+    }
+
+    [Fact]
+    public async Task The_function_app_runs_the_custom_handler_on_flex_consumption_with_its_identity_and_no_storage_key()
+    {
+        var template = (await Bicep("build", Path.Combine("modules", "functionapp.bicep"), "--stdout")).Output;
+        Assert.Contains("\"name\": \"FC1\"", template, StringComparison.Ordinal);
+        Assert.Matches(@"""runtime"":\s*\{\s*""name"":\s*""custom""", template);
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", template, StringComparison.Ordinal); // Flex takes it from functionAppConfig
+
+        var main = await File.ReadAllTextAsync(Path.Combine(Repository.AzureInfra, "main.bicep"));
+        Assert.Contains("AzureWebJobsStorage__credential: 'managedidentity'", main, StringComparison.Ordinal);
+        Assert.Contains("Storage__AccountName:", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("listKeys", main, StringComparison.Ordinal);
+
+        var storage = (await Bicep("build", Path.Combine("modules", "storage.bicep"), "--stdout")).Output;
+        Assert.Matches(@"""allowSharedKeyAccess"":\s*false", storage);
+        Assert.Matches(@"""allowBlobPublicAccess"":\s*false", storage);
+        Assert.Matches(@"""minimumTlsVersion"":\s*""TLS1_2""", storage);
+    }
+
+    private static Task<Command.Outcome> Bicep(string verb, string file, params string[] more)
+    {
+        EnsureExecutable(Repository.Bicep);
+        return Command.RunAsync(Repository.Bicep, [verb, file, .. more], Repository.AzureInfra, Limit);
+    }
+
+    // NuGet does not always keep the executable bit of a package's files.
+    private static void EnsureExecutable(string path)
+    {
+        var mode = File.GetUnixFileMode(path);
+        if (!mode.HasFlag(UnixFileMode.UserExecute))
+        {
+            File.SetUnixFileMode(path, mode | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static List<string> Diagnostics(string output) => [.. DiagnosticLine().Matches(output).Select(m => m.Value)];
+
+    [GeneratedRegex(@"^.*\(\d+,\d+\) : (Error|Warning|Info) .*$", RegexOptions.Multiline)]
+    private static partial Regex DiagnosticLine();
+}
