@@ -46,13 +46,14 @@ public sealed class EffectDelivery(
     /// they store), so only it takes them: the request's pump leaves them, and the run counts them.
     /// </param>
     /// <param name="cancellationToken">Stops between effects.</param>
-    public async Task DeliverAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
+    /// <returns>The space as it stands after delivery (null when it does not exist), so a caller can decide on it without reading it again.</returns>
+    public async Task<StoredSpace?> DeliverAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
     {
         var gate = _deliveries[(int)((uint)StringComparer.Ordinal.GetHashCode(space.Value) % (uint)_deliveries.Length)];
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await DeliverPendingAsync(space, tally, charges, cancellationToken);
+            return await DeliverPendingAsync(space, tally, charges, cancellationToken);
         }
         finally
         {
@@ -60,13 +61,13 @@ public sealed class EffectDelivery(
         }
     }
 
-    private async Task DeliverPendingAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
+    private async Task<StoredSpace?> DeliverPendingAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
     {
         // The space and its outbox come in one query.
         var loaded = await store.LoadAsync(space, cancellationToken);
         if (loaded is null || loaded.Pending.IsEmpty)
         {
-            return;
+            return loaded;
         }
 
         foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is IssueInvoice))
@@ -91,7 +92,7 @@ public sealed class EffectDelivery(
         var emails = loaded.Pending.Where(p => p.Effect is SendEmail).ToList();
         if (emails.Count == 0)
         {
-            return;
+            return pendingCharges.Count > 0 ? loaded : loaded with { Pending = [.. loaded.Pending.Where(p => p.Effect is ChargeInvoice && !charges)] };
         }
 
         var state = loaded.State;
@@ -110,6 +111,9 @@ public sealed class EffectDelivery(
                 tally?.InvoiceEmailed();
             }
         }
+
+        // Completing outbox rows leaves the space's own row (and its ETag) as it was.
+        return loaded with { Pending = [.. loaded.Pending.Where(p => p.Effect is ChargeInvoice && !charges)] };
     }
 
     private async Task ChargeAsync(SpaceId space, string rowKey, ChargeInvoice charge, RenewalTally? tally, CancellationToken cancellationToken)

@@ -128,10 +128,11 @@ public sealed partial class RenewalPass(
 
     private async Task AdvanceAsync(SpaceId space, DateTimeOffset indexedFor, DateTimeOffset now, RenewalTally tally, CancellationToken cancellationToken)
     {
-        await delivery.DeliverAsync(space, tally, charges: true, cancellationToken); // what a crash left undone, first
+        // What a crash left undone, first. Delivery answers the space as it then stands, so each step
+        // decides on it without reading it again (on Azurite every read of a partition scans the table).
+        var loaded = await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
         for (var step = 0; step < MaxStepsPerSpace; step++)
         {
-            var loaded = await store.LoadAsync(space, cancellationToken);
             if (loaded is null)
             {
                 await index.UnscheduleAsync(space, indexedFor, cancellationToken);
@@ -156,11 +157,13 @@ public sealed partial class RenewalPass(
             }
             catch (ConcurrencyConflictException)
             {
-                continue; // another run or a request moved the space: decide again on what is there now
+                // Another run or a request moved the space: carry out what it left, and decide again on what is there now.
+                loaded = await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
+                continue;
             }
 
             tally.Count(decision);
-            await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
+            loaded = await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
         }
     }
 
