@@ -25,7 +25,6 @@ public sealed class EffectDelivery(
     SpaceStore store,
     InvoiceLedger ledger,
     InvoiceIssuing issuing,
-    InvoiceDocumentStore documents,
     PaymentGateways gateways,
     InvoiceOutcomes outcomes,
     EmailComposer composer,
@@ -138,17 +137,16 @@ public sealed class EffectDelivery(
     private async Task<MimeMessage> ComposeAsync(SpaceId space, SpaceBilling? state, SendEmail email, string deliveryKey, CancellationToken cancellationToken)
     {
         Invoice? invoice = null;
-        byte[]? pdf = null;
+        ReadOnlyMemory<byte>? pdf = null;
         if (email.Invoice is { } invoiceId && await ledger.GetAsync(space, invoiceId, cancellationToken) is { } stored)
         {
             invoice = stored.Record.Invoice ?? await issuing.FinishAsync(space, invoiceId, cancellationToken);
-            await using var stream = await documents.OpenAsync(space, invoice.Number, cancellationToken)
-                ?? (await issuing.FinishAsync(space, invoiceId, cancellationToken) is { } finished ? await documents.OpenAsync(space, finished.Number, cancellationToken) : null);
-            if (stream is not null)
+            pdf = await issuing.DocumentAsync(space, invoice, cancellationToken);
+            if (pdf is null)
             {
-                using var buffer = new MemoryStream();
-                await stream.CopyToAsync(buffer, cancellationToken);
-                pdf = buffer.ToArray();
+                // Numbered but never rendered (a crash in between): finish it now.
+                await issuing.FinishAsync(space, invoiceId, cancellationToken);
+                pdf = await issuing.DocumentAsync(space, invoice, cancellationToken);
             }
         }
 

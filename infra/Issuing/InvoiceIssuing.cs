@@ -10,14 +10,53 @@ namespace Billing.Infra.Issuing;
 /// </summary>
 public sealed class InvoiceIssuing(InvoiceNumbering numbering, InvoiceDocumentStore documents, IInvoicePdfRenderer renderer)
 {
+    // The PDFs rendered last, for the email that follows within the same delivery, so it need not read the blob back.
+    private const int Kept = 64;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReadOnlyMemory<byte>> _recent = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _order = new();
+
     public async Task<Invoice> FinishAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
     {
-        var invoice = await numbering.NumberAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
-        if (!await documents.ExistsAsync(space, invoice.Number, cancellationToken).ConfigureAwait(false))
+        var found = await numbering.NumberAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
+        if (!await documents.ExistsAsync(space, found.Number, cancellationToken).ConfigureAwait(false))
         {
-            await documents.PutAsync(space, invoice.Number, renderer.RenderPdf(invoice), cancellationToken).ConfigureAwait(false);
+            var pdf = renderer.RenderPdf(found);
+            await documents.PutAsync(space, found.Number, pdf, cancellationToken).ConfigureAwait(false);
+            Keep($"{space}/{found.Number}", pdf);
         }
 
-        return invoice;
+        return found;
+    }
+
+    /// <summary>The invoice's PDF: the one just rendered, or the stored one; null when it was never stored.</summary>
+    public async Task<ReadOnlyMemory<byte>?> DocumentAsync(SpaceId space, Invoice invoice, CancellationToken cancellationToken)
+    {
+        if (_recent.TryGetValue($"{space}/{invoice.Number}", out var kept))
+        {
+            return kept;
+        }
+
+        await using var stream = await documents.OpenAsync(space, invoice.Number, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private void Keep(string key, ReadOnlyMemory<byte> pdf)
+    {
+        if (_recent.TryAdd(key, pdf))
+        {
+            _order.Enqueue(key);
+        }
+
+        while (_order.Count > Kept && _order.TryDequeue(out var oldest))
+        {
+            _recent.TryRemove(oldest, out _);
+        }
     }
 }
