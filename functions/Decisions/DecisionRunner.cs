@@ -53,7 +53,7 @@ public sealed partial class DecisionRunner(
             var decision = decided.Value;
             var charges = decision.Effects.OfType<ChargeInvoice>().ToImmutableArray();
             var paid = new Dictionary<InvoiceId, DateTimeOffset>();
-            var held = new List<InvoiceId>();
+            var held = new Dictionary<InvoiceId, string>();
             foreach (var charge in charges)
             {
                 ChargeResult result;
@@ -79,16 +79,17 @@ public sealed partial class DecisionRunner(
                 {
                     paid[charge.Invoice] = context.Now;
                 }
-                else if (result is ChargeRequiresAction)
+                else if (result is ChargeRequiresAction requiresAction)
                 {
-                    held.Add(charge.Invoice);
+                    held[charge.Invoice] = requiresAction.Reference;
                 }
             }
 
             var invoices = decision.Effects.OfType<IssueInvoice>()
                 .Select(i => paid.TryGetValue(i.Draft.Id, out var at)
                     ? InvoiceRecord.Unnumbered(i.Draft, InvoiceStatus.Paid, at)
-                    : InvoiceRecord.Unnumbered(i.Draft, i.Draft.Total.IsZero ? InvoiceStatus.Paid : InvoiceStatus.Open, i.Draft.Total.IsZero ? context.Now : null))
+                    : InvoiceRecord.Unnumbered(i.Draft, i.Draft.Total.IsZero ? InvoiceStatus.Paid : InvoiceStatus.Open, i.Draft.Total.IsZero ? context.Now : null)
+                        with { HeldPayment = held.GetValueOrDefault(i.Draft.Id) })
                 .ToImmutableArray();
             var answer = request.Answer(decision);
             var idempotency = request.IdempotencyKey is { } key
@@ -100,7 +101,7 @@ public sealed partial class DecisionRunner(
                 var outbox = decision.Effects.OfType<IssueInvoice>().Cast<Effect>()
                     .Concat(decision.Effects.OfType<SendEmail>())
                     .Concat(paid.Keys.Select(invoice => ChargeOutcomes.ReceiptFor(decision.State, invoice)))
-                    .Concat(held.Select(invoice => ChargeOutcomes.ConfirmationRequestFor(decision.State, invoice)))
+                    .Concat(held.Keys.Select(invoice => ChargeOutcomes.ConfirmationRequestFor(decision.State, invoice)))
                     .ToImmutableArray<Effect>();
                 await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, idempotency, outbox), cancellationToken);
             }

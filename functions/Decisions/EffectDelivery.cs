@@ -127,7 +127,9 @@ public sealed class EffectDelivery(
             _ => (state, invoice, context) => ChargeOutcomes.Failed(state, invoice, charge.Attempt, Provider, context),
         };
         // Only the renewal run takes queued charges, and it reindexes the space when done with it.
-        await outcomes.ApplyAsync(space, charge.Invoice, $"charge:{charge.IdempotencyKey}", outcome, rowKey, cancellationToken, indexedByRenewalRun: true);
+        await outcomes.ApplyAsync(
+            space, charge.Invoice, $"charge:{charge.IdempotencyKey}", outcome, rowKey, cancellationToken,
+            indexedByRenewalRun: true, heldPayment: (result as ChargeRequiresAction)?.Reference);
         if (result is not ChargeSucceeded)
         {
             tally?.ChargeFailed();

@@ -27,9 +27,11 @@ public sealed partial class InvoiceOutcomes(
     /// <returns>
     /// Whether the space and the invoice exist (an event about an unknown invoice is only recorded).
     /// <c>indexedByRenewalRun</c>: the renewal run applies this while working on the space, and reindexes it after.
+    /// <c>heldPayment</c>: the provider's payment that waits for the billing owner, kept on the invoice for its confirmation.
     /// </returns>
     public async Task<bool> ApplyAsync(
-        SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, string? completedEffect, CancellationToken cancellationToken, bool indexedByRenewalRun = false)
+        SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, string? completedEffect, CancellationToken cancellationToken,
+        bool indexedByRenewalRun = false, string? heldPayment = null)
     {
         var stored = await ledger.GetAsync(space, invoiceId, cancellationToken);
         if (stored is null)
@@ -55,7 +57,8 @@ public sealed partial class InvoiceOutcomes(
             invoice = stored.Value.Record.Invoice ?? invoice;
             var context = new DecisionContext(catalog, clock.GetUtcNow(), requestId);
             var (decision, updated) = outcome(loaded.State, invoice, context);
-            if (decision.ChangesNothing && updated == invoice && completedEffect is null)
+            var holds = heldPayment is not null && heldPayment != stored.Value.Record.HeldPayment;
+            if (decision.ChangesNothing && updated == invoice && completedEffect is null && !holds)
             {
                 return true; // a repeated or late answer: nothing to store
             }
@@ -63,7 +66,9 @@ public sealed partial class InvoiceOutcomes(
             var write = new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()])
             {
                 DecidedAt = context.Now,
-                UpdatedInvoices = updated == invoice ? [] : [stored.Value.Record with { Status = updated.Status, PaidAt = updated.PaidAt }],
+                UpdatedInvoices = updated == invoice && !holds
+                    ? []
+                    : [stored.Value.Record with { Status = updated.Status, PaidAt = updated.PaidAt, HeldPayment = updated.IsSettled ? null : heldPayment ?? stored.Value.Record.HeldPayment }],
                 CompletedEffects = completedEffect is null ? [] : [completedEffect],
                 IndexedByRenewalRun = indexedByRenewalRun,
             };

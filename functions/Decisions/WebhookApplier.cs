@@ -37,7 +37,8 @@ public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers cu
                     PaymentEventKind.Refunded => (state, invoice, context) => PaymentEvents.Refunded(state, invoice, caller, context),
                     _ => (state, invoice, context) => (PaymentEvents.Disputed(state, invoice, received.Reason ?? "dispute", caller, context), invoice),
                 };
-                return await outcomes.ApplyAsync(charge.Space, charge.Invoice, requestId, outcome, null, cancellationToken) ? charge.Space : null;
+                var held = received.Kind == PaymentEventKind.PaymentRequiresAction ? received.PaymentReference : null;
+                return await outcomes.ApplyAsync(charge.Space, charge.Invoice, requestId, outcome, null, cancellationToken, heldPayment: held) ? charge.Space : null;
 
             case PaymentEventKind.MethodUpdated or PaymentEventKind.MethodRemoved:
                 if (await SpaceOfCustomerAsync(received, cancellationToken) is not { } space)

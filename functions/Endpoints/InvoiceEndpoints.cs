@@ -2,7 +2,10 @@ using Billing.Core.Common;
 using Billing.Core.Subscriptions;
 using Billing.Functions.Http;
 using Billing.Functions.Views;
+using Billing.Core.Invoicing;
+using Billing.Core.Payments;
 using Billing.Infra.Issuing;
+using Billing.Infra.Payments;
 using Billing.Infra.Storage;
 
 namespace Billing.Functions.Endpoints;
@@ -55,7 +58,8 @@ public static class InvoiceEndpoints
     }
 
     private static async Task<IResult> GetInvoice(
-        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, InvoiceIssuing issuing, CancellationToken cancellationToken)
+        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, InvoiceIssuing issuing, PaymentGateways gateways,
+        CancellationToken cancellationToken)
     {
         var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
         if (problem is not null)
@@ -64,7 +68,24 @@ public static class InvoiceEndpoints
         }
 
         var record = await FindAsync(id, invoiceId, ledger, cancellationToken);
-        return record is null ? Problems.NotFound() : Results.Json(InvoiceView.Of(await NumberedAsync(id, record, ledger, issuing, cancellationToken)), ApiJson.Options);
+        if (record is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var view = InvoiceView.Of(await NumberedAsync(id, record, ledger, issuing, cancellationToken));
+        // Only the billing owner reads an invoice, and the client secret is fetched for them now, never stored (P2).
+        if (record is { HeldPayment: { } held, Status: InvoiceStatus.Open or InvoiceStatus.PastDue }
+            && gateways.For(record.Draft.PaymentMethod.Provider) is { } gateway
+            && await gateway.ConfirmationAsync(held, cancellationToken) is { } confirmation)
+        {
+            view = view with
+            {
+                PaymentConfirmation = new PaymentConfirmationView(confirmation.Provider.ToApiName(), confirmation.ClientSecret, confirmation.ApprovalUrl?.ToString()),
+            };
+        }
+
+        return Results.Json(view, ApiJson.Options);
     }
 
     private static async Task<IResult> GetInvoicePdf(

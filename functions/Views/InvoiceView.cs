@@ -20,6 +20,9 @@ public sealed record InvoiceView(
     MoneyView Total,
     PaymentMethodView? PaymentMethod)
 {
+    /// <summary>For an invoice whose payment waits for the billing owner (strong customer authentication): how to confirm it, fetched live from the provider.</summary>
+    public PaymentConfirmationView? PaymentConfirmation { get; init; }
+
     public static InvoiceView Of(InvoiceRecord record)
     {
         var draft = record.Draft;
@@ -61,3 +64,5 @@ public sealed record InvoiceLineView(string Kind, string Description, int Quanti
             line.Period.End);
     }
 }
+
+public sealed record PaymentConfirmationView(string Provider, string? ClientSecret, string? ApprovalUrl);

@@ -20,4 +20,7 @@ public interface IPaymentGateway
     Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken);
 
     Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken);
+
+    /// <summary>What the browser needs to let the billing owner confirm a held payment, fetched live (never stored); null when it no longer waits.</summary>
+    Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken);
 }

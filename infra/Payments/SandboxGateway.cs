@@ -53,5 +53,7 @@ public sealed class SandboxGateway : IPaymentGateway
         return Task.CompletedTask;
     }
 
+    public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) => Task.FromResult<PaymentConfirmation?>(null);
+
     private static string Short(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
 }

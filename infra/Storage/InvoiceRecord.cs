@@ -10,6 +10,9 @@ public sealed record InvoiceRecord(InvoiceDraft Draft, InvoiceStatus Status, Dat
 {
     public static InvoiceRecord Unnumbered(InvoiceDraft draft, InvoiceStatus status, DateTimeOffset? paidAt) => new(draft, status, paidAt, null, null);
 
+    /// <summary>The provider's payment waiting for the billing owner to confirm it (strong customer authentication); the token of nothing secret.</summary>
+    public string? HeldPayment { get; init; }
+
     public bool IsNumbered => Number is not null;
 
     public Invoice? Invoice => Number is null || Issuer is null ? null : new Invoice(Draft, Issuer, Number, Status, PaidAt);

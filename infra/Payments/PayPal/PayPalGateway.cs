@@ -115,6 +115,17 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
         Ensure(refund, "refund a capture");
     }
 
+    public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("PayPal", () => ConfirmationCoreAsync(heldPayment, cancellationToken), cancellationToken);
+
+    private async Task<PaymentConfirmation?> ConfirmationCoreAsync(string heldPayment, CancellationToken cancellationToken)
+    {
+        var order = await paypal.SendAsync(HttpMethod.Get, $"v2/checkout/orders/{Uri.EscapeDataString(heldPayment)}", null, null, cancellationToken).ConfigureAwait(false);
+        return order.IsSuccess && order.Body.TryGetProperty("status", out var status) && status.GetString() == "PAYER_ACTION_REQUIRED"
+            ? new PaymentConfirmation(PaymentProvider.PayPal, null, Link(order.Body, "payer-action") ?? Link(order.Body, "approve"))
+            : null;
+    }
+
     public static PaymentMethod SummaryOf(JsonElement paymentToken) =>
         PaymentMethod.Saved(
             PaymentProvider.PayPal,

@@ -141,6 +141,24 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         }
     }
 
+    public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("Stripe", () => ConfirmationCoreAsync(heldPayment, cancellationToken), cancellationToken);
+
+    private async Task<PaymentConfirmation?> ConfirmationCoreAsync(string heldPayment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var intent = await new PaymentIntentService(client).GetAsync(heldPayment, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return intent.Status is "requires_action" or "requires_confirmation" or "requires_payment_method"
+                ? new PaymentConfirmation(PaymentProvider.Stripe, intent.ClientSecret, RedirectOf(intent))
+                : null;
+        }
+        catch (StripeException e) when (e.StripeError?.Code == "resource_missing")
+        {
+            return null;
+        }
+    }
+
     public static PaymentMethod SummaryOf(global::Stripe.PaymentMethod method) =>
         PaymentMethod.Saved(
             PaymentProvider.Stripe,

@@ -77,6 +77,13 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
         Assert.Equal("open", invoice.GetProperty("status").GetString());
         var mail = Assert.Single(await _inbox.ToAsync($"{owner}@example.test"));
         Assert.Contains($"https://app.example.test/billing/{space}/invoices/{invoice.GetProperty("id").GetString()}/confirm", mail.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        // The confirmation page gets what Stripe.js needs, fetched live for the billing owner only.
+        var intent = Assert.Single(Stub.StripeIntents, i => i["metadata"]?["space_id"]?.GetValue<string>() == space);
+        var shown = await Ok(await _api.As(owner).GetAsync($"/api/spaces/{space}/invoices/{invoice.GetProperty("id").GetString()}"));
+        var confirmation = shown.GetProperty("paymentConfirmation");
+        Assert.Equal(("stripe", intent["client_secret"]!.GetValue<string>()), (confirmation.GetProperty("provider").GetString(), confirmation.GetProperty("clientSecret").GetString()));
+        await Problem(await _api.As(Colleague).GetAsync($"/api/spaces/{space}/invoices/{invoice.GetProperty("id").GetString()}"), HttpStatusCode.Forbidden, "not_billing_owner");
     }
 
     [Fact]

@@ -59,6 +59,7 @@ public sealed class WebhookTests(ProvidersServerFixture server) : IClassFixture<
 
         var invoice = await Ok(await _api.As(owner).GetAsync($"/api/spaces/{space}/invoices/{invoiceId}"));
         Assert.Equal("paid", invoice.GetProperty("status").GetString());
+        Assert.False(invoice.TryGetProperty("paymentConfirmation", out var left) && left.ValueKind != JsonValueKind.Null); // nothing left to confirm
         var kept = await server.Services.GetRequiredService<Billing.Infra.Storage.WebhookInbox>()
             .ReadBodyAsync(Billing.Core.Payments.PaymentProvider.Stripe, JsonNode.Parse(body)!["id"]!.GetValue<string>(), default);
         Assert.Equal(body, kept);
