@@ -37,7 +37,12 @@ seed_demo_data() {
   done
   "${put[@]}" "$url/api/spaces/acme/members/ada" -d '{"email":"ada@acme.example","name":"Ada","role":"admin","locale":"sv-SE"}'
 }
-seed_demo_data
+# Azurite keeps its data in .azurite/ between runs: seed once, since a later run's demo may have changed
+# the members (an upgraded owner is an admin, B2, and the directory may not demote them).
+if [ ! -f .azurite/seeded ]; then
+  seed_demo_data || echo "Some demo data was already there and was left as it is."
+  touch .azurite/seeded
+fi
 
 cat <<TXT
 

@@ -27,7 +27,7 @@ public static class WebhookEndpoints
     {
         if (string.IsNullOrWhiteSpace(stripe.WebhookSecret))
         {
-            return Problems.NotFound();
+            return NotConfigured("Stripe__WebhookSecret");
         }
 
         var raw = await ReadRawAsync(http, cancellationToken);
@@ -43,7 +43,7 @@ public static class WebhookEndpoints
     {
         if (string.IsNullOrWhiteSpace(paypal.WebhookId) || services.GetService<PayPalSignature>() is not { } signature)
         {
-            return Problems.NotFound();
+            return NotConfigured("PayPal__ClientId, PayPal__ClientSecret and PayPal__WebhookId");
         }
 
         var raw = await ReadRawAsync(http, cancellationToken);
@@ -57,6 +57,9 @@ public static class WebhookEndpoints
 
         return await inbox.AcceptAsync(PaymentProvider.PayPal, raw, PayPalWebhook.Read, cancellationToken);
     }
+
+    private static IResult NotConfigured(string settings) =>
+        Problems.Code(StatusCodes.Status404NotFound, "not_found", $"This provider's webhook is not enabled here ({settings}).");
 
     private static IResult SignatureInvalid() =>
         Problems.Code(StatusCodes.Status400BadRequest, "webhook_signature_invalid", "The signature of this event is missing, wrong or too old; nothing was stored.");
