@@ -19,7 +19,7 @@ public static class DecisionsSetup
         services.AddSingleton<InvoiceOutcomes>();
         services.AddSingleton<EffectDelivery>();
         services.AddSingleton<WebhookApplier>();
-        services.AddSingleton<Endpoints.WebhookEndpoints.Inbox>();
+        services.AddSingleton<WebhookIntake>();
         services.AddSingleton<EffectsPump>();
         services.AddHostedService(sp => sp.GetRequiredService<EffectsPump>());
         services.AddSingleton(new EmailLinks(PublicBaseUrl(configuration)));

@@ -4,7 +4,6 @@ using Billing.Functions.Decisions;
 using Billing.Functions.Http;
 using Billing.Infra.Configuration;
 using Billing.Infra.Payments.Webhooks;
-using Billing.Infra.Storage;
 
 namespace Billing.Functions.Endpoints;
 
@@ -23,7 +22,7 @@ public static class WebhookEndpoints
         return api;
     }
 
-    private static async Task<IResult> FromStripe(HttpContext http, StripeOptions stripe, Inbox inbox, CancellationToken cancellationToken)
+    private static async Task<IResult> FromStripe(HttpContext http, StripeOptions stripe, WebhookIntake intake, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(stripe.WebhookSecret))
         {
@@ -36,10 +35,10 @@ public static class WebhookEndpoints
             return SignatureInvalid();
         }
 
-        return await inbox.AcceptAsync(PaymentProvider.Stripe, raw, StripeWebhook.Read, cancellationToken);
+        return await intake.AcceptAsync(PaymentProvider.Stripe, raw, StripeWebhook.Read, cancellationToken);
     }
 
-    private static async Task<IResult> FromPayPal(HttpContext http, PayPalOptions paypal, IServiceProvider services, Inbox inbox, CancellationToken cancellationToken)
+    private static async Task<IResult> FromPayPal(HttpContext http, PayPalOptions paypal, IServiceProvider services, WebhookIntake intake, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(paypal.WebhookId) || services.GetService<PayPalSignature>() is not { } signature)
         {
@@ -55,7 +54,7 @@ public static class WebhookEndpoints
             return SignatureInvalid();
         }
 
-        return await inbox.AcceptAsync(PaymentProvider.PayPal, raw, PayPalWebhook.Read, cancellationToken);
+        return await intake.AcceptAsync(PaymentProvider.PayPal, raw, PayPalWebhook.Read, cancellationToken);
     }
 
     private static IResult NotConfigured(string settings) =>
@@ -70,45 +69,4 @@ public static class WebhookEndpoints
         await http.Request.Body.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
     }
-
-    /// <summary>Records a verified event once, applies it once, and answers.</summary>
-    public sealed class Inbox(BillingStorage storage, WebhookInbox inbox, WebhookApplier applier, EffectsPump pump)
-    {
-        public async Task<IResult> AcceptAsync(PaymentProvider provider, byte[] raw, Func<string, PaymentEvent?> read, CancellationToken cancellationToken)
-        {
-            var body = Encoding.UTF8.GetString(raw);
-            PaymentEvent? received;
-            try
-            {
-                received = read(body);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                received = null;
-            }
-
-            if (received is null)
-            {
-                return Problems.Invalid("body", "The body is not an event of this provider.");
-            }
-
-            await storage.EnsureReadyAsync(cancellationToken);
-            var now = TimeProvider.System.GetUtcNow();
-            if (await inbox.RecordAsync(provider, received.Id, received.Type, body, now, cancellationToken))
-            {
-                return Results.Json(new WebhookAnswer(received.Id, "duplicate"), ApiJson.Options);
-            }
-
-            var space = await applier.ApplyAsync(received, cancellationToken);
-            await inbox.MarkAppliedAsync(provider, received.Id, now, cancellationToken);
-            if (space is { } changed)
-            {
-                pump.Enqueue(changed); // the emails the event queued (a receipt, a request to confirm)
-            }
-
-            return Results.Json(new WebhookAnswer(received.Id, space is null ? "recorded" : "applied"), ApiJson.Options);
-        }
-    }
 }
-
-public sealed record WebhookAnswer(string EventId, string Outcome);

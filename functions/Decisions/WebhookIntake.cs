@@ -1,0 +1,49 @@
+using System.Text;
+using Billing.Core.Payments;
+using Billing.Functions.Http;
+using Billing.Infra.Payments.Webhooks;
+using Billing.Infra.Storage;
+
+namespace Billing.Functions.Decisions;
+
+/// <summary>Records a verified event once, applies it once, and answers.</summary>
+public sealed class WebhookIntake(BillingStorage storage, WebhookInbox inbox, WebhookApplier applier, EffectsPump pump)
+{
+    public async Task<IResult> AcceptAsync(PaymentProvider provider, byte[] raw, Func<string, PaymentEvent?> read, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetString(raw);
+        PaymentEvent? received;
+        try
+        {
+            received = read(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            received = null;
+        }
+
+        if (received is null)
+        {
+            return Problems.Invalid("body", "The body is not an event of this provider.");
+        }
+
+        await storage.EnsureReadyAsync(cancellationToken);
+        var now = TimeProvider.System.GetUtcNow();
+        if (await inbox.RecordAsync(provider, received.Id, received.Type, body, now, cancellationToken))
+        {
+            return Results.Json(new WebhookAnswer(received.Id, "duplicate"), ApiJson.Options);
+        }
+
+        var space = await applier.ApplyAsync(received, cancellationToken);
+        await inbox.MarkAppliedAsync(provider, received.Id, now, cancellationToken);
+        if (space is { } changed)
+        {
+            pump.Enqueue(changed); // the emails the event queued (a receipt, a request to confirm)
+        }
+
+        return Results.Json(new WebhookAnswer(received.Id, space is null ? "recorded" : "applied"), ApiJson.Options);
+    }
+}
+
+/// <summary>What a webhook answers with its 200: the event, and whether it was applied, only recorded (nothing here knew its object), or a duplicate.</summary>
+public sealed record WebhookAnswer(string EventId, string Outcome);
