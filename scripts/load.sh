@@ -2,6 +2,8 @@
 # Load and scale measurements (docs/BENCHMARKS.md): starts Azurite and maildev like the tests, then
 #   ./scripts/load.sh http                      requests/s and p50/p99 of the billing routes, beside Azurite's raw rate
 #   ./scripts/load.sh renewals --count 10000    a renewal run over N due subscriptions, beside Azurite's raw write rate
+#   ./scripts/load.sh webhooks --count 4000     signed Stripe events verified, recorded and applied, duplicates mixed in
+# AZURITE_IN_MEMORY=1 in the environment keeps Azurite's data in memory (large runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
