@@ -91,7 +91,7 @@ public sealed class EffectDelivery(
         var emails = loaded.Pending.Where(p => p.Effect is SendEmail).ToList();
         if (emails.Count == 0)
         {
-            return pendingCharges.Count > 0 ? loaded : loaded with { Pending = [.. loaded.Pending.Where(p => p.Effect is ChargeInvoice && !charges)] };
+            return Delivered(loaded, charges);
         }
 
         var state = loaded.State;
@@ -111,9 +111,13 @@ public sealed class EffectDelivery(
             }
         }
 
-        // Completing outbox rows leaves the space's own row (and its ETag) as it was.
-        return loaded with { Pending = [.. loaded.Pending.Where(p => p.Effect is ChargeInvoice && !charges)] };
+        return Delivered(loaded, charges);
     }
+
+    // Completing outbox rows leaves the space's own row (and its ETag) as it was; what stays pending is
+    // the charges this delivery was not to take.
+    private static StoredSpace Delivered(StoredSpace loaded, bool charges) =>
+        loaded with { Pending = [.. loaded.Pending.Where(p => p.Effect is ChargeInvoice && !charges)] };
 
     private async Task ChargeAsync(SpaceId space, string rowKey, ChargeInvoice charge, RenewalTally? tally, CancellationToken cancellationToken)
     {

@@ -38,7 +38,9 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
                 }
                 else if (row.RowKey.StartsWith(RowKeys.OutboxPrefix, StringComparison.Ordinal))
                 {
-                    pending.Add((row.RowKey, Read<Effect>(row)));
+                    var effect = Read<Effect>(row);
+                    // Charges queued before charges named their space: the partition is the space.
+                    pending.Add((row.RowKey, effect is ChargeInvoice { Space.Value: null } unnamed ? unnamed with { Space = id } : effect));
                 }
                 else
                 {
@@ -134,23 +136,6 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
             }
 
             return teams.ToImmutable();
-        }).ConfigureAwait(false);
-    }
-
-    /// <summary>The effects a space still has to carry out, oldest first, with the row key that removes each when done.</summary>
-    public async Task<ImmutableArray<(string RowKey, Effect Effect)>> PendingEffectsAsync(SpaceId space, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {space.Value} and RowKey ge {RowKeys.OutboxPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.OutboxPrefix)}");
-        return await StorageCalls.Guard(async () =>
-        {
-            var pending = ImmutableArray.CreateBuilder<(string, Effect)>();
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                pending.Add((row.RowKey, Read<Effect>(row)));
-            }
-
-            return pending.ToImmutable();
         }).ConfigureAwait(false);
     }
 

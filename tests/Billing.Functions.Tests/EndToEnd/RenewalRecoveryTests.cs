@@ -74,7 +74,7 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         var number = listed[0].GetProperty("number").GetString()!;
         var mails = await _inbox.ToAsync($"{owner}@example.test", atLeast: 2);
         Assert.Single(mails, m => m.GetProperty("subject").GetString()!.Contains(number, StringComparison.Ordinal));
-        Assert.Empty(await store.PendingEffectsAsync(id, CancellationToken.None));
+        Assert.Empty((await store.LoadAsync(id, CancellationToken.None))!.Pending);
     }
 
     public void Dispose() => _inbox.Dispose();

@@ -35,6 +35,27 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
     }
 
     [Fact]
+    public async Task A_space_reads_back_with_its_outbox_and_a_charge_queued_before_charges_named_their_space_gets_its_partition()
+    {
+        var id = NewSpaceId();
+        var loaded = await StoredSpaceWithMembersAsync(_store, id);
+        var upgrade = Upgrade(loaded.State);
+        var charge = upgrade.Effects.OfType<Billing.Core.Effects.ChargeInvoice>().Single();
+        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null, [charge]), CancellationToken.None);
+        var pending = Assert.Single((await _store.LoadAsync(id, CancellationToken.None))!.Pending);
+        Assert.Equal(charge, pending.Effect);
+
+        // The row as the first version wrote it: no "space".
+        var row = (await azurite.Storage.Spaces.GetEntityAsync<Azure.Data.Tables.TableEntity>(id.Value, pending.RowKey)).Value;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(row.GetString("Json"))!.AsObject();
+        Assert.True(json.Remove("space"));
+        row["Json"] = json.ToJsonString();
+        await azurite.Storage.Spaces.UpdateEntityAsync(row, row.ETag);
+
+        Assert.Equal(charge, Assert.Single((await _store.LoadAsync(id, CancellationToken.None))!.Pending).Effect);
+    }
+
+    [Fact]
     public async Task A_space_that_was_never_stored_reads_as_null() =>
         Assert.Null(await _store.LoadAsync(NewSpaceId(), CancellationToken.None));
 
