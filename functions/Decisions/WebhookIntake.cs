@@ -1,4 +1,3 @@
-using System.Text;
 using Billing.Core.Payments;
 using Billing.Functions.Http;
 using Billing.Infra.Payments.Webhooks;
@@ -9,9 +8,8 @@ namespace Billing.Functions.Decisions;
 /// <summary>Records a verified event once, applies it once, and answers.</summary>
 public sealed class WebhookIntake(BillingStorage storage, WebhookInbox inbox, WebhookApplier applier, EffectsPump pump)
 {
-    public async Task<IResult> AcceptAsync(PaymentProvider provider, byte[] raw, Func<string, PaymentEvent?> read, CancellationToken cancellationToken)
+    public async Task<IResult> AcceptAsync(PaymentProvider provider, string body, Func<string, PaymentEvent?> read, CancellationToken cancellationToken)
     {
-        var body = Encoding.UTF8.GetString(raw);
         PaymentEvent? received;
         try
         {

@@ -29,13 +29,13 @@ public static class WebhookEndpoints
             return NotConfigured("Stripe__WebhookSecret");
         }
 
-        var raw = await ReadRawAsync(http, cancellationToken);
-        if (!StripeWebhook.IsSigned(Encoding.UTF8.GetString(raw), http.Request.Headers["Stripe-Signature"], stripe.WebhookSecret, TimeProvider.System.GetUtcNow()))
+        var body = Encoding.UTF8.GetString(await ReadRawAsync(http, cancellationToken));
+        if (!StripeWebhook.IsSigned(body, http.Request.Headers["Stripe-Signature"], stripe.WebhookSecret, TimeProvider.System.GetUtcNow()))
         {
             return SignatureInvalid();
         }
 
-        return await intake.AcceptAsync(PaymentProvider.Stripe, raw, StripeWebhook.Read, cancellationToken);
+        return await intake.AcceptAsync(PaymentProvider.Stripe, body, StripeWebhook.Read, cancellationToken);
     }
 
     private static async Task<IResult> FromPayPal(HttpContext http, PayPalOptions paypal, IServiceProvider services, WebhookIntake intake, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ public static class WebhookEndpoints
             return SignatureInvalid();
         }
 
-        return await intake.AcceptAsync(PaymentProvider.PayPal, raw, PayPalWebhook.Read, cancellationToken);
+        return await intake.AcceptAsync(PaymentProvider.PayPal, Encoding.UTF8.GetString(raw), PayPalWebhook.Read, cancellationToken);
     }
 
     private static IResult NotConfigured(string settings) =>

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Billing.Core.Common;
 using Billing.Core.Invoicing;
 
@@ -9,24 +8,8 @@ namespace Billing.Infra.Storage;
 /// <summary>Invoice PDFs in blob storage, at <c>invoices/{spaceId}/{number}.pdf</c> (V3). A PDF is written once and never replaced.</summary>
 public sealed class InvoiceDocumentStore(BlobContainerClient container)
 {
-    public async Task PutAsync(SpaceId space, InvoiceNumber number, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await StorageCalls.Guard(() => container.GetBlobClient(PathOf(space, number)).UploadAsync(
-                BinaryData.FromBytes(pdf),
-                new BlobUploadOptions
-                {
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" },
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                },
-                cancellationToken)).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Already stored: an invoice's document never changes.
-        }
-    }
+    public Task PutAsync(SpaceId space, InvoiceNumber number, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken) =>
+        WriteOnceBlobs.PutAsync(container.GetBlobClient(PathOf(space, number)), BinaryData.FromBytes(pdf), "application/pdf", cancellationToken);
 
     public async Task<Stream?> OpenAsync(SpaceId space, InvoiceNumber number, CancellationToken cancellationToken)
     {

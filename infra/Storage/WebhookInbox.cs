@@ -2,7 +2,6 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Billing.Core.Payments;
 
 namespace Billing.Infra.Storage;
@@ -27,21 +26,9 @@ public sealed class WebhookInbox(TableClient table, BlobContainerClient bodies)
             return existing.Value!.ContainsKey(Applied);
         }
 
-        try
-        {
-            await StorageCalls.Guard(() => bodies.GetBlobClient(BodyPath(provider, eventId)).UploadAsync(
-                BinaryData.FromString(rawBody),
-                new BlobUploadOptions
-                {
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                },
-                cancellationToken)).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Kept by a delivery that stopped before its row: the body of one event id is the same.
-        }
+        // A delivery that stopped before its row kept the body already: the body of one event id is the same.
+        await WriteOnceBlobs.PutAsync(bodies.GetBlobClient(BodyPath(provider, eventId)), BinaryData.FromString(rawBody), "application/json", cancellationToken)
+            .ConfigureAwait(false);
 
         try
         {

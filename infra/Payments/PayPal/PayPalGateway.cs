@@ -17,10 +17,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
 {
     public PaymentProvider Provider => PaymentProvider.PayPal;
 
-    public Task<PaymentMethodSetup> StartSetupAsync(string customerReference, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard("PayPal", () => StartSetupCoreAsync(customerReference, cancellationToken), cancellationToken);
-
-    private async Task<PaymentMethodSetup> StartSetupCoreAsync(string customerReference, CancellationToken cancellationToken)
+    public async Task<PaymentMethodSetup> StartSetupAsync(string customerReference, CancellationToken cancellationToken)
     {
         var returnUrl = options.ReturnUrl?.ToString();
         var response = await paypal.SendAsync(
@@ -46,10 +43,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
     }
 
     /// <summary>The PayPal account behind a payment token, or behind an approved setup token (then vaulted now).</summary>
-    public Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard("PayPal", () => ResolveCoreAsync(token, cancellationToken), cancellationToken);
-
-    private async Task<PaymentMethod?> ResolveCoreAsync(string token, CancellationToken cancellationToken)
+    public async Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken)
     {
         var found = await paypal.SendAsync(HttpMethod.Get, $"v3/vault/payment-tokens/{Uri.EscapeDataString(token)}", null, null, cancellationToken).ConfigureAwait(false);
         if (found.Status == HttpStatusCode.NotFound)
@@ -71,10 +65,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
         return SummaryOf(found.Body);
     }
 
-    public Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard("PayPal", () => ChargeCoreAsync(charge, cancellationToken), cancellationToken);
-
-    private async Task<ChargeResult> ChargeCoreAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public async Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
     {
         var order = await CreateOrderAsync(charge, cancellationToken).ConfigureAwait(false);
         if (order.Status == HttpStatusCode.UnprocessableEntity)
@@ -94,10 +85,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
             : new ChargeDeclined(CaptureOf(order.Body)?.Status ?? status ?? "DECLINED");
     }
 
-    public Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard("PayPal", () => RefundCoreAsync(charge, cancellationToken), cancellationToken);
-
-    private async Task RefundCoreAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public async Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken)
     {
         // PayPal answers a repeated PayPal-Request-Id with the first order, which names the capture to refund.
         var order = await CreateOrderAsync(charge, cancellationToken).ConfigureAwait(false);
@@ -109,16 +97,13 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
         var refund = await paypal.SendAsync(
             HttpMethod.Post,
             $"v2/payments/captures/{Uri.EscapeDataString(capture.Id)}/refund",
-            new { CustomId = ChargeReference.From(charge.Space.Value, charge.Invoice.Value, charge.Attempt.ToString(CultureInfo.InvariantCulture))!.ToCustomId() },
+            new { CustomId = ChargeReference.Of(charge).ToCustomId() },
             $"refund:{charge.IdempotencyKey}",
             cancellationToken).ConfigureAwait(false);
         Ensure(refund, "refund a capture");
     }
 
-    public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard("PayPal", () => ConfirmationCoreAsync(heldPayment, cancellationToken), cancellationToken);
-
-    private async Task<PaymentConfirmation?> ConfirmationCoreAsync(string heldPayment, CancellationToken cancellationToken)
+    public async Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken)
     {
         var order = await paypal.SendAsync(HttpMethod.Get, $"v2/checkout/orders/{Uri.EscapeDataString(heldPayment)}", null, null, cancellationToken).ConfigureAwait(false);
         return order.IsSuccess && order.Body.TryGetProperty("status", out var status) && status.GetString() == "PAYER_ACTION_REQUIRED"
@@ -144,7 +129,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
                     new
                     {
                         ReferenceId = charge.Invoice.Value,
-                        CustomId = new ChargeReference(charge.Space, charge.Invoice, charge.Attempt).ToCustomId(),
+                        CustomId = ChargeReference.Of(charge).ToCustomId(),
                         Description = $"Invoice {charge.Invoice}",
                         Amount = new
                         {

@@ -23,10 +23,7 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
 
     public PaymentProvider Provider => PaymentProvider.Stripe;
 
-    public Task<PaymentMethodSetup> StartSetupAsync(string customerReference, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard("Stripe", () => StartSetupCoreAsync(customerReference, cancellationToken), cancellationToken);
-
-    private async Task<PaymentMethodSetup> StartSetupCoreAsync(string customerReference, CancellationToken cancellationToken)
+    public async Task<PaymentMethodSetup> StartSetupAsync(string customerReference, CancellationToken cancellationToken)
     {
         var space = SpaceId.Parse(customerReference);
         var customer = await CustomerOfAsync(space, cancellationToken).ConfigureAwait(false);
@@ -42,10 +39,7 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
     }
 
     /// <summary>The card behind a PaymentMethod id (<c>pm_...</c>), or behind the SetupIntent that saved it (<c>seti_...</c>).</summary>
-    public Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard("Stripe", () => ResolveCoreAsync(token, cancellationToken), cancellationToken);
-
-    private async Task<PaymentMethod?> ResolveCoreAsync(string token, CancellationToken cancellationToken)
+    public async Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken)
     {
         try
         {
@@ -69,10 +63,7 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         }
     }
 
-    public Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard("Stripe", () => ChargeCoreAsync(charge, cancellationToken), cancellationToken);
-
-    private async Task<ChargeResult> ChargeCoreAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public async Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
     {
         try
         {
@@ -95,10 +86,7 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         }
     }
 
-    public Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard("Stripe", () => RefundCoreAsync(charge, cancellationToken), cancellationToken);
-
-    private async Task RefundCoreAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public async Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken)
     {
         PaymentIntent intent;
         try
@@ -141,10 +129,7 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         }
     }
 
-    public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard("Stripe", () => ConfirmationCoreAsync(heldPayment, cancellationToken), cancellationToken);
-
-    private async Task<PaymentConfirmation?> ConfirmationCoreAsync(string heldPayment, CancellationToken cancellationToken)
+    public async Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken)
     {
         try
         {

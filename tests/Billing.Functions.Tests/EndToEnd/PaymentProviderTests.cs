@@ -24,7 +24,7 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
     [Trait("Rule", "P2")]
     public async Task Saving_a_card_starts_a_SetupIntent_for_one_Stripe_customer_per_billing_account()
     {
-        var (space, owner) = await WorkspaceAsync();
+        var (space, owner) = await _api.WorkspaceWithOwnOwnerAsync();
         var first = await Ok(await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/payment-method/setup", new { provider = "stripe" }));
         var second = await Ok(await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/payment-method/setup", new { provider = "stripe" }));
 
@@ -39,7 +39,7 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
     [Trait("Rule", "R2")]
     public async Task An_upgrade_with_a_card_charges_an_off_session_PaymentIntent_keyed_by_the_invoice_and_keeps_only_the_summary()
     {
-        var (space, owner) = await WorkspaceAsync();
+        var (space, owner) = await _api.WorkspaceWithOwnOwnerAsync();
         await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/payment-method/setup", new { provider = "stripe" });
         await _api.UpgradeAsync(space, UpgradeBody(owner: owner, provider: "stripe", token: ProviderStub.StripeCard), _api.As(owner));
 
@@ -60,7 +60,7 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
     [Trait("Rule", "R3")]
     public async Task A_declined_card_answers_402_and_changes_nothing()
     {
-        var (space, owner) = await WorkspaceAsync();
+        var (space, owner) = await _api.WorkspaceWithOwnOwnerAsync();
         var response = await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/subscription", UpgradeBody(owner: owner, provider: "stripe", token: ProviderStub.StripeDeclined));
         await Problem(response, HttpStatusCode.PaymentRequired, "payment_failed");
         Assert.Equal("basic", (await _api.BillingAsync(space, owner)).GetProperty("status").GetString());
@@ -70,8 +70,7 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
     [Trait("Rule", "P3")]
     public async Task A_card_that_needs_authentication_leaves_the_invoice_open_and_emails_a_link_to_confirm()
     {
-        var (space, owner) = await WorkspaceAsync();
-        await _api.UpgradeAsync(space, UpgradeBody(owner: owner, provider: "stripe", token: ProviderStub.StripeNeedsAuthentication), _api.As(owner));
+        var (space, owner) = await _api.SubscribedWithOwnOwnerAsync("stripe", ProviderStub.StripeNeedsAuthentication);
 
         var invoice = (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0];
         Assert.Equal("open", invoice.GetProperty("status").GetString());
@@ -90,20 +89,21 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
     [Trait("Rule", "R2")]
     public async Task A_Stripe_that_answers_too_late_is_asked_again_with_the_same_key_and_charges_once()
     {
-        var (space, owner) = await WorkspaceAsync();
-        await _api.UpgradeAsync(space, UpgradeBody(owner: owner, provider: "stripe", token: ProviderStub.StripeSlow), _api.As(owner));
+        var (space, owner) = await _api.SubscribedWithOwnOwnerAsync("stripe", ProviderStub.StripeSlow);
 
         var intent = Assert.Single(Stub.StripeIntents, i => i["metadata"]?["space_id"]?.GetValue<string>() == space);
         Assert.Equal("succeeded", intent["status"]!.GetValue<string>());
-        Assert.Contains(Stub.StripeIdempotencyKeys, k => k.Contains(space, StringComparison.Ordinal));
-        Assert.Equal("paid", (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0].GetProperty("status").GetString());
+        var invoice = (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0];
+        Assert.Equal("paid", invoice.GetProperty("status").GetString());
+        // The first answer came after the 1 s timeout: Stripe.net asked again with the same key, and got the same PaymentIntent.
+        Assert.True(Stub.RequestsWith($"charge:{space}:{invoice.GetProperty("id").GetString()}:1") >= 2);
     }
 
     [Fact]
     [Trait("Rule", "P1")]
     public async Task Saving_a_PayPal_account_returns_a_setup_token_and_approval_link_then_vaults_it_on_upgrade()
     {
-        var (space, owner) = await WorkspaceAsync();
+        var (space, owner) = await _api.WorkspaceWithOwnOwnerAsync();
         var setup = await Ok(await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/payment-method/setup", new { provider = "paypal" }));
         var setupToken = setup.GetProperty("setupToken").GetString()!;
         Assert.StartsWith("https://www.sandbox.paypal.com/agreements/approve", setup.GetProperty("approvalUrl").GetString(), StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
     [Trait("Rule", "R3")]
     public async Task A_declined_PayPal_account_answers_402()
     {
-        var (space, owner) = await WorkspaceAsync();
+        var (space, owner) = await _api.WorkspaceWithOwnOwnerAsync();
         var response = await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/subscription", UpgradeBody(owner: owner, provider: "paypal", token: ProviderStub.PayPalDeclined));
         await Problem(response, HttpStatusCode.PaymentRequired, "payment_failed");
     }
@@ -133,9 +133,9 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
     [Trait("Rule", "R2")]
     public async Task A_transient_PayPal_failure_is_retried_with_the_same_request_id_and_captures_once()
     {
-        var (space, owner) = await WorkspaceAsync();
-        await _api.UpgradeAsync(space, UpgradeBody(owner: owner, provider: "paypal", token: ProviderStub.PayPalFlaky), _api.As(owner));
-        Assert.Single(Stub.PayPalCaptures, c => c.CustomId.StartsWith(space + "|", StringComparison.Ordinal));
+        var (space, owner) = await _api.SubscribedWithOwnOwnerAsync("paypal", ProviderStub.PayPalFlaky);
+        var capture = Assert.Single(Stub.PayPalCaptures, c => c.CustomId.StartsWith(space + "|", StringComparison.Ordinal));
+        Assert.Equal(2, Stub.RequestsWith(capture.RequestId)); // the 503, then the retry under the same PayPal-Request-Id
         Assert.Equal("paid", (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0].GetProperty("status").GetString());
     }
 
@@ -143,7 +143,7 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
     [Trait("Rule", "P1")]
     public async Task Switching_between_card_and_PayPal_between_two_renewals_charges_each_renewal_with_the_method_then_saved()
     {
-        var (space, owner) = await WorkspaceAsync();
+        var (space, owner) = await _api.WorkspaceWithOwnOwnerAsync();
         await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/payment-method/setup", new { provider = "stripe" });
         await _api.UpgradeAsync(space, UpgradeBody(owner: owner, provider: "stripe", token: ProviderStub.StripeCard), _api.As(owner));
         await Ok(await _api.As(owner).PutAsJsonAsync($"/api/spaces/{space}/payment-method", new { provider = "paypal", token = ProviderStub.PayPalAccount }));
@@ -169,7 +169,7 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
     [Trait("Rule", "P1")]
     public async Task A_token_the_provider_does_not_know_answers_402_payment_method_missing()
     {
-        var (space, owner) = await WorkspaceAsync();
+        var (space, owner) = await _api.WorkspaceWithOwnOwnerAsync();
         var response = await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/subscription", UpgradeBody(owner: owner, provider: "stripe", token: "pm_unknown"));
         await Problem(response, HttpStatusCode.PaymentRequired, "payment_method_missing");
     }
@@ -180,7 +180,7 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
     {
         foreach (var (provider, token) in new[] { ("stripe", ProviderStub.StripeCard), ("paypal", ProviderStub.PayPalAccount) })
         {
-            var (space, owner) = await WorkspaceAsync();
+            var (space, owner) = await _api.WorkspaceWithOwnOwnerAsync();
             await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/payment-method/setup", new { provider });
             await _api.UpgradeAsync(space, UpgradeBody(owner: owner, provider: provider, token: token), _api.As(owner));
             var invoice = (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0];
@@ -207,12 +207,4 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
     }
 
     public void Dispose() => _inbox.Dispose();
-
-    private async Task<(string Space, string Owner)> WorkspaceAsync()
-    {
-        var space = await _api.WorkspaceAsync();
-        var owner = $"owner-{space}";
-        await _api.AddMemberAsync(space, owner);
-        return (space, owner);
-    }
 }

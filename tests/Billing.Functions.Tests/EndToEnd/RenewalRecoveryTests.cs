@@ -37,10 +37,7 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
     [InlineData(CrashPoint.BeforeNumberingTheInvoice)]
     public async Task A_run_that_died_is_finished_by_the_next_one_with_one_charge_and_the_invoice_emailed(CrashPoint crash)
     {
-        var space = await _api.WorkspaceAsync();
-        var owner = $"owner-{space}";
-        await _api.AddMemberAsync(space, owner);
-        await _api.UpgradeAsync(space, UpgradeBody(owner: owner), _api.As(owner));
+        var (space, owner) = await _api.SubscribedWithOwnOwnerAsync();
         var store = server.Services.GetRequiredService<SpaceStore>();
         var sandbox = server.Services.GetServices<IPaymentGateway>().OfType<SandboxGateway>().Single();
         var id = SpaceId.Parse(space);

@@ -120,15 +120,7 @@ public sealed class RenewalRunTests(BillingServerFixture server) : IClassFixture
 
     public void Dispose() => _inbox.Dispose();
 
-    // Each test has its own billing owner, so that its mail is its own.
-    private async Task<(string Space, string Owner)> SubscribedAsync(int seats = 5)
-    {
-        var space = await _api.WorkspaceAsync();
-        var owner = $"owner-{space}";
-        await _api.AddMemberAsync(space, owner, locale: "nl-NL");
-        await _api.UpgradeAsync(space, UpgradeBody(seats: seats, owner: owner), _api.As(owner));
-        return (space, owner);
-    }
+    private Task<(string Space, string Owner)> SubscribedAsync(int seats = 5) => _api.SubscribedWithOwnOwnerAsync(seats: seats, ownerLocale: "nl-NL");
 
     private async Task<JsonElement> RunAsync() => await Ok(await _api.Operator.PostAsync("/api/operations/renewal-run", null));
 }

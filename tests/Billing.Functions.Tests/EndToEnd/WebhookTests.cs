@@ -134,9 +134,7 @@ public sealed class WebhookTests(ProvidersServerFixture server) : IClassFixture<
     [Trait("Rule", "P2")]
     public async Task A_card_updated_at_Stripe_updates_the_summary_and_a_detached_card_tells_the_billing_owner()
     {
-        var space = await _api.WorkspaceAsync();
-        var owner = $"owner-{space}";
-        await _api.AddMemberAsync(space, owner);
+        var (space, owner) = await _api.WorkspaceWithOwnOwnerAsync();
         await _api.As(owner).PostAsJsonAsync($"/api/spaces/{space}/payment-method/setup", new { provider = "stripe" });
         await _api.UpgradeAsync(space, UpgradeBody(owner: owner, provider: "stripe", token: ProviderStub.StripeCard), _api.As(owner));
         var customer = server.Stub.StripeSetupIntents.Single(i => i["metadata"]?["space_id"]?.GetValue<string>() == space)["customer"]!.GetValue<string>();
@@ -162,10 +160,7 @@ public sealed class WebhookTests(ProvidersServerFixture server) : IClassFixture<
     [Trait("Rule", "P3")]
     public async Task A_PayPal_event_signed_with_PayPals_certificate_is_applied_and_a_bad_signature_or_foreign_certificate_is_refused()
     {
-        var space = await _api.WorkspaceAsync();
-        var owner = $"owner-{space}";
-        await _api.AddMemberAsync(space, owner);
-        await _api.UpgradeAsync(space, UpgradeBody(owner: owner, provider: "paypal", token: ProviderStub.PayPalAccount), _api.As(owner));
+        var (space, owner) = await _api.SubscribedWithOwnOwnerAsync("paypal", ProviderStub.PayPalAccount);
         var invoiceId = (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0].GetProperty("id").GetString()!;
         var capture = new JsonObject { ["id"] = "2GG279541U471931P", ["status"] = "COMPLETED", ["custom_id"] = $"{space}|{invoiceId}|1" };
 
@@ -200,10 +195,7 @@ public sealed class WebhookTests(ProvidersServerFixture server) : IClassFixture<
     /// <summary>A space upgraded with a card that needs authentication: its invoice is open, and the PaymentIntent is Stripe's.</summary>
     private async Task<(string Space, string Owner, string InvoiceId, JsonObject Intent)> OpenInvoiceAsync()
     {
-        var space = await _api.WorkspaceAsync();
-        var owner = $"owner-{space}";
-        await _api.AddMemberAsync(space, owner);
-        await _api.UpgradeAsync(space, UpgradeBody(owner: owner, provider: "stripe", token: ProviderStub.StripeNeedsAuthentication), _api.As(owner));
+        var (space, owner) = await _api.SubscribedWithOwnOwnerAsync("stripe", ProviderStub.StripeNeedsAuthentication);
         var invoiceId = (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0].GetProperty("id").GetString()!;
         var intent = server.Stub.StripeIntents.Single(i => i["metadata"]?["space_id"]?.GetValue<string>() == space).DeepClone().AsObject();
         intent["status"] = "succeeded";

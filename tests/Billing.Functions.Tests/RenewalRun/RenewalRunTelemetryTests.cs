@@ -26,10 +26,7 @@ public sealed class RenewalRunTelemetryTests(LoggedServerFixture server) : IClas
         var renewsAt = DateTimeOffset.MinValue;
         for (var i = 0; i < 3; i++)
         {
-            var space = await _api.WorkspaceAsync();
-            var owner = $"owner-{space}";
-            await _api.AddMemberAsync(space, owner);
-            await _api.UpgradeAsync(space, UpgradeBody(owner: owner), _api.As(owner));
+            var (space, owner) = await _api.SubscribedWithOwnOwnerAsync();
             var next = (await _api.BillingAsync(space, owner)).GetProperty("renewsAt").GetDateTimeOffset();
             renewsAt = next > renewsAt ? next : renewsAt;
         }

@@ -43,6 +43,24 @@ public sealed class Api(BillingServerFixture server)
         return space;
     }
 
+    /// <summary>A workspace with a billing owner-to-be of its own (<c>owner-{space}</c>), so that the mail a test reads is its own.</summary>
+    public async Task<(string Space, string Owner)> WorkspaceWithOwnOwnerAsync(string? ownerLocale = null)
+    {
+        var space = await WorkspaceAsync();
+        var owner = $"owner-{space}";
+        await AddMemberAsync(space, owner, locale: ownerLocale);
+        return (space, owner);
+    }
+
+    /// <summary>Such a workspace, upgraded by its own owner with the given payment method.</summary>
+    public async Task<(string Space, string Owner)> SubscribedWithOwnOwnerAsync(
+        string provider = "sandbox", string token = "pm_sandbox_ok", int seats = 5, string? ownerLocale = null)
+    {
+        var (space, owner) = await WorkspaceWithOwnOwnerAsync(ownerLocale);
+        await UpgradeAsync(space, UpgradeBody(seats: seats, owner: owner, token: token, provider: provider), As(owner));
+        return (space, owner);
+    }
+
     public async Task AddMemberAsync(string space, string user, string role = "member", string? locale = null) =>
         await Ok(await Directory.PutAsJsonAsync($"/api/spaces/{space}/members/{user}", new { email = $"{user}@example.test", name = user, role, locale }));
 

@@ -43,6 +43,7 @@ public sealed class ProviderStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> _setupIntents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _paypalTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _flakyFailures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _requestsByKey = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _serial = new(1, 1);
     private int _sequence;
 
@@ -52,6 +53,17 @@ public sealed class ProviderStub : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         _app = builder.Build();
+        _app.Use(async (http, next) =>
+        {
+            // Every request under an idempotency key is counted, answered from the replay or not, so tests see retries.
+            var key = http.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } stripeKey ? stripeKey : http.Request.Headers["PayPal-Request-Id"].ToString();
+            if (key.Length > 0)
+            {
+                _requestsByKey.AddOrUpdate(key, 1, (_, n) => n + 1);
+            }
+
+            await next(http);
+        });
         MapStripe(_app);
         MapPayPal(_app);
         _app.StartAsync().GetAwaiter().GetResult();
@@ -80,9 +92,10 @@ public sealed class ProviderStub : IAsyncDisposable
 
     public ConcurrentBag<string> StripeIdempotencyKeys { get; } = [];
 
-    public ConcurrentBag<string> StripeRefundedIntents { get; } = [];
+    /// <summary>How many requests carried <paramref name="key"/> (Stripe's Idempotency-Key or PayPal's PayPal-Request-Id).</summary>
+    public int RequestsWith(string key) => _requestsByKey.GetValueOrDefault(key);
 
-    public ConcurrentBag<string> StripeCustomers { get; } = [];
+    public ConcurrentBag<string> StripeRefundedIntents { get; } = [];
 
     /// <summary>Every order captured (one per PayPal-Request-Id): its request id and custom_id.</summary>
     public ConcurrentBag<(string RequestId, string CustomId)> PayPalCaptures { get; } = [];
@@ -112,7 +125,6 @@ public sealed class ProviderStub : IAsyncDisposable
             var customer = Fixture("customer");
             customer["id"] = Next("cus");
             customer["metadata"] = Metadata(form);
-            StripeCustomers.Add(customer["id"]!.GetValue<string>());
             return (200, customer.ToJsonString());
         }));
         app.MapPost("/v1/setup_intents", (HttpContext http, CancellationToken _) => Idempotent(http, "Idempotency-Key", async form =>
