@@ -39,55 +39,58 @@ public sealed partial class InvoiceOutcomes(
             return false;
         }
 
-        // Numbered already in the usual case; an invoice a crash left unnumbered is finished first.
+        // Numbered already in the usual case; an invoice a crash left unnumbered is finished first, then read again.
         var invoice = stored.Value.Record.Invoice ?? await issuing.FinishAsync(space, invoiceId, cancellationToken);
-        for (var attempt = 0; attempt < 10; attempt++)
+        var fresh = stored.Value.Record.IsNumbered;
+        return await StoreAsync(space, requestId, async (loaded, context) =>
         {
-            var loaded = await store.LoadAsync(space, cancellationToken);
-            if (attempt > 0 || !stored.Value.Record.IsNumbered)
+            if (!fresh)
             {
                 stored = await ledger.GetAsync(space, invoiceId, cancellationToken);
             }
 
-            if (loaded is null || stored is null)
+            fresh = false; // after a conflict the invoice may have moved too
+            if (stored is not { } current)
             {
-                return false;
+                return (Found: false, Write: null);
             }
 
-            invoice = stored.Value.Record.Invoice ?? invoice;
-            var context = new DecisionContext(catalog, clock.GetUtcNow(), requestId);
+            invoice = current.Record.Invoice ?? invoice;
             var (decision, updated) = outcome(loaded.State, invoice, context);
-            var holds = heldPayment is not null && heldPayment != stored.Value.Record.HeldPayment;
+            var holds = heldPayment is not null && heldPayment != current.Record.HeldPayment;
             if (decision.ChangesNothing && updated == invoice && completedEffect is null && !holds)
             {
-                return true; // a repeated or late answer: nothing to store
+                return (Found: true, Write: null); // a repeated or late answer: nothing to store
             }
 
-            var write = new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()])
+            return (Found: true, Write: new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()])
             {
                 DecidedAt = context.Now,
                 UpdatedInvoices = updated == invoice && !holds
                     ? []
-                    : [stored.Value.Record with { Status = updated.Status, PaidAt = updated.PaidAt, HeldPayment = updated.IsSettled ? null : heldPayment ?? stored.Value.Record.HeldPayment }],
+                    : [current.Record with { Status = updated.Status, PaidAt = updated.PaidAt, HeldPayment = updated.IsSettled ? null : heldPayment ?? current.Record.HeldPayment }],
                 CompletedEffects = completedEffect is null ? [] : [completedEffect],
                 IndexedByRenewalRun = indexedByRenewalRun,
-            };
-            try
-            {
-                await store.SaveAsync(write, cancellationToken);
-                return true;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                LogConflict(logger, space.Value, invoiceId.Value);
-            }
-        }
-
-        throw new ConcurrencyConflictException($"The space {space} kept changing while applying the payment of {invoiceId}.");
+            });
+        }, cancellationToken);
     }
 
     /// <summary>A decision about the space that touches no invoice (a saved method updated or removed, a dispute), stored the same way.</summary>
-    public async Task<bool> ApplyAsync(SpaceId space, string requestId, Func<SpaceBilling, DecisionContext, Decision> decide, CancellationToken cancellationToken)
+    public Task<bool> ApplyAsync(SpaceId space, string requestId, Func<SpaceBilling, DecisionContext, Decision> decide, CancellationToken cancellationToken) =>
+        StoreAsync(space, requestId, (loaded, context) =>
+        {
+            var decision = decide(loaded.State, context);
+            return Task.FromResult<(bool, SpaceWrite?)>((true, decision.ChangesNothing
+                ? null
+                : new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()]) { DecidedAt = context.Now }));
+        }, cancellationToken);
+
+    /// <summary>
+    /// Loads the space, lets <paramref name="decide"/> say whether what it is about exists and what to write
+    /// (no write: nothing changed), stores it, and decides again on a concurrent change.
+    /// </summary>
+    private async Task<bool> StoreAsync(
+        SpaceId space, string requestId, Func<StoredSpace, DecisionContext, Task<(bool Found, SpaceWrite? Write)>> decide, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
@@ -96,27 +99,26 @@ public sealed partial class InvoiceOutcomes(
                 return false;
             }
 
-            var context = new DecisionContext(catalog, clock.GetUtcNow(), requestId);
-            var decision = decide(loaded.State, context);
-            if (decision.ChangesNothing)
+            var (found, write) = await decide(loaded, new DecisionContext(catalog, clock.GetUtcNow(), requestId));
+            if (!found || write is null)
             {
-                return true;
+                return found;
             }
 
             try
             {
-                await store.SaveAsync(new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()]) { DecidedAt = context.Now }, cancellationToken);
+                await store.SaveAsync(write, cancellationToken);
                 return true;
             }
             catch (ConcurrencyConflictException)
             {
-                LogConflict(logger, space.Value, "-");
+                LogConflict(logger, space.Value, requestId);
             }
         }
 
-        throw new ConcurrencyConflictException($"The space {space} kept changing while applying a provider's event.");
+        throw new ConcurrencyConflictException($"The space {space} kept changing while applying {requestId}.");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Space {Space} changed while applying the payment of {Invoice}; applying again.")]
-    private static partial void LogConflict(ILogger logger, string space, string invoice);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Space {Space} changed while applying {Request}; applying again.")]
+    private static partial void LogConflict(ILogger logger, string space, string request);
 }
