@@ -22,9 +22,7 @@ work=publish/coldstart
 echo "package sizes: plain $(du -sm "$work/plain" | cut -f1) MB, ReadyToRun $(du -sm "$work/r2r" | cut -f1) MB (unzipped)"
 
 source scripts/emulators.sh
-state=$(mktemp -d)
-trap 'stop_emulators; rm -rf "$state"' EXIT
-start_emulators "$state"
+start_emulators_until_exit
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$runs" "$work" <<'PY'

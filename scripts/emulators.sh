@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sourced by test.sh and run.sh: installs (npm ci) and starts the local emulators, bound to 127.0.0.1,
+# Sourced by test.sh, run.sh, load.sh and coldstart.sh: installs (npm ci) and starts the local emulators, bound to 127.0.0.1,
 # Azurite for Azure Storage and maildev for SMTP, and exports the settings that point the app at them.
 #   start_emulators <state-dir> [fixed]   fixed: the well-known ports (10000-10002, 1025, 1080); else free ones
 #   stop_emulators
+#   start_emulators_until_exit            free ports, a temporary state folder, both gone when the script exits
 set -euo pipefail
 
 EMULATOR_PIDS=()
@@ -76,4 +77,10 @@ stop_emulators() {
     [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
   done
   EMULATOR_PIDS=()
+}
+
+start_emulators_until_exit() {
+  EMULATOR_STATE=$(mktemp -d)
+  trap 'stop_emulators; rm -rf "$EMULATOR_STATE"' EXIT
+  start_emulators "$EMULATOR_STATE"
 }

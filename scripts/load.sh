@@ -8,7 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 source scripts/emulators.sh
-state=$(mktemp -d)
-trap 'stop_emulators; rm -rf "$state"' EXIT
-start_emulators "$state"
+start_emulators_until_exit
 dotnet run -c Release --project tests/Billing.Load -- "$@"
