@@ -48,11 +48,13 @@ public sealed class EffectDelivery(
     /// <returns>The space as it stands after delivery (null when it does not exist), so a caller can decide on it without reading it again.</returns>
     public async Task<StoredSpace?> DeliverAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
     {
-        var gate = _deliveries[(int)((uint)StringComparer.Ordinal.GetHashCode(space.Value) % (uint)_deliveries.Length)];
+        var gate = GateOf(space);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await DeliverPendingAsync(space, tally, charges, cancellationToken);
+            // The space and its outbox come in one query.
+            var loaded = await store.LoadAsync(space, cancellationToken);
+            return loaded is null ? null : await DeliverPendingAsync(loaded, tally, charges, cancellationToken);
         }
         finally
         {
@@ -60,32 +62,57 @@ public sealed class EffectDelivery(
         }
     }
 
-    private async Task<StoredSpace?> DeliverPendingAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
+    /// <summary>Delivers the outbox of a space the caller just stored (<see cref="SpaceStore.SaveAsync"/> answers it), without reading it again.</summary>
+    public async Task<StoredSpace> DeliverAsync(StoredSpace stored, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
     {
-        // The space and its outbox come in one query.
-        var loaded = await store.LoadAsync(space, cancellationToken);
-        if (loaded is null || loaded.Pending.IsEmpty)
+        var gate = GateOf(stored.State.Space.Id);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await DeliverPendingAsync(stored, tally, charges, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private SemaphoreSlim GateOf(SpaceId space) => _deliveries[(int)((uint)StringComparer.Ordinal.GetHashCode(space.Value) % (uint)_deliveries.Length)];
+
+    private async Task<StoredSpace> DeliverPendingAsync(StoredSpace loaded, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
+    {
+        var space = loaded.State.Space.Id;
+        if (loaded.Pending.IsEmpty)
         {
             return loaded;
         }
 
+        // Number, render and keep each new invoice's PDF: idempotent, so a repeat is harmless. Its outbox row
+        // goes with the first charge's outcome (one transaction), or on its own when there is no charge.
+        var finished = new Dictionary<InvoiceId, InvoiceRecord>();
+        var issued = new List<string>();
         foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is IssueInvoice))
         {
-            // Number it from the issuer's sequence, render and keep its PDF: idempotent, so a repeat is harmless.
-            await issuing.FinishAsync(space, ((IssueInvoice)effect).Draft.Id, cancellationToken);
-            await store.CompleteEffectAsync(space, rowKey, cancellationToken);
+            var record = await issuing.FinishAsync(space, ((IssueInvoice)effect).Draft.Id, cancellationToken);
+            finished[record.Draft.Id] = record;
+            issued.Add(rowKey);
         }
 
-        var pendingCharges = loaded.Pending.Where(p => charges && p.Effect is ChargeInvoice).ToList();
-        foreach (var (rowKey, effect) in pendingCharges)
+        foreach (var (rowKey, effect) in loaded.Pending.Where(p => charges && p.Effect is ChargeInvoice).ToList())
         {
-            await ChargeAsync(space, rowKey, (ChargeInvoice)effect, tally, cancellationToken);
+            var charge = (ChargeInvoice)effect;
+            var known = new InvoiceOutcomes.Known(loaded, finished.GetValueOrDefault(charge.Invoice), [rowKey, .. issued]);
+            if (await ChargeAsync(space, charge, known, tally, cancellationToken) is { } charged)
+            {
+                loaded = charged;
+                issued.Clear();
+            }
         }
 
-        // Charges may have queued emails (payment failed, the paid invoice) and changed the state: then read again.
-        if (pendingCharges.Count > 0)
+        if (issued.Count > 0)
         {
-            loaded = await store.LoadAsync(space, cancellationToken) ?? loaded;
+            await store.CompleteEffectsAsync(space, issued, cancellationToken);
+            loaded = loaded with { Pending = [.. loaded.Pending.Where(p => !issued.Contains(p.RowKey))] };
         }
 
         var emails = loaded.Pending.Where(p => p.Effect is SendEmail).ToList();
@@ -102,9 +129,9 @@ public sealed class EffectDelivery(
         }
 
         await mailer.SendAsync(messages, cancellationToken);
-        foreach (var (rowKey, effect) in emails)
+        await store.CompleteEffectsAsync(space, [.. emails.Select(e => e.RowKey)], cancellationToken);
+        foreach (var (_, effect) in emails)
         {
-            await store.CompleteEffectAsync(space, rowKey, cancellationToken);
             if (((SendEmail)effect).Kind == EmailKind.Invoice)
             {
                 tally?.InvoiceEmailed();
@@ -114,12 +141,12 @@ public sealed class EffectDelivery(
         return Delivered(loaded, charges);
     }
 
-    // Completing outbox rows leaves the space's own row (and its ETag) as it was; what stays pending is
-    // the charges this delivery was not to take.
+    // What stays pending is the charges this delivery was not to take.
     private static StoredSpace Delivered(StoredSpace loaded, bool charges) =>
         loaded with { Pending = [.. loaded.Pending.Where(p => p.Effect is ChargeInvoice && !charges)] };
 
-    private async Task ChargeAsync(SpaceId space, string rowKey, ChargeInvoice charge, RenewalTally? tally, CancellationToken cancellationToken)
+    /// <returns>The space as the charge's outcome left it (null when the space or its invoice is gone).</returns>
+    private async Task<StoredSpace?> ChargeAsync(SpaceId space, ChargeInvoice charge, InvoiceOutcomes.Known known, RenewalTally? tally, CancellationToken cancellationToken)
     {
         var gateway = gateways.For(charge.PaymentMethod.Provider)
             ?? throw new InvalidOperationException($"The provider {charge.PaymentMethod.Provider} is not enabled; the charge of {charge.Invoice} waits.");
@@ -131,13 +158,15 @@ public sealed class EffectDelivery(
             _ => (state, invoice, context) => ChargeOutcomes.Failed(state, invoice, charge.Attempt, Provider, context),
         };
         // Only the renewal run takes queued charges, and it reindexes the space when done with it.
-        await outcomes.ApplyAsync(
-            space, charge.Invoice, $"charge:{charge.IdempotencyKey}", outcome, rowKey, cancellationToken,
+        var after = await outcomes.ApplyAsync(
+            space, charge.Invoice, $"charge:{charge.IdempotencyKey}", outcome, known, cancellationToken,
             indexedByRenewalRun: true, heldPayment: (result as ChargeRequiresAction)?.Reference);
         if (result is not ChargeSucceeded)
         {
             tally?.ChargeFailed();
         }
+
+        return after;
     }
 
     private async Task<MimeMessage> ComposeAsync(SpaceId space, SpaceBilling? state, SendEmail email, string deliveryKey, CancellationToken cancellationToken)
@@ -146,7 +175,7 @@ public sealed class EffectDelivery(
         ReadOnlyMemory<byte>? pdf = null;
         if (email.Invoice is { } invoiceId && await ledger.GetAsync(space, invoiceId, cancellationToken) is { } stored)
         {
-            invoice = stored.Record.Invoice ?? await issuing.FinishAsync(space, invoiceId, cancellationToken);
+            invoice = stored.Record.Invoice ?? (await issuing.FinishAsync(space, invoiceId, cancellationToken)).Numbered;
             pdf = await issuing.DocumentAsync(space, invoice, cancellationToken);
             if (pdf is null)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Billing.Core.Catalog;
 using Billing.Core.Common;
 using Billing.Core.Effects;
@@ -24,25 +25,34 @@ public sealed partial class InvoiceOutcomes(
 {
     public delegate (Decision Decision, Invoice Invoice) Outcome(SpaceBilling state, Invoice invoice, DecisionContext context);
 
+    /// <summary>What the caller already holds, so that applying an outcome need not read it again.</summary>
+    /// <param name="Space">The space as last stored (a stale one only costs a conflict and a reload).</param>
+    /// <param name="Invoice">The invoice just numbered by the same caller.</param>
+    /// <param name="CompletedEffects">Outbox rows carried out (the charge that asked, the invoice it finished): removed in the same transaction.</param>
+    public sealed record Known(StoredSpace? Space = null, InvoiceRecord? Invoice = null, ImmutableArray<string> CompletedEffects = default);
+
     /// <returns>
-    /// Whether the space and the invoice exist (an event about an unknown invoice is only recorded).
+    /// The space as stored after, or null when the space or the invoice does not exist (an event about an unknown invoice is only recorded).
     /// <c>indexedByRenewalRun</c>: the renewal run applies this while working on the space, and reindexes it after.
     /// <c>heldPayment</c>: the provider's payment that waits for the billing owner, kept on the invoice for its confirmation.
     /// </returns>
-    public async Task<bool> ApplyAsync(
-        SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, string? completedEffect, CancellationToken cancellationToken,
+    public async Task<StoredSpace?> ApplyAsync(
+        SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, Known known, CancellationToken cancellationToken,
         bool indexedByRenewalRun = false, string? heldPayment = null)
     {
-        var stored = await ledger.GetAsync(space, invoiceId, cancellationToken);
+        (InvoiceRecord Record, Azure.ETag ETag)? stored = known.Invoice is { IsNumbered: true } given && given.Draft.Id == invoiceId
+            ? (given, Azure.ETag.All)
+            : await ledger.GetAsync(space, invoiceId, cancellationToken);
         if (stored is null)
         {
-            return false;
+            return null;
         }
 
         // Numbered already in the usual case; an invoice a crash left unnumbered is finished first, then read again.
-        var invoice = stored.Value.Record.Invoice ?? await issuing.FinishAsync(space, invoiceId, cancellationToken);
+        var invoice = stored.Value.Record.Invoice ?? (await issuing.FinishAsync(space, invoiceId, cancellationToken)).Numbered;
         var fresh = stored.Value.Record.IsNumbered;
-        return await StoreAsync(space, requestId, async (loaded, context) =>
+        var completed = known.CompletedEffects.IsDefault ? [] : known.CompletedEffects;
+        return await StoreAsync(space, requestId, known.Space, async (loaded, context) =>
         {
             if (!fresh)
             {
@@ -58,7 +68,9 @@ public sealed partial class InvoiceOutcomes(
             invoice = current.Record.Invoice ?? invoice;
             var (decision, updated) = outcome(loaded.State, invoice, context);
             var holds = heldPayment is not null && heldPayment != current.Record.HeldPayment;
-            if (decision.ChangesNothing && updated == invoice && completedEffect is null && !holds)
+            // Only rows still there: another delivery may have carried one out meanwhile.
+            var stillPending = completed.Where(k => loaded.Pending.Any(p => p.RowKey == k)).ToImmutableArray();
+            if (decision.ChangesNothing && updated == invoice && stillPending.IsEmpty && !holds)
             {
                 return (Found: true, Write: null); // a repeated or late answer: nothing to store
             }
@@ -69,46 +81,52 @@ public sealed partial class InvoiceOutcomes(
                 UpdatedInvoices = updated == invoice && !holds
                     ? []
                     : [current.Record with { Status = updated.Status, PaidAt = updated.PaidAt, HeldPayment = updated.IsSettled ? null : heldPayment ?? current.Record.HeldPayment }],
-                CompletedEffects = completedEffect is null ? [] : [completedEffect],
+                CompletedEffects = stillPending,
                 IndexedByRenewalRun = indexedByRenewalRun,
             });
         }, cancellationToken);
     }
 
     /// <summary>A decision about the space that touches no invoice (a saved method updated or removed, a dispute), stored the same way.</summary>
-    public Task<bool> ApplyAsync(SpaceId space, string requestId, Func<SpaceBilling, DecisionContext, Decision> decide, CancellationToken cancellationToken) =>
-        StoreAsync(space, requestId, (loaded, context) =>
+    public async Task<bool> ApplyAsync(SpaceId space, string requestId, Func<SpaceBilling, DecisionContext, Decision> decide, CancellationToken cancellationToken) =>
+        await StoreAsync(space, requestId, null, (loaded, context) =>
         {
             var decision = decide(loaded.State, context);
             return Task.FromResult<(bool, SpaceWrite?)>((true, decision.ChangesNothing
                 ? null
                 : new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()]) { DecidedAt = context.Now }));
-        }, cancellationToken);
+        }, cancellationToken) is not null;
 
     /// <summary>
-    /// Loads the space, lets <paramref name="decide"/> say whether what it is about exists and what to write
-    /// (no write: nothing changed), stores it, and decides again on a concurrent change.
+    /// Loads the space (or takes the one the caller holds, first), lets <paramref name="decide"/> say whether
+    /// what it is about exists and what to write (no write: nothing changed), stores it, and decides again
+    /// on a concurrent change. Answers the space as stored, or null when what it is about does not exist.
     /// </summary>
-    private async Task<bool> StoreAsync(
-        SpaceId space, string requestId, Func<StoredSpace, DecisionContext, Task<(bool Found, SpaceWrite? Write)>> decide, CancellationToken cancellationToken)
+    private async Task<StoredSpace?> StoreAsync(
+        SpaceId space, string requestId, StoredSpace? known, Func<StoredSpace, DecisionContext, Task<(bool Found, SpaceWrite? Write)>> decide, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            if (await store.LoadAsync(space, cancellationToken) is not { } loaded)
+            var loaded = attempt == 0 && known is not null ? known : await store.LoadAsync(space, cancellationToken);
+            if (loaded is null)
             {
-                return false;
+                return null;
             }
 
             var (found, write) = await decide(loaded, new DecisionContext(catalog, clock.GetUtcNow(), requestId));
-            if (!found || write is null)
+            if (!found)
             {
-                return found;
+                return null;
+            }
+
+            if (write is null)
+            {
+                return loaded;
             }
 
             try
             {
-                await store.SaveAsync(write, cancellationToken);
-                return true;
+                return await store.SaveAsync(write, cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {

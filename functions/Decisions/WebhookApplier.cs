@@ -38,7 +38,7 @@ public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers cu
                     _ => (state, invoice, context) => (PaymentEvents.Disputed(state, invoice, received.Reason ?? "dispute", caller, context), invoice),
                 };
                 var held = received.Kind == PaymentEventKind.PaymentRequiresAction ? received.PaymentReference : null;
-                return await outcomes.ApplyAsync(charge.Space, charge.Invoice, requestId, outcome, null, cancellationToken, heldPayment: held) ? charge.Space : null;
+                return await outcomes.ApplyAsync(charge.Space, charge.Invoice, requestId, outcome, new InvoiceOutcomes.Known(), cancellationToken, heldPayment: held) is not null ? charge.Space : null;
 
             case PaymentEventKind.MethodUpdated or PaymentEventKind.MethodRemoved:
                 if (await SpaceOfCustomerAsync(received, cancellationToken) is not { } space)

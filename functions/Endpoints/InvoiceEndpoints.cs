@@ -103,7 +103,7 @@ public static class InvoiceEndpoints
         }
 
         // Finishing is idempotent: it numbers and renders an invoice a crash left unfinished.
-        var invoice = await issuing.FinishAsync(id, record.Draft.Id, cancellationToken);
+        var invoice = (await issuing.FinishAsync(id, record.Draft.Id, cancellationToken)).Numbered;
         var pdf = await documents.OpenAsync(id, invoice.Number, cancellationToken);
         return pdf is null ? Problems.NotFound() : Results.Stream(pdf, "application/pdf", $"{invoice.Number}.pdf");
     }

@@ -151,9 +151,10 @@ public sealed partial class RenewalPass(
                 .Select(i => InvoiceRecord.Unnumbered(i.Draft, i.Draft.Total.IsZero ? InvoiceStatus.Paid : InvoiceStatus.Open, i.Draft.Total.IsZero ? now : null))
                 .ToImmutableArray();
             var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
+            StoredSpace saved;
             try
             {
-                await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = now, IndexedByRenewalRun = true }, cancellationToken);
+                saved = await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = now, IndexedByRenewalRun = true }, cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
@@ -163,7 +164,7 @@ public sealed partial class RenewalPass(
             }
 
             tally.Count(decision);
-            loaded = await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
+            loaded = await delivery.DeliverAsync(saved, tally, charges: true, cancellationToken);
         }
     }
 

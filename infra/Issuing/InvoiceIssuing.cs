@@ -15,17 +15,20 @@ public sealed class InvoiceIssuing(InvoiceNumbering numbering, InvoiceDocumentSt
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReadOnlyMemory<byte>> _recent = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _order = new();
 
-    public async Task<Invoice> FinishAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
+    /// <summary>The invoice numbered, with its PDF stored.</summary>
+    public async Task<InvoiceRecord> FinishAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
     {
-        var found = await numbering.NumberAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
-        if (!await documents.ExistsAsync(space, found.Number, cancellationToken).ConfigureAwait(false))
+        var (record, drawn) = await numbering.NumberAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
+        var invoice = record.Numbered;
+        // A number drawn just now has no PDF yet; an older one may (written once, so asked first rather than rendered again).
+        if (drawn || !await documents.ExistsAsync(space, invoice.Number, cancellationToken).ConfigureAwait(false))
         {
-            var pdf = renderer.RenderPdf(found);
-            await documents.PutAsync(space, found.Number, pdf, cancellationToken).ConfigureAwait(false);
-            Keep($"{space}/{found.Number}", pdf);
+            var pdf = renderer.RenderPdf(invoice);
+            await documents.PutAsync(space, invoice.Number, pdf, cancellationToken).ConfigureAwait(false);
+            Keep($"{space}/{invoice.Number}", pdf);
         }
 
-        return found;
+        return record;
     }
 
     /// <summary>The invoice's PDF: the one just rendered, or the stored one; null when it was never stored.</summary>

@@ -22,14 +22,17 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     private readonly SemaphoreSlim _drawing = new(1, 1);
     private Counter? _known;
 
-    /// <summary>The invoice, numbered; numbering an invoice twice returns its first number.</summary>
-    public async Task<Invoice> NumberAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The invoice, numbered; numbering an invoice twice returns its first number. <c>Drawn</c>: this
+    /// call drew its number (so nothing can have been made of it yet, its PDF neither).
+    /// </summary>
+    public async Task<(InvoiceRecord Record, bool Drawn)> NumberAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
     {
         var found = await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} is not stored.");
-        if (found.Record.Invoice is { } numbered)
+        if (found.Record.IsNumbered)
         {
-            return numbered;
+            return (found.Record, Drawn: false);
         }
 
         await _drawing.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -46,7 +49,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
                     if (pendingSpace == space.Value && pendingInvoice == invoiceId.Value)
                     {
                         _known = counter with { Stamped = true };
-                        return await NumberedAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
+                        return (await NumberedAsync(space, invoiceId, cancellationToken).ConfigureAwait(false), Drawn: false);
                     }
                 }
 
@@ -55,7 +58,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
                 {
                     var stamped = await StampAsync(space, invoiceId, next, cancellationToken, found).ConfigureAwait(false);
                     _known = advanced with { Stamped = true };
-                    return stamped ?? await NumberedAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
+                    return stamped is null ? (await NumberedAsync(space, invoiceId, cancellationToken).ConfigureAwait(false), Drawn: false) : (stamped, Drawn: true);
                 }
             }
         }
@@ -67,12 +70,13 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
 
     public void Dispose() => _drawing.Dispose();
 
-    private async Task<Invoice> NumberedAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken) =>
-        (await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false))?.Record.Invoice
-        ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} was stamped but reads back unnumbered.");
+    private async Task<InvoiceRecord> NumberedAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken) =>
+        (await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)) is { Record.IsNumbered: true } read
+            ? read.Record
+            : throw new InvalidOperationException($"Invoice {space}/{invoiceId} was stamped but reads back unnumbered.");
 
     /// <summary>Writes the number on the invoice unless it has one; answers the invoice when this call wrote it.</summary>
-    private async Task<Invoice?> StampAsync(
+    private async Task<InvoiceRecord?> StampAsync(
         SpaceId space, InvoiceId invoiceId, InvoiceNumber number, CancellationToken cancellationToken, (InvoiceRecord Record, ETag ETag)? read = null)
     {
         var found = read ?? await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
@@ -81,7 +85,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             var stamped = current.Record with { Number = number, Issuer = issuer };
             if (await ledger.TryReplaceAsync(space, stamped, current.ETag, cancellationToken).ConfigureAwait(false))
             {
-                return stamped.Invoice;
+                return stamped;
             }
 
             found = await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false); // its status moved meanwhile

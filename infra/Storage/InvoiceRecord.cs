@@ -16,4 +16,8 @@ public sealed record InvoiceRecord(InvoiceDraft Draft, InvoiceStatus Status, Dat
     public bool IsNumbered => Number is not null;
 
     public Invoice? Invoice => Number is null || Issuer is null ? null : new Invoice(Draft, Issuer, Number, Status, PaidAt);
+
+    /// <summary>The invoice of a record known to be numbered.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Invoice Numbered => Invoice ?? throw new InvalidOperationException($"Invoice {Draft.Id} is not numbered.");
 }

@@ -55,13 +55,17 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
         }).ConfigureAwait(false);
     }
 
-    /// <summary>Stores a decision's new state, audit records, issued invoices and idempotency record atomically.</summary>
-    public async Task SaveAsync(SpaceWrite write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a decision's new state, audit records, issued invoices and idempotency record atomically,
+    /// and answers the space as stored (its row's new ETag, the outbox as it now stands), so the caller
+    /// can carry out and decide on it without reading the partition again.
+    /// </summary>
+    public async Task<StoredSpace> SaveAsync(SpaceWrite write, CancellationToken cancellationToken)
     {
-        var actions = Actions(write);
+        var (actions, outboxRows) = Actions(write);
         if (actions.Count == 0)
         {
-            return;
+            return write.Before ?? throw new InvalidOperationException("A new space always writes its row.");
         }
 
         if (actions.Count > 100)
@@ -72,8 +76,7 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
         var space = write.After.Space.Id;
         if (write.IndexedByRenewalRun)
         {
-            await SubmitAsync(write, actions, cancellationToken).ConfigureAwait(false);
-            return;
+            return Stored(write, actions, outboxRows, await SubmitAsync(write, actions, cancellationToken).ConfigureAwait(false));
         }
 
         var dueBefore = write.Before is null ? null : Renewals.NextDueAt(write.Before.State, policy);
@@ -89,18 +92,20 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
             await renewals.ScheduleAsync(space, due, cancellationToken).ConfigureAwait(false);
         }
 
-        await SubmitAsync(write, actions, cancellationToken).ConfigureAwait(false);
+        var responses = await SubmitAsync(write, actions, cancellationToken).ConfigureAwait(false);
         if (dueBefore is { } old && (dueAfter is not { } next || !RenewalIndex.SameRow(old, next)))
         {
             await renewals.UnscheduleAsync(space, old, cancellationToken).ConfigureAwait(false);
         }
+
+        return Stored(write, actions, outboxRows, responses);
     }
 
-    private async Task SubmitAsync(SpaceWrite write, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Response>> SubmitAsync(SpaceWrite write, List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         try
         {
-            await StorageCalls.Guard(() => table.SubmitTransactionAsync(actions, cancellationToken)).ConfigureAwait(false);
+            return (await StorageCalls.Guard(() => table.SubmitTransactionAsync(actions, cancellationToken)).ConfigureAwait(false)).Value;
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
@@ -110,6 +115,18 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
         {
             throw new ConcurrencyConflictException($"Space {write.After.Space.Id} vanished while deciding.", e);
         }
+    }
+
+    /// <summary>The space as the transaction left it: the space row's new ETag, and the outbox less what it completed plus what it added.</summary>
+    private static StoredSpace Stored(
+        SpaceWrite write, List<TableTransactionAction> actions, ImmutableArray<(string RowKey, Effect Effect)> outboxRows, IReadOnlyList<Response> responses)
+    {
+        var spaceRow = actions.FindIndex(a => a.Entity.RowKey == RowKeys.Space);
+        var etag = spaceRow >= 0 && spaceRow < responses.Count && responses[spaceRow].Headers.ETag is { } written
+            ? written
+            : write.Before?.ETag ?? throw new InvalidDataException($"Storage did not answer the ETag of space {write.After.Space.Id}.");
+        var kept = write.Before is null ? [] : write.Before.Pending.Where(p => !write.CompletedEffects.Contains(p.RowKey));
+        return new StoredSpace(write.After, etag) { Pending = [.. kept, .. outboxRows] };
     }
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(SpaceId space, string key, CancellationToken cancellationToken)
@@ -139,9 +156,30 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
         }).ConfigureAwait(false);
     }
 
-    /// <summary>Forgets an effect once carried out; forgetting twice is harmless.</summary>
-    public Task CompleteEffectAsync(SpaceId space, string rowKey, CancellationToken cancellationToken) =>
-        StorageCalls.Guard(() => table.DeleteEntityAsync(space.Value, rowKey, ETag.All, cancellationToken));
+    /// <summary>Forgets effects once carried out, in one transaction; forgetting twice is harmless.</summary>
+    public async Task CompleteEffectsAsync(SpaceId space, IReadOnlyCollection<string> rowKeys, CancellationToken cancellationToken)
+    {
+        if (rowKeys.Count > 1)
+        {
+            try
+            {
+                await StorageCalls.Guard(() => table.SubmitTransactionAsync(
+                    rowKeys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(space.Value, k), ETag.All)),
+                    cancellationToken)).ConfigureAwait(false);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                // Another delivery forgot one of them first: forget the rest one by one.
+            }
+        }
+
+        foreach (var rowKey in rowKeys)
+        {
+            // A delete that finds nothing succeeds.
+            await StorageCalls.Guard(() => table.DeleteEntityAsync(space.Value, rowKey, ETag.All, cancellationToken)).ConfigureAwait(false);
+        }
+    }
 
     internal static T Read<T>(TableEntity row) =>
         JsonSerializer.Deserialize<T>(row.GetString(Json), StorageJson.Options) ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} is empty.");
@@ -149,7 +187,7 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
     internal static TableEntity Row<T>(string partition, string rowKey, T value) =>
         new(partition, rowKey) { [Json] = JsonSerializer.Serialize(value, StorageJson.Options) };
 
-    private static List<TableTransactionAction> Actions(SpaceWrite write)
+    private static (List<TableTransactionAction> Actions, ImmutableArray<(string RowKey, Effect Effect)> Outbox) Actions(SpaceWrite write)
     {
         var partition = write.After.Space.Id.Value;
         var actions = new List<TableTransactionAction>();
@@ -210,9 +248,12 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
 
         var outboxAt = DateTimeOffset.UtcNow; // the order of writes, whatever the business clock says
         index = 0;
+        var outbox = ImmutableArray.CreateBuilder<(string, Effect)>(write.OutboxOrEmpty.Length);
         foreach (var effect in write.OutboxOrEmpty)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Outbox(outboxAt, writeId, index++), effect)));
+            var rowKey = RowKeys.Outbox(outboxAt, writeId, index++);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, rowKey, effect)));
+            outbox.Add((rowKey, effect));
         }
 
         if (write.Idempotency is { } idempotency)
@@ -220,6 +261,6 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Idempotency(idempotency.Key), idempotency)));
         }
 
-        return actions;
+        return (actions, outbox.MoveToImmutable());
     }
 }

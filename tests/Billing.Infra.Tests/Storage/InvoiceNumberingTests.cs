@@ -28,7 +28,7 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         var numbering = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
         var stored = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => StoredInvoiceAsync()));
 
-        var numbers = await Task.WhenAll(stored.Select(s => numbering.NumberAsync(s.Space, s.Invoice, CancellationToken.None)));
+        var numbers = (await Task.WhenAll(stored.Select(s => numbering.NumberAsync(s.Space, s.Invoice, CancellationToken.None)))).Select(n => n.Record.Numbered).ToList();
 
         Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), numbers.Select(n => n.Number.Sequence).Order());
         Assert.All(numbers, n => Assert.Equal($"{issuer.InvoiceNumberPrefix}-2026-{n.Number.Sequence:D6}", n.Number.ToString()));
@@ -42,7 +42,7 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         var instances = Enumerable.Range(0, 3).Select(_ => new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer)).ToArray();
         var stored = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => StoredInvoiceAsync()));
 
-        var numbers = await Task.WhenAll(stored.Select((s, i) => instances[i % 3].NumberAsync(s.Space, s.Invoice, CancellationToken.None)));
+        var numbers = (await Task.WhenAll(stored.Select((s, i) => instances[i % 3].NumberAsync(s.Space, s.Invoice, CancellationToken.None)))).Select(n => n.Record.Numbered).ToList();
 
         Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), numbers.Select(n => n.Number.Sequence).Order());
         foreach (var (space, invoice) in stored)
@@ -58,12 +58,14 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
 
     [Fact]
     [Trait("Rule", "V1")]
-    public async Task Numbering_an_invoice_again_returns_its_first_number()
+    public async Task Numbering_an_invoice_again_returns_its_first_number_and_says_it_drew_none()
     {
         var numbering = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, IssuerWithOwnSequence());
         var (space, invoice) = await StoredInvoiceAsync();
-        var first = await numbering.NumberAsync(space, invoice, CancellationToken.None);
-        var again = await numbering.NumberAsync(space, invoice, CancellationToken.None);
+        var (first, drewFirst) = await numbering.NumberAsync(space, invoice, CancellationToken.None);
+        var (again, drewAgain) = await numbering.NumberAsync(space, invoice, CancellationToken.None);
+        Assert.True(drewFirst);
+        Assert.False(drewAgain);
         Assert.Equal(first.Number, again.Number);
         Assert.Equal(first.Issuer, (await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value.Record.Issuer);
     }
@@ -88,6 +90,6 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         var second = await numbering.NumberAsync(space2, invoice2, CancellationToken.None);
         var first = (await azurite.Ledger.GetAsync(space1, invoice1, CancellationToken.None))!.Value.Record;
         Assert.Equal(1, first.Number!.Sequence);
-        Assert.Equal(2, second.Number.Sequence);
+        Assert.Equal(2, second.Record.Numbered.Number.Sequence);
     }
 }

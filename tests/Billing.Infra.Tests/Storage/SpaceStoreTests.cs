@@ -56,6 +56,52 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
     }
 
     [Fact]
+    public async Task Saving_answers_the_space_as_a_fresh_load_reads_it_with_its_new_etag_and_outbox()
+    {
+        var id = NewSpaceId();
+        var loaded = await StoredSpaceWithMembersAsync(_store, id);
+        var upgrade = Upgrade(loaded.State);
+        var charge = upgrade.Effects.OfType<Billing.Core.Effects.ChargeInvoice>().Single();
+
+        var saved = await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null, [charge]), CancellationToken.None);
+
+        var read = (await _store.LoadAsync(id, CancellationToken.None))!;
+        Assert.NotEqual(loaded.ETag, saved.ETag);
+        Assert.Equal(read.ETag, saved.ETag);
+        Assert.Equal(read.Pending.Select(p => p.RowKey), saved.Pending.Select(p => p.RowKey));
+        Assert.Equal<Billing.Core.Effects.Effect>(charge, Assert.Single(read.Pending).Effect);
+        Assert.Same(charge, Assert.Single(saved.Pending).Effect);
+        Assert.Equal(read.State.Plan, saved.State.Plan);
+
+        // The answer is good for the next write: its ETag guards it like a fresh load's.
+        var cancelled = Cancellations.Cancel(saved.State, Billing.Core.Spaces.Caller.Person(Owner), At(Now)).Value;
+        var completed = await _store.SaveAsync(
+            new SpaceWrite(saved, cancelled, [], null) { CompletedEffects = [saved.Pending.Single().RowKey] }, CancellationToken.None);
+        Assert.Empty(completed.Pending);
+        Assert.Empty((await _store.LoadAsync(id, CancellationToken.None))!.Pending);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            _store.SaveAsync(new SpaceWrite(saved, cancelled, [], null), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Completing_effects_removes_them_together_and_one_already_gone_does_not_stop_the_others()
+    {
+        var id = NewSpaceId();
+        var loaded = await StoredSpaceWithMembersAsync(_store, id);
+        var upgrade = Upgrade(loaded.State);
+        var effects = upgrade.Effects.OfType<Billing.Core.Effects.SendEmail>().Cast<Billing.Core.Effects.Effect>()
+            .Concat(upgrade.Effects.OfType<Billing.Core.Effects.ChargeInvoice>()).ToList();
+        var saved = await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null, [.. effects, .. effects]), CancellationToken.None);
+        var keys = saved.Pending.Select(p => p.RowKey).ToList();
+        Assert.True(keys.Count >= 2);
+
+        await _store.CompleteEffectsAsync(id, [keys[0]], CancellationToken.None);
+        await _store.CompleteEffectsAsync(id, keys, CancellationToken.None);
+
+        Assert.Empty((await _store.LoadAsync(id, CancellationToken.None))!.Pending);
+    }
+
+    [Fact]
     public async Task A_space_that_was_never_stored_reads_as_null() =>
         Assert.Null(await _store.LoadAsync(NewSpaceId(), CancellationToken.None));
 
