@@ -93,8 +93,9 @@ public sealed class EffectDelivery(
         var issued = new List<string>();
         foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is IssueInvoice))
         {
-            var record = await issuing.FinishAsync(space, ((IssueInvoice)effect).Draft.Id, cancellationToken);
-            finished[record.Draft.Id] = record;
+            var id = ((IssueInvoice)effect).Draft.Id;
+            var record = await issuing.FinishAsync(space, id, cancellationToken, loaded.Issued.TryGetValue(id, out var written) ? written : null);
+            finished[id] = record;
             issued.Add(rowKey);
         }
 
@@ -104,7 +105,8 @@ public sealed class EffectDelivery(
             var known = new InvoiceOutcomes.Known(loaded, finished.GetValueOrDefault(charge.Invoice), [rowKey, .. issued]);
             if (await ChargeAsync(space, charge, known, tally, cancellationToken) is { } charged)
             {
-                loaded = charged;
+                loaded = charged.Space;
+                finished[charge.Invoice] = charged.Invoice;
                 issued.Clear();
             }
         }
@@ -125,7 +127,7 @@ public sealed class EffectDelivery(
         var messages = new List<MimeMessage>();
         foreach (var (rowKey, effect) in emails)
         {
-            messages.Add(await ComposeAsync(space, state, (SendEmail)effect, rowKey, cancellationToken));
+            messages.Add(await ComposeAsync(space, state, (SendEmail)effect, rowKey, finished, cancellationToken));
         }
 
         await mailer.SendAsync(messages, cancellationToken);
@@ -145,8 +147,8 @@ public sealed class EffectDelivery(
     private static StoredSpace Delivered(StoredSpace loaded, bool charges) =>
         loaded with { Pending = [.. loaded.Pending.Where(p => p.Effect is ChargeInvoice && !charges)] };
 
-    /// <returns>The space as the charge's outcome left it (null when the space or its invoice is gone).</returns>
-    private async Task<StoredSpace?> ChargeAsync(SpaceId space, ChargeInvoice charge, InvoiceOutcomes.Known known, RenewalTally? tally, CancellationToken cancellationToken)
+    /// <returns>The space and the invoice as the charge's outcome left them (null when either is gone).</returns>
+    private async Task<InvoiceOutcomes.Applied?> ChargeAsync(SpaceId space, ChargeInvoice charge, InvoiceOutcomes.Known known, RenewalTally? tally, CancellationToken cancellationToken)
     {
         var gateway = gateways.For(charge.PaymentMethod.Provider)
             ?? throw new InvalidOperationException($"The provider {charge.PaymentMethod.Provider} is not enabled; the charge of {charge.Invoice} waits.");
@@ -169,13 +171,19 @@ public sealed class EffectDelivery(
         return after;
     }
 
-    private async Task<MimeMessage> ComposeAsync(SpaceId space, SpaceBilling? state, SendEmail email, string deliveryKey, CancellationToken cancellationToken)
+    /// <summary>The email of one outbox row; invoices in <paramref name="finished"/> (numbered or paid by this delivery) are not read again.</summary>
+    private async Task<MimeMessage> ComposeAsync(
+        SpaceId space, SpaceBilling? state, SendEmail email, string deliveryKey, Dictionary<InvoiceId, InvoiceRecord> finished, CancellationToken cancellationToken)
     {
         Invoice? invoice = null;
         ReadOnlyMemory<byte>? pdf = null;
-        if (email.Invoice is { } invoiceId && await ledger.GetAsync(space, invoiceId, cancellationToken) is { } stored)
+        var record = email.Invoice is not { } id ? null
+            : finished.TryGetValue(id, out var known) ? known
+            : (await ledger.GetAsync(space, id, cancellationToken))?.Record;
+        if (record is not null)
         {
-            invoice = stored.Record.Invoice ?? (await issuing.FinishAsync(space, invoiceId, cancellationToken)).Numbered;
+            var invoiceId = record.Draft.Id;
+            invoice = record.Invoice ?? (await issuing.FinishAsync(space, invoiceId, cancellationToken)).Numbered;
             pdf = await issuing.DocumentAsync(space, invoice, cancellationToken);
             if (pdf is null)
             {

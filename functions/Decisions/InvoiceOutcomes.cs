@@ -31,12 +31,15 @@ public sealed partial class InvoiceOutcomes(
     /// <param name="CompletedEffects">Outbox rows carried out (the charge that asked, the invoice it finished): removed in the same transaction.</param>
     public sealed record Known(StoredSpace? Space = null, InvoiceRecord? Invoice = null, ImmutableArray<string> CompletedEffects = default);
 
+    /// <summary>The space and the invoice as the outcome left them.</summary>
+    public sealed record Applied(StoredSpace Space, InvoiceRecord Invoice);
+
     /// <returns>
-    /// The space as stored after, or null when the space or the invoice does not exist (an event about an unknown invoice is only recorded).
+    /// The space and the invoice as stored after, or null when either does not exist (an event about an unknown invoice is only recorded).
     /// <c>indexedByRenewalRun</c>: the renewal run applies this while working on the space, and reindexes it after.
     /// <c>heldPayment</c>: the provider's payment that waits for the billing owner, kept on the invoice for its confirmation.
     /// </returns>
-    public async Task<StoredSpace?> ApplyAsync(
+    public async Task<Applied?> ApplyAsync(
         SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, Known known, CancellationToken cancellationToken,
         bool indexedByRenewalRun = false, string? heldPayment = null)
     {
@@ -52,7 +55,8 @@ public sealed partial class InvoiceOutcomes(
         var invoice = stored.Value.Record.Invoice ?? (await issuing.FinishAsync(space, invoiceId, cancellationToken)).Numbered;
         var fresh = stored.Value.Record.IsNumbered;
         var completed = known.CompletedEffects.IsDefault ? [] : known.CompletedEffects;
-        return await StoreAsync(space, requestId, known.Space, async (loaded, context) =>
+        InvoiceRecord? after = null;
+        var storedSpace = await StoreAsync(space, requestId, known.Space, async (loaded, context) =>
         {
             if (!fresh)
             {
@@ -70,7 +74,10 @@ public sealed partial class InvoiceOutcomes(
             var holds = heldPayment is not null && heldPayment != current.Record.HeldPayment;
             // Only rows still there: another delivery may have carried one out meanwhile.
             var stillPending = completed.Where(k => loaded.Pending.Any(p => p.RowKey == k)).ToImmutableArray();
-            if (decision.ChangesNothing && updated == invoice && stillPending.IsEmpty && !holds)
+            after = updated == invoice && !holds
+                ? current.Record
+                : current.Record with { Status = updated.Status, PaidAt = updated.PaidAt, HeldPayment = updated.IsSettled ? null : heldPayment ?? current.Record.HeldPayment };
+            if (decision.ChangesNothing && after == current.Record && stillPending.IsEmpty)
             {
                 return (Found: true, Write: null); // a repeated or late answer: nothing to store
             }
@@ -78,13 +85,12 @@ public sealed partial class InvoiceOutcomes(
             return (Found: true, Write: new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()])
             {
                 DecidedAt = context.Now,
-                UpdatedInvoices = updated == invoice && !holds
-                    ? []
-                    : [current.Record with { Status = updated.Status, PaidAt = updated.PaidAt, HeldPayment = updated.IsSettled ? null : heldPayment ?? current.Record.HeldPayment }],
+                UpdatedInvoices = after == current.Record ? [] : [after],
                 CompletedEffects = stillPending,
                 IndexedByRenewalRun = indexedByRenewalRun,
             });
         }, cancellationToken);
+        return storedSpace is null || after is null ? null : new Applied(storedSpace, after);
     }
 
     /// <summary>A decision about the space that touches no invoice (a saved method updated or removed, a dispute), stored the same way.</summary>

@@ -15,10 +15,10 @@ public sealed class InvoiceIssuing(InvoiceNumbering numbering, InvoiceDocumentSt
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReadOnlyMemory<byte>> _recent = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _order = new();
 
-    /// <summary>The invoice numbered, with its PDF stored.</summary>
-    public async Task<InvoiceRecord> FinishAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
+    /// <summary>The invoice numbered, with its PDF stored. <paramref name="read"/>: its row as the caller just wrote it, if it has it.</summary>
+    public async Task<InvoiceRecord> FinishAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, (InvoiceRecord Record, Azure.ETag ETag)? read = null)
     {
-        var (record, drawn) = await numbering.NumberAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
+        var (record, drawn) = await numbering.NumberAsync(space, invoiceId, cancellationToken, read).ConfigureAwait(false);
         var invoice = record.Numbered;
         // A number drawn just now has no PDF yet; an older one may (written once, so asked first rather than rendered again).
         if (drawn || !await documents.ExistsAsync(space, invoice.Number, cancellationToken).ConfigureAwait(false))

@@ -26,9 +26,14 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     /// The invoice, numbered; numbering an invoice twice returns its first number. <c>Drawn</c>: this
     /// call drew its number (so nothing can have been made of it yet, its PDF neither).
     /// </summary>
-    public async Task<(InvoiceRecord Record, bool Drawn)> NumberAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
+    /// <param name="space">The invoice's space.</param>
+    /// <param name="invoiceId">The invoice.</param>
+    /// <param name="cancellationToken">Stops between calls.</param>
+    /// <param name="read">The invoice's row as its caller just wrote or read it, so that it is not read again.</param>
+    public async Task<(InvoiceRecord Record, bool Drawn)> NumberAsync(
+        SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, (InvoiceRecord Record, ETag ETag)? read = null)
     {
-        var found = await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
+        var found = read ?? await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} is not stored.");
         if (found.Record.IsNumbered)
         {

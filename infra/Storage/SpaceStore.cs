@@ -126,7 +126,17 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
             ? written
             : write.Before?.ETag ?? throw new InvalidDataException($"Storage did not answer the ETag of space {write.After.Space.Id}.");
         var kept = write.Before is null ? [] : write.Before.Pending.Where(p => !write.CompletedEffects.Contains(p.RowKey));
-        return new StoredSpace(write.After, etag) { Pending = [.. kept, .. outboxRows] };
+        var issued = ImmutableDictionary.CreateBuilder<InvoiceId, (InvoiceRecord, ETag)>();
+        foreach (var invoice in write.Invoices)
+        {
+            var row = actions.FindIndex(a => a.Entity.RowKey == RowKeys.Invoice(invoice.Draft.Id));
+            if (row < responses.Count && responses[row].Headers.ETag is { } invoiceETag)
+            {
+                issued[invoice.Draft.Id] = (invoice, invoiceETag);
+            }
+        }
+
+        return new StoredSpace(write.After, etag) { Pending = [.. kept, .. outboxRows], Issued = issued.ToImmutable() };
     }
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(SpaceId space, string key, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Azure;
+using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Subscriptions;
 
@@ -10,4 +11,7 @@ public sealed record StoredSpace(SpaceBilling State, ETag ETag)
 {
     /// <summary>The effects its decisions left to carry out, read in the same query (each a partition scan on Azurite).</summary>
     public ImmutableArray<(string RowKey, Effect Effect)> Pending { get; init; } = [];
+
+    /// <summary>The invoices the write that answered this space issued, with their rows' ETags: numbering stamps them without reading them first.</summary>
+    public ImmutableDictionary<InvoiceId, (InvoiceRecord Record, ETag ETag)> Issued { get; init; } = ImmutableDictionary<InvoiceId, (InvoiceRecord, ETag)>.Empty;
 }
