@@ -41,6 +41,8 @@ start_emulators() {
   # database file and slows it down as tables grow, which the load measurements would otherwise measure.
   local persistence=(--location "$state/azurite")
   if [ "${AZURITE_IN_MEMORY:-0}" = 1 ]; then persistence=(--inMemoryPersistence); fi
+  # AZURITE_DEBUG=<file> writes Azurite's debug log there (every request it served, to count them).
+  if [ -n "${AZURITE_DEBUG:-}" ]; then persistence+=(--debug "$AZURITE_DEBUG"); fi
   "$root/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose "${persistence[@]}" \
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" \
     > "$state/azurite.log" 2>&1 &
