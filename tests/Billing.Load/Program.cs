@@ -23,6 +23,7 @@ using Microsoft.Extensions.Options;
 // dotnet run -c Release --project tests/Billing.Load -- http [--concurrency 16]
 // dotnet run -c Release --project tests/Billing.Load -- renewals --count 10000
 // dotnet run -c Release --project tests/Billing.Load -- webhooks --count 4000 [--concurrency 16]
+// dotnet run -c Release --project tests/Billing.Load -- azurite --count 30000 --step 10000
 // Needs Storage__ConnectionString (and Email__SmtpPort for renewals): scripts/load.sh starts the emulators.
 var command = args.FirstOrDefault() ?? "http";
 int Option(string name, int fallback) =>
@@ -241,6 +242,53 @@ else if (command == "webhooks")
     Console.WriteLine("|---|---:|---:|---:|---:|---:|");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Stripe webhook: verify, record, apply ({spaces} spaces, 1 in 5 a duplicate) | {measure.Count} | {measure.Failed} | {measure.PerSecond:F0} | {measure.P50:F1} | {measure.P99:F1} |"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Raw Azurite: the inbox's writes alone (blob upload + entity insert) | {rawMeasure.Count} | {rawMeasure.Failed} | {rawMeasure.PerSecond:F0} | {rawMeasure.P50:F1} | {rawMeasure.P99:F1} |"));
+}
+
+else if (command == "azurite")
+{
+    // How Azurite's own operations slow as a table grows (why 100,000 subscriptions were not run): spaces
+    // shaped like the app's partitions, seeded in steps; after each step, the calls a renewal makes.
+    var count = Option("--count", 30000);
+    var step = Option("--step", 10000);
+    var table = storage.Spaces;
+    static string AnySpace(int seeded) => $"z-{Random.Shared.Next(seeded):D7}";
+    Console.WriteLine("| spaces (entities) | seed: 5-entity transactions/s | point read, row key shared by every space (\"space\") | point read, row key of its own | partition query (the load of a space) | upsert of a space row |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+    for (var seeded = 0; seeded < count; seeded += step)
+    {
+        var from = seeded;
+        var seed = await Run(step, 16, async i =>
+        {
+            var partition = $"z-{from + i:D7}";
+            await table.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.Add, new TableEntity(partition, "space") { ["Json"] = new string('x', 1500) }),
+                new(TableTransactionActionType.Add, new TableEntity(partition, "member|olivia") { ["Json"] = new string('m', 300) }),
+                new(TableTransactionActionType.Add, new TableEntity(partition, $"invoice|{Guid.NewGuid():N}") { ["Json"] = new string('i', 1200) }),
+                new(TableTransactionActionType.Add, new TableEntity(partition, $"invoices|{Guid.NewGuid():N}") { ["Json"] = "x" }),
+                new(TableTransactionActionType.Add, new TableEntity(partition, $"audit|{Guid.NewGuid():N}") { ["Json"] = new string('a', 800) }),
+            ]);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        });
+        var total = seeded + step;
+        var shared = await Run(500, 16, async _ => { await table.GetEntityAsync<TableEntity>(AnySpace(total), "space"); return new HttpResponseMessage(System.Net.HttpStatusCode.OK); });
+        var own = await Run(500, 16, async _ => { await table.GetEntityIfExistsAsync<TableEntity>(AnySpace(total), $"invoice|{Guid.NewGuid():N}"); return new HttpResponseMessage(System.Net.HttpStatusCode.OK); });
+        var query = await Run(200, 16, async _ =>
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {AnySpace(total)}")))
+            {
+            }
+
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        });
+        var upsert = await Run(500, 16, async _ =>
+        {
+            await table.UpsertEntityAsync(new TableEntity(AnySpace(total), "space") { ["Json"] = new string('y', 1500) });
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {total} ({total * 5}) | {seed.PerSecond:F0} | {shared.PerSecond:F0}/s | {own.PerSecond:F0}/s | {query.PerSecond:F0}/s | {upsert.PerSecond:F0}/s |"));
+    }
 }
 
 await app.StopAsync();

@@ -74,6 +74,40 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         Assert.Empty((await store.LoadAsync(id, CancellationToken.None))!.Pending);
     }
 
+    [Fact]
+    [Trait("Rule", "R2")]
+    public async Task A_delivery_from_the_space_as_it_stored_it_after_another_instance_carried_out_the_outbox_writes_nothing_again()
+    {
+        var (space, owner) = await _api.SubscribedWithOwnOwnerAsync();
+        var store = server.Services.GetRequiredService<SpaceStore>();
+        var delivery = server.Services.GetRequiredService<Billing.Functions.Decisions.EffectDelivery>();
+        var sandbox = server.Services.GetServices<IPaymentGateway>().OfType<SandboxGateway>().Single();
+        var id = SpaceId.Parse(space);
+        var loaded = (await store.LoadAsync(id, CancellationToken.None))!;
+        var renewsAt = loaded.State.Subscription!.RenewsAt;
+        await _api.SetClockAsync(renewsAt.AddMinutes(1));
+        var decision = Renewals.Advance(loaded.State, new DecisionContext(PriceCatalog.Default, renewsAt, "renewal-run"));
+        var invoices = decision.Effects.OfType<IssueInvoice>().Select(i => InvoiceRecord.Unnumbered(i.Draft, InvoiceStatus.Open, null)).ToImmutableArray();
+        var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
+        var saved = await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = renewsAt, IndexedByRenewalRun = true }, CancellationToken.None);
+        var charge = decision.Effects.OfType<ChargeInvoice>().Single();
+
+        // Another instance reads the space and carries out its whole outbox first.
+        var done = (await delivery.DeliverAsync(id, null, charges: true, CancellationToken.None))!;
+        Assert.Empty(done.Pending);
+
+        // This one then works from the answer of its own write: its ETag and its outbox are stale.
+        var after = await delivery.DeliverAsync(saved, null, charges: true, CancellationToken.None);
+
+        var stored = (await store.LoadAsync(id, CancellationToken.None))!;
+        Assert.Equal(done.ETag, stored.ETag);
+        Assert.Equal(stored.ETag, after.ETag);
+        Assert.Empty(stored.Pending);
+        Assert.Single(sandbox.Taken, c => c.IdempotencyKey == charge.IdempotencyKey);
+        var listed = (await _api.InvoicesAsync(space, owner)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal("paid", listed[0].GetProperty("status").GetString());
+    }
+
     public void Dispose() => _inbox.Dispose();
 }
 
