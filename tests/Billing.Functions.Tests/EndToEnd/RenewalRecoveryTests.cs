@@ -28,6 +28,8 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         AfterStoringTheRenewal,
         AfterTakingTheCharge,
         BeforeNumberingTheInvoice,
+        AfterNumberingBeforeThePdf,
+        AfterApplyingTheChargeBeforeTheEmails,
     }
 
     [Theory]
@@ -35,6 +37,8 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
     [InlineData(CrashPoint.AfterStoringTheRenewal)]
     [InlineData(CrashPoint.AfterTakingTheCharge)]
     [InlineData(CrashPoint.BeforeNumberingTheInvoice)]
+    [InlineData(CrashPoint.AfterNumberingBeforeThePdf)]
+    [InlineData(CrashPoint.AfterApplyingTheChargeBeforeTheEmails)]
     public async Task A_run_that_died_is_finished_by_the_next_one_with_one_charge_and_the_invoice_emailed(CrashPoint crash)
     {
         var (space, owner) = await _api.SubscribedWithOwnOwnerAsync();
@@ -48,16 +52,31 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         var decision = Renewals.Advance(loaded.State, new DecisionContext(PriceCatalog.Default, renewsAt, "renewal-run"));
         var invoices = decision.Effects.OfType<IssueInvoice>().Select(i => InvoiceRecord.Unnumbered(i.Draft, InvoiceStatus.Open, null)).ToImmutableArray();
         var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
-        await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = renewsAt }, CancellationToken.None);
+        var saved = await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = renewsAt }, CancellationToken.None);
         var charge = decision.Effects.OfType<ChargeInvoice>().Single();
-        if (crash == CrashPoint.AfterTakingTheCharge)
+        if (crash is CrashPoint.AfterTakingTheCharge or CrashPoint.AfterApplyingTheChargeBeforeTheEmails)
         {
             await sandbox.ChargeAsync(charge, CancellationToken.None);
         }
 
-        if (crash != CrashPoint.BeforeNumberingTheInvoice)
+        if (crash == CrashPoint.AfterNumberingBeforeThePdf)
+        {
+            await server.Services.GetRequiredService<InvoiceNumbering>().NumberAsync(id, charge.Invoice, CancellationToken.None);
+        }
+        else if (crash != CrashPoint.BeforeNumberingTheInvoice)
         {
             await server.Services.GetRequiredService<Billing.Infra.Issuing.InvoiceIssuing>().FinishAsync(id, charge.Invoice, CancellationToken.None);
+        }
+
+        if (crash == CrashPoint.AfterApplyingTheChargeBeforeTheEmails)
+        {
+            // The paid outcome stored (the charge's outbox row removed with it), the emails it queued not yet sent.
+            var chargeRow = saved.Pending.Single(p => p.Effect is ChargeInvoice).RowKey;
+            var applied = await server.Services.GetRequiredService<Billing.Functions.Decisions.InvoiceOutcomes>().ApplyAsync(
+                id, charge.Invoice, $"charge:{charge.IdempotencyKey}",
+                (state, invoice, context) => ChargeOutcomes.Succeeded(state, invoice, Billing.Core.Spaces.Caller.System("payments"), context),
+                new Billing.Functions.Decisions.InvoiceOutcomes.Known(CompletedEffects: [chargeRow]), CancellationToken.None, indexedByRenewalRun: true);
+            Assert.Contains(applied!.Space.Pending, p => p.Effect is SendEmail);
         }
 
         await _api.SetClockAsync(renewsAt.AddMinutes(1));
@@ -72,6 +91,12 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         var mails = await _inbox.ToAsync($"{owner}@example.test", atLeast: 2);
         Assert.Single(mails, m => m.GetProperty("subject").GetString()!.Contains(number, StringComparison.Ordinal));
         Assert.Empty((await store.LoadAsync(id, CancellationToken.None))!.Pending);
+
+        // The run stored the PDF itself (asking the PDF route would render a missing one).
+        var documents = server.Services.GetRequiredService<InvoiceDocumentStore>();
+        Assert.True(InvoiceNumber.TryParse(number, out var parsed));
+        await using var pdf = await documents.OpenAsync(id, parsed!, CancellationToken.None);
+        Assert.NotNull(pdf);
     }
 
     [Fact]
