@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Billing.Core.Common;
@@ -7,19 +9,28 @@ namespace Billing.Infra.Storage;
 
 /// <summary>
 /// Numbers stored invoices from the issuer's one gap-free sequence (V1). The counter row holds the
-/// last number and the invoice it went to; an invoice exists (stored with its decision) before it
-/// draws a number, and a number is stamped on its invoice before the next one is drawn. So a crash
-/// at any point leaves either no number drawn, or a number whose invoice the next call stamps:
-/// every number belongs to exactly one invoice, and none is skipped.
+/// last number and the invoices the last draw gave numbers to, in order; an invoice exists (stored
+/// with its decision) before it draws a number, and the numbers of one draw are stamped on their
+/// invoices before the next draw. So a crash at any point leaves either no number drawn, or numbers
+/// whose invoices the next draw stamps first: every number belongs to exactly one invoice, and none
+/// is skipped.
 /// </summary>
+/// <remarks>
+/// Draws are grouped: while one draw is under way in this process, the invoices that ask meanwhile
+/// wait, and the next draw numbers them all with one counter write (then stamps them side by side).
+/// The counter as this process last wrote it is remembered, so the next draw writes on its ETag
+/// without reading it again; another instance's draw makes that write fail (412), and the counter
+/// and the waiting invoices are read again.
+/// </remarks>
 public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger, Issuer issuer) : IDisposable
 {
     private const string Partition = "invoice-number";
 
-    // Numbers are drawn one at a time in this process, and the counter as this process last wrote it is
-    // remembered: the next draw writes on its ETag without reading it again. Another instance's draw
-    // makes that write fail (412), and the counter is read again: the protocol is unchanged.
+    // A draw's invoices are listed on the counter row: this keeps the row far below the 64 KiB a property holds.
+    private const int MostPerDraw = 100;
+
     private readonly SemaphoreSlim _drawing = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Waiting> _waiting = new();
     private Counter? _known;
 
     /// <summary>
@@ -40,53 +51,135 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             return (found.Record, Drawn: false);
         }
 
-        await _drawing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var waiting = new Waiting(space, invoiceId, found);
+        _waiting.Enqueue(waiting);
+        while (!waiting.Numbered.Task.IsCompleted)
         {
-            while (true)
+            // Whoever holds the counter draws for every invoice waiting, this one included.
+            await _drawing.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                var counter = _known ?? await ReadCounterAsync(cancellationToken).ConfigureAwait(false);
-                _known = null;
-                if (!counter.Stamped && counter.Space is { } pendingSpace && counter.Invoice is { } pendingInvoice && counter.Last is { } lastNumber)
+                if (!waiting.Numbered.Task.IsCompleted)
                 {
-                    // The last number drawn may not have reached its invoice (a crash, or this very invoice): stamp it first.
-                    await StampAsync(SpaceId.Parse(pendingSpace), InvoiceId.Parse(pendingInvoice), lastNumber, cancellationToken).ConfigureAwait(false);
-                    if (pendingSpace == space.Value && pendingInvoice == invoiceId.Value)
-                    {
-                        _known = counter with { Stamped = true };
-                        return (await NumberedAsync(space, invoiceId, cancellationToken).ConfigureAwait(false), Drawn: false);
-                    }
-                }
-
-                var next = InvoiceNumber.Next(counter.Last, issuer.InvoiceNumberPrefix, found.Record.Draft.IssuedAt);
-                if (await TryAdvanceCounterAsync(counter, next, space, invoiceId, cancellationToken).ConfigureAwait(false) is { } advanced)
-                {
-                    var stamped = await StampAsync(space, invoiceId, next, cancellationToken, found).ConfigureAwait(false);
-                    _known = advanced with { Stamped = true };
-                    return stamped is null ? (await NumberedAsync(space, invoiceId, cancellationToken).ConfigureAwait(false), Drawn: false) : (stamped, Drawn: true);
+                    await DrawAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
+            finally
+            {
+                _drawing.Release();
+            }
         }
-        finally
-        {
-            _drawing.Release();
-        }
+
+        return await waiting.Numbered.Task.ConfigureAwait(false);
     }
 
     public void Dispose() => _drawing.Dispose();
+
+    /// <summary>Numbers the invoices waiting (up to <see cref="MostPerDraw"/>) with one counter write; a failure is each one's.</summary>
+    private async Task DrawAsync(CancellationToken cancellationToken)
+    {
+        var draw = new List<Waiting>();
+        while (draw.Count < MostPerDraw && _waiting.TryDequeue(out var next))
+        {
+            draw.Add(next);
+        }
+
+        try
+        {
+            await DrawAsync(draw, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // This caller gave up: the others wait for the next draw, which each of them will make if need be.
+            _known = null;
+            foreach (var waiting in draw.Where(w => !w.Numbered.Task.IsCompleted))
+            {
+                _waiting.Enqueue(waiting);
+            }
+
+            throw;
+        }
+        catch (Exception e)
+        {
+            _known = null;
+            foreach (var waiting in draw)
+            {
+                waiting.Numbered.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task DrawAsync(List<Waiting> draw, CancellationToken cancellationToken)
+    {
+        var conflicted = false;
+        while (draw.Count > 0)
+        {
+            var counter = _known ?? await ReadCounterAsync(cancellationToken).ConfigureAwait(false);
+            _known = null;
+            if (!counter.Stamped && !counter.Drawn.IsEmpty)
+            {
+                // The last draw's numbers may not have reached their invoices (a crash, another instance, or these very invoices): stamp them first.
+                var first = counter.Last!.Sequence - counter.Drawn.Length + 1;
+                await Task.WhenAll(counter.Drawn.Select((d, i) => StampAsync(d.Space, d.Invoice, first + i, null, cancellationToken))).ConfigureAwait(false);
+                counter = counter with { Stamped = true };
+            }
+
+            if (conflicted)
+            {
+                // Another instance drew meanwhile, and may have numbered one of these invoices: read them again.
+                await Task.WhenAll(draw.Select(async w => w.Read = await ledger.GetAsync(w.Space, w.Invoice, cancellationToken).ConfigureAwait(false) ?? w.Read))
+                    .ConfigureAwait(false);
+            }
+
+            foreach (var numbered in draw.Where(w => w.Read.Record.IsNumbered || counter.Drawn.Contains((w.Space, w.Invoice))).ToList())
+            {
+                numbered.Numbered.TrySetResult((await NumberedAsync(numbered.Space, numbered.Invoice, cancellationToken).ConfigureAwait(false), Drawn: false));
+                draw.Remove(numbered);
+            }
+
+            if (draw.Count == 0)
+            {
+                _known = counter;
+                return;
+            }
+
+            var next = (counter.Last?.Sequence ?? 0) + 1;
+            var last = new InvoiceNumber(issuer.InvoiceNumberPrefix, draw[^1].Read.Record.Draft.IssuedAt.UtcDateTime.Year, next + draw.Count - 1);
+            if (await TryAdvanceCounterAsync(counter, last, [.. draw.Select(w => (w.Space, w.Invoice))], cancellationToken).ConfigureAwait(false) is not { } advanced)
+            {
+                conflicted = true;
+                continue;
+            }
+
+            var stamped = await Task.WhenAll(draw.Select((w, i) => StampAsync(w.Space, w.Invoice, next + i, w.Read, cancellationToken))).ConfigureAwait(false);
+            _known = advanced with { Stamped = true };
+            for (var i = 0; i < draw.Count; i++)
+            {
+                draw[i].Numbered.TrySetResult(stamped[i] is { } mine
+                    ? (mine, Drawn: true)
+                    : (await NumberedAsync(draw[i].Space, draw[i].Invoice, cancellationToken).ConfigureAwait(false), Drawn: false));
+            }
+
+            return;
+        }
+    }
 
     private async Task<InvoiceRecord> NumberedAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken) =>
         (await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)) is { Record.IsNumbered: true } read
             ? read.Record
             : throw new InvalidOperationException($"Invoice {space}/{invoiceId} was stamped but reads back unnumbered.");
 
-    /// <summary>Writes the number on the invoice unless it has one; answers the invoice when this call wrote it.</summary>
+    /// <summary>
+    /// Writes the number of <paramref name="sequence"/> on the invoice unless it has one (dated by the
+    /// invoice's year of issue, as <see cref="InvoiceNumber.Next"/> dates it); answers the invoice when this call wrote it.
+    /// </summary>
     private async Task<InvoiceRecord?> StampAsync(
-        SpaceId space, InvoiceId invoiceId, InvoiceNumber number, CancellationToken cancellationToken, (InvoiceRecord Record, ETag ETag)? read = null)
+        SpaceId space, InvoiceId invoiceId, long sequence, (InvoiceRecord Record, ETag ETag)? read, CancellationToken cancellationToken)
     {
         var found = read ?? await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
         while (found is { } current && !current.Record.IsNumbered)
         {
+            var number = new InvoiceNumber(issuer.InvoiceNumberPrefix, current.Record.Draft.IssuedAt.UtcDateTime.Year, sequence);
             var stamped = current.Record with { Number = number, Issuer = issuer };
             if (await ledger.TryReplaceAsync(space, stamped, current.ETag, cancellationToken).ConfigureAwait(false))
             {
@@ -105,36 +198,53 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             .ConfigureAwait(false);
         if (!row.HasValue)
         {
-            return new Counter(null, null, null, default, Stamped: false);
+            return new Counter(null, [], default, Stamped: false);
         }
 
         var entity = row.Value!;
         var last = InvoiceNumber.TryParse(entity.GetString("Last"), out var parsed) ? parsed : null;
-        return new Counter(last, entity.GetString("Space"), entity.GetString("Invoice"), entity.ETag, Stamped: false);
+        ImmutableArray<(SpaceId, InvoiceId)> drawn = entity.GetString("Drawn") is { } list
+            ? [.. JsonSerializer.Deserialize<string[][]>(list)!.Select(d => (SpaceId.Parse(d[0]), InvoiceId.Parse(d[1])))]
+            : entity.GetString("Space") is { } space && entity.GetString("Invoice") is { } invoice
+                ? [(SpaceId.Parse(space), InvoiceId.Parse(invoice))] // a counter written one number at a time, before draws were grouped
+                : [];
+        return new Counter(last, last is null ? [] : drawn, entity.ETag, Stamped: false);
     }
 
-    /// <summary>The counter after drawing <paramref name="next"/>, or null when another draw came first.</summary>
-    private async Task<Counter?> TryAdvanceCounterAsync(Counter counter, InvoiceNumber next, SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
+    /// <summary>The counter after drawing up to <paramref name="last"/> for <paramref name="drawn"/>, or null when another draw came first.</summary>
+    private async Task<Counter?> TryAdvanceCounterAsync(
+        Counter counter, InvoiceNumber last, ImmutableArray<(SpaceId Space, InvoiceId Invoice)> drawn, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(Partition, issuer.InvoiceNumberPrefix)
         {
-            ["Last"] = next.ToString(),
-            ["Space"] = space.Value,
-            ["Invoice"] = invoiceId.Value,
+            ["Last"] = last.ToString(),
+            ["Drawn"] = JsonSerializer.Serialize(drawn.Select(d => new[] { d.Space.Value, d.Invoice.Value })),
         };
         try
         {
             var response = await StorageCalls.Guard(() => counter.ETag == default
                 ? counters.AddEntityAsync(entity, cancellationToken)
                 : counters.UpdateEntityAsync(entity, counter.ETag, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
-            return new Counter(next, space.Value, invoiceId.Value, response.Headers.ETag ?? default, Stamped: false);
+            return new Counter(last, drawn, response.Headers.ETag ?? default, Stamped: false);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return null; // another instance drew this number first; read again
+            return null; // another instance drew first; read again
         }
     }
 
-    /// <summary>The counter row; <see cref="Stamped"/> when this process knows its last number is on its invoice.</summary>
-    private sealed record Counter(InvoiceNumber? Last, string? Space, string? Invoice, ETag ETag, bool Stamped);
+    /// <summary>The counter row; <see cref="Stamped"/> when this process knows the last draw's numbers are on their invoices.</summary>
+    private sealed record Counter(InvoiceNumber? Last, ImmutableArray<(SpaceId Space, InvoiceId Invoice)> Drawn, ETag ETag, bool Stamped);
+
+    /// <summary>An invoice waiting for the next draw, as last read.</summary>
+    private sealed class Waiting(SpaceId space, InvoiceId invoice, (InvoiceRecord Record, ETag ETag) read)
+    {
+        public SpaceId Space { get; } = space;
+
+        public InvoiceId Invoice { get; } = invoice;
+
+        public (InvoiceRecord Record, ETag ETag) Read { get; set; } = read;
+
+        public TaskCompletionSource<(InvoiceRecord Record, bool Drawn)> Numbered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -36,6 +36,59 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
 
     [Fact]
     [Trait("Rule", "V1")]
+    public async Task Invoices_that_ask_while_a_draw_is_under_way_are_numbered_together_by_one_counter_write()
+    {
+        var issuer = IssuerWithOwnSequence();
+        var numbering = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
+        var stored = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        {
+            var (space, invoice) = await StoredInvoiceAsync();
+            return (Space: space, Invoice: invoice, Read: (await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value);
+        }));
+
+        // Each call hands over the invoice as just read, so all twelve ask before the first draw has answered.
+        var numbered = await Task.WhenAll(stored.Select(s => numbering.NumberAsync(s.Space, s.Invoice, CancellationToken.None, s.Read)));
+
+        Assert.All(numbered, n => Assert.True(n.Drawn));
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), numbered.Select(n => n.Record.Numbered.Number.Sequence).Order());
+        var counter = (await azurite.Storage.Counters.GetEntityAsync<TableEntity>("invoice-number", issuer.InvoiceNumberPrefix)).Value;
+        Assert.Equal($"{issuer.InvoiceNumberPrefix}-2026-000012", counter.GetString("Last"));
+        var lastDraw = System.Text.Json.JsonSerializer.Deserialize<string[][]>(counter.GetString("Drawn"))!;
+        Assert.True(lastDraw.Length > 1, $"The last draw numbered {lastDraw.Length} invoice(s).");
+        foreach (var (space, invoice, _) in stored)
+        {
+            Assert.True((await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value.Record.IsNumbered);
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "V1")]
+    public async Task A_draw_that_died_before_stamping_its_invoices_is_stamped_by_the_next_and_none_is_skipped()
+    {
+        var issuer = IssuerWithOwnSequence();
+        var numbering = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
+        var crashed = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => StoredInvoiceAsync()));
+        var (space, invoice) = await StoredInvoiceAsync();
+
+        // The crash: the counter moved to 3 for three invoices, none of them stamped.
+        await azurite.Storage.Counters.AddEntityAsync(new TableEntity("invoice-number", issuer.InvoiceNumberPrefix)
+        {
+            ["Last"] = $"{issuer.InvoiceNumberPrefix}-2026-000003",
+            ["Drawn"] = System.Text.Json.JsonSerializer.Serialize(crashed.Select(c => new[] { c.Space.Value, c.Invoice.Value })),
+        });
+
+        var (next, drawn) = await numbering.NumberAsync(space, invoice, CancellationToken.None);
+
+        Assert.True(drawn);
+        Assert.Equal(4, next.Numbered.Number.Sequence);
+        for (var i = 0; i < crashed.Length; i++)
+        {
+            Assert.Equal(i + 1, (await azurite.Ledger.GetAsync(crashed[i].Space, crashed[i].Invoice, CancellationToken.None))!.Value.Record.Number!.Sequence);
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "V1")]
     public async Task Three_instances_that_each_remember_the_counter_still_draw_one_gap_free_sequence()
     {
         var issuer = IssuerWithOwnSequence();
