@@ -33,6 +33,10 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     private readonly System.Collections.Concurrent.ConcurrentQueue<Waiting> _waiting = new();
     private Counter? _known;
 
+    // How many times this process has read the counter afresh. Another instance may have numbered an
+    // invoice before such a read: an invoice read before it is read again before it draws.
+    private int _freshReads;
+
     /// <summary>
     /// The invoice, numbered; numbering an invoice twice returns its first number. <c>Drawn</c>: this
     /// call drew its number (so nothing can have been made of it yet, its PDF neither).
@@ -44,6 +48,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     public async Task<(InvoiceRecord Record, bool Drawn)> NumberAsync(
         SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, (InvoiceRecord Record, ETag ETag)? read = null)
     {
+        var readAfter = Volatile.Read(ref _freshReads);
         var found = read ?? await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} is not stored.");
         if (found.Record.IsNumbered)
@@ -51,7 +56,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             return (found.Record, Drawn: false);
         }
 
-        var waiting = new Waiting(space, invoiceId, found);
+        var waiting = new Waiting(space, invoiceId, found, readAfter);
         _waiting.Enqueue(waiting);
         while (!waiting.Numbered.Task.IsCompleted)
         {
@@ -111,9 +116,13 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
 
     private async Task DrawAsync(List<Waiting> draw, CancellationToken cancellationToken)
     {
-        var conflicted = false;
         while (draw.Count > 0)
         {
+            if (_known is null)
+            {
+                Interlocked.Increment(ref _freshReads);
+            }
+
             var counter = _known ?? await ReadCounterAsync(cancellationToken).ConfigureAwait(false);
             _known = null;
             if (!counter.Stamped && !counter.Drawn.IsEmpty)
@@ -124,12 +133,13 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
                 counter = counter with { Stamped = true };
             }
 
-            if (conflicted)
+            // Another instance may have numbered an invoice read before the counter was: read those again.
+            var fresh = _freshReads;
+            await Task.WhenAll(draw.Where(w => w.ReadAfter < fresh).Select(async w =>
             {
-                // Another instance drew meanwhile, and may have numbered one of these invoices: read them again.
-                await Task.WhenAll(draw.Select(async w => w.Read = await ledger.GetAsync(w.Space, w.Invoice, cancellationToken).ConfigureAwait(false) ?? w.Read))
-                    .ConfigureAwait(false);
-            }
+                w.Read = await ledger.GetAsync(w.Space, w.Invoice, cancellationToken).ConfigureAwait(false) ?? w.Read;
+                w.ReadAfter = fresh;
+            })).ConfigureAwait(false);
 
             foreach (var numbered in draw.Where(w => w.Read.Record.IsNumbered || counter.Drawn.Contains((w.Space, w.Invoice))).ToList())
             {
@@ -147,8 +157,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             var last = new InvoiceNumber(issuer.InvoiceNumberPrefix, draw[^1].Read.Record.Draft.IssuedAt.UtcDateTime.Year, next + draw.Count - 1);
             if (await TryAdvanceCounterAsync(counter, last, [.. draw.Select(w => (w.Space, w.Invoice))], cancellationToken).ConfigureAwait(false) is not { } advanced)
             {
-                conflicted = true;
-                continue;
+                continue; // another instance drew first: the counter is read afresh
             }
 
             var stamped = await Task.WhenAll(draw.Select((w, i) => StampAsync(w.Space, w.Invoice, next + i, w.Read, cancellationToken))).ConfigureAwait(false);
@@ -236,14 +245,16 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     /// <summary>The counter row; <see cref="Stamped"/> when this process knows the last draw's numbers are on their invoices.</summary>
     private sealed record Counter(InvoiceNumber? Last, ImmutableArray<(SpaceId Space, InvoiceId Invoice)> Drawn, ETag ETag, bool Stamped);
 
-    /// <summary>An invoice waiting for the next draw, as last read.</summary>
-    private sealed class Waiting(SpaceId space, InvoiceId invoice, (InvoiceRecord Record, ETag ETag) read)
+    /// <summary>An invoice waiting for the next draw, as last read (after <see cref="ReadAfter"/> fresh reads of the counter).</summary>
+    private sealed class Waiting(SpaceId space, InvoiceId invoice, (InvoiceRecord Record, ETag ETag) read, int readAfter)
     {
         public SpaceId Space { get; } = space;
 
         public InvoiceId Invoice { get; } = invoice;
 
         public (InvoiceRecord Record, ETag ETag) Read { get; set; } = read;
+
+        public int ReadAfter { get; set; } = readAfter;
 
         public TaskCompletionSource<(InvoiceRecord Record, bool Drawn)> Numbered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -89,6 +89,30 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
 
     [Fact]
     [Trait("Rule", "V1")]
+    public async Task An_invoice_another_instance_numbered_after_this_one_read_it_keeps_its_number_and_none_is_skipped()
+    {
+        var issuer = IssuerWithOwnSequence();
+        using var here = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
+        using var there = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
+        var (w, x, y, z) = (await StoredInvoiceAsync(), await StoredInvoiceAsync(), await StoredInvoiceAsync(), await StoredInvoiceAsync());
+        await here.NumberAsync(w.Space, w.Invoice, CancellationToken.None); // this instance now remembers the counter
+        var xAsReadHere = (await azurite.Ledger.GetAsync(x.Space, x.Invoice, CancellationToken.None))!.Value;
+
+        // Meanwhile the other instance numbers the same invoice, then another one.
+        await there.NumberAsync(x.Space, x.Invoice, CancellationToken.None);
+        await there.NumberAsync(y.Space, y.Invoice, CancellationToken.None);
+        var (again, drew) = await here.NumberAsync(x.Space, x.Invoice, CancellationToken.None, xAsReadHere);
+        var (next, _) = await here.NumberAsync(z.Space, z.Invoice, CancellationToken.None);
+
+        Assert.False(drew);
+        Assert.Equal(2, again.Numbered.Number.Sequence);
+        Assert.Equal(4, next.Numbered.Number.Sequence);
+        var numbers = await Task.WhenAll(new[] { w, x, y, z }.Select(async i => (await azurite.Ledger.GetAsync(i.Space, i.Invoice, CancellationToken.None))!.Value.Record.Number!.Sequence));
+        Assert.Equal([1L, 2L, 3L, 4L], numbers);
+    }
+
+    [Fact]
+    [Trait("Rule", "V1")]
     public async Task Three_instances_that_each_remember_the_counter_still_draw_one_gap_free_sequence()
     {
         var issuer = IssuerWithOwnSequence();
