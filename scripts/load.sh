@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load and scale measurements (docs/BENCHMARKS.md): starts Azurite and maildev like the tests, then
 #   ./scripts/load.sh http                      requests/s and p50/p99 of the billing routes, beside Azurite's raw rate
-#   ./scripts/load.sh renewals --count 10000    a renewal run over N due subscriptions, beside Azurite's raw write rate
+#   ./scripts/load.sh renewals --count 10000    a renewal run over N due subscriptions, beside Azurite's raw write rate; [--budget-minutes M] stops the pass there
 #   ./scripts/load.sh webhooks --count 4000     signed Stripe events verified, recorded and applied, duplicates mixed in
 #   ./scripts/load.sh azurite --count 30000     Azurite's own reads and writes as a table grows, in steps of --step spaces
 # AZURITE_IN_MEMORY=1 in the environment keeps Azurite's data in memory (large runs).
