@@ -46,38 +46,31 @@ public sealed class EffectDelivery(
     /// </param>
     /// <param name="cancellationToken">Stops between effects.</param>
     /// <returns>The space as it stands after delivery (null when it does not exist), so a caller can decide on it without reading it again.</returns>
-    public async Task<StoredSpace?> DeliverAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
-    {
-        var gate = GateOf(space);
-        await gate.WaitAsync(cancellationToken);
-        try
+    public Task<StoredSpace?> DeliverAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken) =>
+        GatedAsync(space, async () =>
         {
             // The space and its outbox come in one query.
             var loaded = await store.LoadAsync(space, cancellationToken);
             return loaded is null ? null : await DeliverPendingAsync(loaded, tally, charges, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>Delivers the outbox of a space the caller just stored (<see cref="SpaceStore.SaveAsync"/> answers it), without reading it again.</summary>
-    public async Task<StoredSpace> DeliverAsync(StoredSpace stored, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
+    public async Task<StoredSpace> DeliverAsync(StoredSpace stored, RenewalTally? tally, bool charges, CancellationToken cancellationToken) =>
+        (await GatedAsync(stored.State.Space.Id, async () => (StoredSpace?)await DeliverPendingAsync(stored, tally, charges, cancellationToken), cancellationToken))!;
+
+    private async Task<StoredSpace?> GatedAsync(SpaceId space, Func<Task<StoredSpace?>> deliver, CancellationToken cancellationToken)
     {
-        var gate = GateOf(stored.State.Space.Id);
+        var gate = _deliveries[(int)((uint)StringComparer.Ordinal.GetHashCode(space.Value) % (uint)_deliveries.Length)];
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await DeliverPendingAsync(stored, tally, charges, cancellationToken);
+            return await deliver();
         }
         finally
         {
             gate.Release();
         }
     }
-
-    private SemaphoreSlim GateOf(SpaceId space) => _deliveries[(int)((uint)StringComparer.Ordinal.GetHashCode(space.Value) % (uint)_deliveries.Length)];
 
     private async Task<StoredSpace> DeliverPendingAsync(StoredSpace loaded, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
     {

@@ -143,7 +143,8 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
 
             foreach (var numbered in draw.Where(w => w.Read.Record.IsNumbered || counter.Drawn.Contains((w.Space, w.Invoice))).ToList())
             {
-                numbered.Numbered.TrySetResult((await NumberedAsync(numbered.Space, numbered.Invoice, cancellationToken).ConfigureAwait(false), Drawn: false));
+                var record = numbered.Read.Record.IsNumbered ? numbered.Read.Record : await NumberedAsync(numbered.Space, numbered.Invoice, cancellationToken).ConfigureAwait(false);
+                numbered.Numbered.TrySetResult((record, Drawn: false));
                 draw.Remove(numbered);
             }
 
