@@ -6,7 +6,7 @@ using Billing.Core.Common;
 namespace Billing.Infra.Storage;
 
 /// <summary>A space's audit trail (A1), newest first. Records are only ever added, in the transaction of the change they describe.</summary>
-public sealed class AuditLog(TableClient table)
+public sealed class AuditLog(SpaceTables tables)
 {
     public async Task<(ImmutableArray<AuditEntry> Items, string? ContinuationToken)> ListAsync(
         SpaceId space, int pageSize, string? continuationToken, CancellationToken cancellationToken)
@@ -31,6 +31,7 @@ public sealed class AuditLog(TableClient table)
 
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {space.Value} and RowKey gt {after} and RowKey lt {RowKeys.PrefixEnd(RowKeys.AuditPrefix)}");
+        var table = await tables.OfAsync(space, cancellationToken).ConfigureAwait(false);
         return await StorageCalls.Guard(async () =>
         {
             var rows = new List<TableEntity>();

@@ -7,7 +7,7 @@ using Azure.Storage.Queues;
 namespace Billing.Infra.Storage;
 
 /// <summary>
-/// The storage account: the <c>billing</c> table (one partition per space), the <c>counters</c> table
+/// The storage account: the <c>billingNN</c> tables (one partition per space, see <see cref="SpaceTables"/>), the <c>counters</c> table
 /// (invoice sequences), the <c>renewals</c> table (the renewal index), the <c>payments</c> table (provider
 /// customers, webhook inbox), and the <c>invoices</c> and <c>webhooks</c> blob containers. Tables and the container are created
 /// on first use, so the app starts even while storage is down and answers 503 until it is back.
@@ -51,7 +51,7 @@ public sealed class BillingStorage : IDisposable
         }
 
         var prefix = options.Prefix;
-        Spaces = tables.GetTableClient(prefix + "billing");
+        Spaces = new SpaceTables(tables, prefix);
         Counters = tables.GetTableClient(prefix + "counters");
         Renewals = tables.GetTableClient(prefix + "renewals");
         Payments = tables.GetTableClient(prefix + "payments");
@@ -61,7 +61,7 @@ public sealed class BillingStorage : IDisposable
         RenewalBatchQueue = queues.GetQueueClient(prefix + RenewalBatches.Name);
     }
 
-    public TableClient Spaces { get; }
+    public SpaceTables Spaces { get; }
 
     public TableClient Counters { get; }
 
@@ -95,7 +95,6 @@ public sealed class BillingStorage : IDisposable
             {
                 await StorageCalls.Guard(async () =>
                 {
-                    await Spaces.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Counters.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Renewals.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Payments.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
@@ -121,7 +120,7 @@ public sealed class BillingStorage : IDisposable
         try
         {
             await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-            await StorageCalls.Guard(() => Spaces.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await StorageCalls.Guard(() => Counters.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: cancellationToken)).ConfigureAwait(false);
             return true;
         }
         catch (StorageUnavailableException)

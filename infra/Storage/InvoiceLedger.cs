@@ -8,10 +8,11 @@ using Billing.Core.Invoicing;
 namespace Billing.Infra.Storage;
 
 /// <summary>The invoices of a space, in its partition: read one, list newest first, and record what happens to them.</summary>
-public sealed class InvoiceLedger(TableClient table)
+public sealed class InvoiceLedger(SpaceTables tables)
 {
     public async Task<(InvoiceRecord Record, ETag ETag)?> GetAsync(SpaceId space, InvoiceId invoice, CancellationToken cancellationToken)
     {
+        var table = await tables.OfAsync(space, cancellationToken).ConfigureAwait(false);
         var row = await StorageCalls.Guard(() => table.GetEntityIfExistsAsync<TableEntity>(space.Value, RowKeys.Invoice(invoice), cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         return row.HasValue ? (SpaceStore.Read<InvoiceRecord>(row.Value!), row.Value!.ETag) : null;
@@ -20,6 +21,7 @@ public sealed class InvoiceLedger(TableClient table)
     /// <summary>Replaces an invoice row if it has not changed since it was read; false when it had.</summary>
     public async Task<bool> TryReplaceAsync(SpaceId space, InvoiceRecord record, ETag etag, CancellationToken cancellationToken)
     {
+        var table = await tables.OfAsync(space, cancellationToken).ConfigureAwait(false);
         try
         {
             await StorageCalls.Guard(() => table.UpdateEntityAsync(SpaceStore.Row(space.Value, RowKeys.Invoice(record.Draft.Id), record), etag, TableUpdateMode.Replace, cancellationToken))
@@ -39,6 +41,7 @@ public sealed class InvoiceLedger(TableClient table)
         var after = Decode(continuationToken) ?? RowKeys.InvoiceListPrefix;
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {space.Value} and RowKey gt {after} and RowKey lt {RowKeys.PrefixEnd(RowKeys.InvoiceListPrefix)}");
+        var table = await tables.OfAsync(space, cancellationToken).ConfigureAwait(false);
         return await StorageCalls.Guard(async () =>
         {
             var keys = new List<(string RowKey, InvoiceId Id)>();

@@ -17,7 +17,7 @@ namespace Billing.Infra.Storage;
 /// <see cref="ConcurrencyConflictException"/> (reload and decide again). Each write keeps the space's
 /// row in the <see cref="RenewalIndex"/> in step, due at once while its outbox holds effects.
 /// </summary>
-public sealed class SpaceStore(TableClient table, RenewalIndex renewals, BillingPolicy policy)
+public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, BillingPolicy policy)
 {
     private const string Json = "Json";
 
@@ -25,6 +25,7 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {id.Value} and (RowKey eq {RowKeys.Space} or (RowKey ge {RowKeys.MemberPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.MemberPrefix)}) or (RowKey ge {RowKeys.OutboxPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.OutboxPrefix)}))");
+        var table = await tables.OfAsync(id, cancellationToken).ConfigureAwait(false);
         return await StorageCalls.Guard(async () =>
         {
             TableEntity? spaceRow = null;
@@ -103,6 +104,7 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
 
     private async Task<IReadOnlyList<Response>> SubmitAsync(SpaceWrite write, List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
+        var table = await tables.OfAsync(write.After.Space.Id, cancellationToken).ConfigureAwait(false);
         try
         {
             return (await StorageCalls.Guard(() => table.SubmitTransactionAsync(actions, cancellationToken)).ConfigureAwait(false)).Value;
@@ -141,19 +143,25 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(SpaceId space, string key, CancellationToken cancellationToken)
     {
+        var table = await tables.OfAsync(space, cancellationToken).ConfigureAwait(false);
         var row = await StorageCalls.Guard(() => table.GetEntityIfExistsAsync<TableEntity>(space.Value, RowKeys.Idempotency(key), cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         return row.HasValue ? Read<IdempotencyRecord>(row.Value!) : null;
     }
 
     /// <summary>Upserts a row outside any decision (the index of an organization's teams, for U6).</summary>
-    public Task RecordTeamAsync(SpaceId organization, SpaceId team, CancellationToken cancellationToken) =>
-        StorageCalls.Guard(() => table.UpsertEntityAsync(new TableEntity(organization.Value, RowKeys.Team(team)), TableUpdateMode.Replace, cancellationToken));
+    public async Task RecordTeamAsync(SpaceId organization, SpaceId team, CancellationToken cancellationToken)
+    {
+        var table = await tables.OfAsync(organization, cancellationToken).ConfigureAwait(false);
+        await StorageCalls.Guard(() => table.UpsertEntityAsync(new TableEntity(organization.Value, RowKeys.Team(team)), TableUpdateMode.Replace, cancellationToken))
+            .ConfigureAwait(false);
+    }
 
     public async Task<ImmutableArray<SpaceId>> TeamsOfAsync(SpaceId organization, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {organization.Value} and RowKey ge {RowKeys.TeamPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.TeamPrefix)}");
+        var table = await tables.OfAsync(organization, cancellationToken).ConfigureAwait(false);
         return await StorageCalls.Guard(async () =>
         {
             var teams = ImmutableArray.CreateBuilder<SpaceId>();
@@ -169,6 +177,7 @@ public sealed class SpaceStore(TableClient table, RenewalIndex renewals, Billing
     /// <summary>Forgets effects once carried out, in one transaction; forgetting twice is harmless.</summary>
     public async Task CompleteEffectsAsync(SpaceId space, IReadOnlyCollection<string> rowKeys, CancellationToken cancellationToken)
     {
+        var table = await tables.OfAsync(space, cancellationToken).ConfigureAwait(false);
         if (rowKeys.Count > 1)
         {
             try

@@ -52,7 +52,10 @@ HttpClient Client(string user, params string[] roles)
 
 var storage = app.Services.GetRequiredService<BillingStorage>();
 await storage.EnsureReadyAsync(CancellationToken.None);
-Console.WriteLine($"# {Environment.ProcessorCount} cores, .NET {Environment.Version}, Azurite at {storage.Spaces.Uri.Authority}");
+Console.WriteLine($"# {Environment.ProcessorCount} cores, .NET {Environment.Version}, Azurite at {storage.Counters.Uri.Authority}");
+
+// The table of a space's partition, as the app picks it (SpaceTables).
+ValueTask<TableClient> TableOf(string space) => storage.Spaces.OfAsync(SpaceId.Parse(space), CancellationToken.None);
 
 if (command == "http")
 {
@@ -99,13 +102,12 @@ if (command == "http")
     };
 
     // Azurite's own rate for the same entity reads and writes, from the same process, in the same run.
-    var table = storage.Spaces;
     results.Add(("Raw Azurite: read a space (partition query: space row + members)", await Run(2000, concurrency, async i =>
     {
         var space = subscribed[i % subscribed.Count];
         // The app's own read of a space: its row and its member rows.
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {space} and (RowKey eq {"space"} or (RowKey ge {"member|"} and RowKey lt {"member}"}))");
-        await foreach (var _ in table.QueryAsync<TableEntity>(filter))
+        await foreach (var _ in (await TableOf(space)).QueryAsync<TableEntity>(filter))
         {
         }
 
@@ -114,6 +116,7 @@ if (command == "http")
     results.Add(("Raw Azurite: write a change (read + 4-entity transaction)", await Run(400, concurrency, async i =>
     {
         var partition = $"raw-{i % 100}";
+        var table = await TableOf(partition);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, "space");
         var space = new TableEntity(partition, "space") { ["Json"] = new string('x', 1500) };
         var actions = new List<TableTransactionAction>
@@ -166,11 +169,10 @@ else if (command == "renewals")
 
     // Azurite's raw write rate in the same run: the same number of single-space transactions of the renewal's size.
     var rawWatch = Stopwatch.StartNew();
-    var raw = storage.Spaces;
     await Parallel(Enumerable.Range(0, Math.Min(count, 5000)), 32, async i =>
     {
         var partition = $"raw-r-{i}";
-        await raw.SubmitTransactionAsync(
+        await (await TableOf(partition)).SubmitTransactionAsync(
         [
             new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, "space") { ["Json"] = new string('x', 1500) }),
             new(TableTransactionActionType.Add, new TableEntity(partition, $"invoice|{i}") { ["Json"] = new string('i', 1200) }),
@@ -251,7 +253,6 @@ else if (command == "azurite")
     // shaped like the app's partitions, seeded in steps; after each step, the calls a renewal makes.
     var count = Option("--count", 30000);
     var step = Option("--step", 10000);
-    var table = storage.Spaces;
     static string AnySpace(int seeded) => $"z-{Random.Shared.Next(seeded):D7}";
     Console.WriteLine("| spaces (entities) | seed: 5-entity transactions/s | point read, row key shared by every space (\"space\") | point read, row key of its own | partition query (the load of a space) | upsert of a space row |");
     Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
@@ -261,7 +262,7 @@ else if (command == "azurite")
         var seed = await Run(step, 16, async i =>
         {
             var partition = $"z-{from + i:D7}";
-            await table.SubmitTransactionAsync(
+            await (await TableOf(partition)).SubmitTransactionAsync(
             [
                 new(TableTransactionActionType.Add, new TableEntity(partition, "space") { ["Json"] = new string('x', 1500) }),
                 new(TableTransactionActionType.Add, new TableEntity(partition, "member|olivia") { ["Json"] = new string('m', 300) }),
@@ -272,11 +273,12 @@ else if (command == "azurite")
             return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
         });
         var total = seeded + step;
-        var shared = await Run(500, 16, async _ => { await table.GetEntityAsync<TableEntity>(AnySpace(total), "space"); return new HttpResponseMessage(System.Net.HttpStatusCode.OK); });
-        var own = await Run(500, 16, async _ => { await table.GetEntityIfExistsAsync<TableEntity>(AnySpace(total), $"invoice|{Guid.NewGuid():N}"); return new HttpResponseMessage(System.Net.HttpStatusCode.OK); });
+        var shared = await Run(500, 16, async _ => { var space = AnySpace(total); await (await TableOf(space)).GetEntityAsync<TableEntity>(space, "space"); return new HttpResponseMessage(System.Net.HttpStatusCode.OK); });
+        var own = await Run(500, 16, async _ => { var space = AnySpace(total); await (await TableOf(space)).GetEntityIfExistsAsync<TableEntity>(space, $"invoice|{Guid.NewGuid():N}"); return new HttpResponseMessage(System.Net.HttpStatusCode.OK); });
         var query = await Run(200, 16, async _ =>
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {AnySpace(total)}")))
+            var space = AnySpace(total);
+            await foreach (var row in (await TableOf(space)).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {space}")))
             {
             }
 
@@ -284,7 +286,8 @@ else if (command == "azurite")
         });
         var upsert = await Run(500, 16, async _ =>
         {
-            await table.UpsertEntityAsync(new TableEntity(AnySpace(total), "space") { ["Json"] = new string('y', 1500) });
+            var space = AnySpace(total);
+            await (await TableOf(space)).UpsertEntityAsync(new TableEntity(space, "space") { ["Json"] = new string('y', 1500) });
             return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
         });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -46,11 +46,12 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         Assert.Equal(charge, pending.Effect);
 
         // The row as the first version wrote it: no "space".
-        var row = (await azurite.Storage.Spaces.GetEntityAsync<Azure.Data.Tables.TableEntity>(id.Value, pending.RowKey)).Value;
+        var table = await azurite.Storage.Spaces.OfAsync(id, CancellationToken.None);
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(id.Value, pending.RowKey)).Value;
         var json = System.Text.Json.Nodes.JsonNode.Parse(row.GetString("Json"))!.AsObject();
         Assert.True(json.Remove("space"));
         row["Json"] = json.ToJsonString();
-        await azurite.Storage.Spaces.UpdateEntityAsync(row, row.ETag);
+        await table.UpdateEntityAsync(row, row.ETag);
 
         Assert.Equal(charge, Assert.Single((await _store.LoadAsync(id, CancellationToken.None))!.Pending).Effect);
     }
