@@ -43,7 +43,8 @@ start_emulators() {
   if [ "${AZURITE_IN_MEMORY:-0}" = 1 ]; then persistence=(--inMemoryPersistence); fi
   # AZURITE_DEBUG=<file> writes Azurite's debug log there (every request it served, to count them).
   if [ -n "${AZURITE_DEBUG:-}" ]; then persistence+=(--debug "$AZURITE_DEBUG"); fi
-  "$root/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose "${persistence[@]}" \
+  # Azurite holds every table in its JavaScript heap: a 100,000-space run outgrows Node's default limit.
+  NODE_OPTIONS="--max-old-space-size=12288" "$root/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose "${persistence[@]}" \
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" \
     > "$state/azurite.log" 2>&1 &
   EMULATOR_PIDS+=($!)
