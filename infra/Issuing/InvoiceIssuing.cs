@@ -16,7 +16,7 @@ public sealed class InvoiceIssuing(InvoiceNumbering numbering, InvoiceDocumentSt
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _order = new();
 
     /// <summary>The invoice numbered, with its PDF stored. <paramref name="read"/>: its row as the caller just wrote it, if it has it.</summary>
-    public async Task<InvoiceRecord> FinishAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, (InvoiceRecord Record, Azure.ETag ETag)? read = null)
+    public async Task<InvoiceRecord> FinishAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null)
     {
         var (record, drawn) = await numbering.NumberAsync(space, invoiceId, cancellationToken, read).ConfigureAwait(false);
         var invoice = record.Numbered;

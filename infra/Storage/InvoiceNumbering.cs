@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -33,9 +34,10 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     private readonly System.Collections.Concurrent.ConcurrentQueue<Waiting> _waiting = new();
     private Counter? _known;
 
-    // How many times this process has read the counter afresh. Another instance may have numbered an
-    // invoice before such a read: an invoice read before it is read again before it draws.
-    private int _freshReads;
+    // When this process last read the counter afresh (a Stopwatch timestamp, taken once it answered).
+    // Another instance may have numbered an invoice before that read did: an invoice read before it is read
+    // again before it draws, or its number would be drawn twice and one of them skipped.
+    private long _freshReadAt;
 
     /// <summary>
     /// The invoice, numbered; numbering an invoice twice returns its first number. <c>Drawn</c>: this
@@ -46,17 +48,16 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     /// <param name="cancellationToken">Stops between calls.</param>
     /// <param name="read">The invoice's row as its caller just wrote or read it, so that it is not read again.</param>
     public async Task<(InvoiceRecord Record, bool Drawn)> NumberAsync(
-        SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, (InvoiceRecord Record, ETag ETag)? read = null)
+        SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null)
     {
-        var readAfter = Volatile.Read(ref _freshReads);
-        var found = read ?? await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
+        var found = read ?? await ReadAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} is not stored.");
         if (found.Record.IsNumbered)
         {
             return (found.Record, Drawn: false);
         }
 
-        var waiting = new Waiting(space, invoiceId, found, readAfter);
+        var waiting = new Waiting(space, invoiceId, found);
         _waiting.Enqueue(waiting);
         while (!waiting.Numbered.Task.IsCompleted)
         {
@@ -118,12 +119,12 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     {
         while (draw.Count > 0)
         {
+            var counter = _known ?? await ReadCounterAsync(cancellationToken).ConfigureAwait(false);
             if (_known is null)
             {
-                Interlocked.Increment(ref _freshReads);
+                _freshReadAt = Stopwatch.GetTimestamp();
             }
 
-            var counter = _known ?? await ReadCounterAsync(cancellationToken).ConfigureAwait(false);
             _known = null;
             if (!counter.Stamped && !counter.Drawn.IsEmpty)
             {
@@ -134,12 +135,8 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             }
 
             // Another instance may have numbered an invoice read before the counter was: read those again.
-            var fresh = _freshReads;
-            await Task.WhenAll(draw.Where(w => w.ReadAfter < fresh).Select(async w =>
-            {
-                w.Read = await ledger.GetAsync(w.Space, w.Invoice, cancellationToken).ConfigureAwait(false) ?? w.Read;
-                w.ReadAfter = fresh;
-            })).ConfigureAwait(false);
+            await Task.WhenAll(draw.Where(w => w.Read.Since < _freshReadAt).Select(async w =>
+                w.Read = await ReadAsync(w.Space, w.Invoice, cancellationToken).ConfigureAwait(false) ?? w.Read)).ConfigureAwait(false);
 
             foreach (var numbered in draw.Where(w => w.Read.Record.IsNumbered || counter.Drawn.Contains((w.Space, w.Invoice))).ToList())
             {
@@ -174,6 +171,12 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
         }
     }
 
+    private async Task<InvoiceRead?> ReadAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
+    {
+        var since = Stopwatch.GetTimestamp();
+        return await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false) is { } row ? new InvoiceRead(row.Record, row.ETag, since) : null;
+    }
+
     private async Task<InvoiceRecord> NumberedAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken) =>
         (await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)) is { Record.IsNumbered: true } read
             ? read.Record
@@ -184,9 +187,9 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     /// invoice's year of issue, as <see cref="InvoiceNumber.Next"/> dates it); answers the invoice when this call wrote it.
     /// </summary>
     private async Task<InvoiceRecord?> StampAsync(
-        SpaceId space, InvoiceId invoiceId, long sequence, (InvoiceRecord Record, ETag ETag)? read, CancellationToken cancellationToken)
+        SpaceId space, InvoiceId invoiceId, long sequence, InvoiceRead? read, CancellationToken cancellationToken)
     {
-        var found = read ?? await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
+        var found = read is { } given ? (given.Record, given.ETag) : await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
         while (found is { } current && !current.Record.IsNumbered)
         {
             var number = new InvoiceNumber(issuer.InvoiceNumberPrefix, current.Record.Draft.IssuedAt.UtcDateTime.Year, sequence);
@@ -246,16 +249,14 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     /// <summary>The counter row; <see cref="Stamped"/> when this process knows the last draw's numbers are on their invoices.</summary>
     private sealed record Counter(InvoiceNumber? Last, ImmutableArray<(SpaceId Space, InvoiceId Invoice)> Drawn, ETag ETag, bool Stamped);
 
-    /// <summary>An invoice waiting for the next draw, as last read (after <see cref="ReadAfter"/> fresh reads of the counter).</summary>
-    private sealed class Waiting(SpaceId space, InvoiceId invoice, (InvoiceRecord Record, ETag ETag) read, int readAfter)
+    /// <summary>An invoice waiting for the next draw, as last read.</summary>
+    private sealed class Waiting(SpaceId space, InvoiceId invoice, InvoiceRead read)
     {
         public SpaceId Space { get; } = space;
 
         public InvoiceId Invoice { get; } = invoice;
 
-        public (InvoiceRecord Record, ETag ETag) Read { get; set; } = read;
-
-        public int ReadAfter { get; set; } = readAfter;
+        public InvoiceRead Read { get; set; } = read;
 
         public TaskCompletionSource<(InvoiceRecord Record, bool Drawn)> Numbered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -75,9 +76,10 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
         }
 
         var space = write.After.Space.Id;
+        var since = Stopwatch.GetTimestamp();
         if (write.IndexedByRenewalRun)
         {
-            return Stored(write, actions, outboxRows, await SubmitAsync(write, actions, cancellationToken).ConfigureAwait(false));
+            return Stored(write, actions, outboxRows, await SubmitAsync(write, actions, cancellationToken).ConfigureAwait(false), since);
         }
 
         var dueBefore = write.Before is null ? null : Renewals.NextDueAt(write.Before.State, policy);
@@ -99,7 +101,7 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
             await renewals.UnscheduleAsync(space, old, cancellationToken).ConfigureAwait(false);
         }
 
-        return Stored(write, actions, outboxRows, responses);
+        return Stored(write, actions, outboxRows, responses, since);
     }
 
     private async Task<IReadOnlyList<Response>> SubmitAsync(SpaceWrite write, List<TableTransactionAction> actions, CancellationToken cancellationToken)
@@ -121,20 +123,20 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
 
     /// <summary>The space as the transaction left it: the space row's new ETag, and the outbox less what it completed plus what it added.</summary>
     private static StoredSpace Stored(
-        SpaceWrite write, List<TableTransactionAction> actions, ImmutableArray<(string RowKey, Effect Effect)> outboxRows, IReadOnlyList<Response> responses)
+        SpaceWrite write, List<TableTransactionAction> actions, ImmutableArray<(string RowKey, Effect Effect)> outboxRows, IReadOnlyList<Response> responses, long since)
     {
         var spaceRow = actions.FindIndex(a => a.Entity.RowKey == RowKeys.Space);
         var etag = spaceRow >= 0 && spaceRow < responses.Count && responses[spaceRow].Headers.ETag is { } written
             ? written
             : write.Before?.ETag ?? throw new InvalidDataException($"Storage did not answer the ETag of space {write.After.Space.Id}.");
         var kept = write.Before is null ? [] : write.Before.Pending.Where(p => !write.CompletedEffects.Contains(p.RowKey));
-        var issued = ImmutableDictionary.CreateBuilder<InvoiceId, (InvoiceRecord, ETag)>();
+        var issued = ImmutableDictionary.CreateBuilder<InvoiceId, InvoiceRead>();
         foreach (var invoice in write.Invoices)
         {
             var row = actions.FindIndex(a => a.Entity.RowKey == RowKeys.Invoice(invoice.Draft.Id));
             if (row < responses.Count && responses[row].Headers.ETag is { } invoiceETag)
             {
-                issued[invoice.Draft.Id] = (invoice, invoiceETag);
+                issued[invoice.Draft.Id] = new InvoiceRead(invoice, invoiceETag, since);
             }
         }
 

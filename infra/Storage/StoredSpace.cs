@@ -13,5 +13,5 @@ public sealed record StoredSpace(SpaceBilling State, ETag ETag)
     public ImmutableArray<(string RowKey, Effect Effect)> Pending { get; init; } = [];
 
     /// <summary>The invoices the write that answered this space issued, with their rows' ETags: numbering stamps them without reading them first.</summary>
-    public ImmutableDictionary<InvoiceId, (InvoiceRecord Record, ETag ETag)> Issued { get; init; } = ImmutableDictionary<InvoiceId, (InvoiceRecord, ETag)>.Empty;
+    public ImmutableDictionary<InvoiceId, InvoiceRead> Issued { get; init; } = ImmutableDictionary<InvoiceId, InvoiceRead>.Empty;
 }

@@ -20,6 +20,14 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         return (id, invoices[0].Draft.Id);
     }
 
+    /// <summary>The invoice's row as a caller reads it before handing it to numbering.</summary>
+    private async Task<InvoiceRead> ReadAsync(SpaceId space, InvoiceId invoice)
+    {
+        var since = System.Diagnostics.Stopwatch.GetTimestamp();
+        var (record, etag) = (await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value;
+        return new InvoiceRead(record, etag, since);
+    }
+
     [Fact]
     [Trait("Rule", "V1")]
     public async Task Invoices_numbered_side_by_side_get_one_gap_free_sequence()
@@ -43,7 +51,7 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         var stored = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
         {
             var (space, invoice) = await StoredInvoiceAsync();
-            return (Space: space, Invoice: invoice, Read: (await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value);
+            return (Space: space, Invoice: invoice, Read: await ReadAsync(space, invoice));
         }));
 
         // Each call hands over the invoice as just read, so all twelve ask before the first draw has answered.
@@ -96,7 +104,7 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         using var there = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
         var (w, x, y, z) = (await StoredInvoiceAsync(), await StoredInvoiceAsync(), await StoredInvoiceAsync(), await StoredInvoiceAsync());
         await here.NumberAsync(w.Space, w.Invoice, CancellationToken.None); // this instance now remembers the counter
-        var xAsReadHere = (await azurite.Ledger.GetAsync(x.Space, x.Invoice, CancellationToken.None))!.Value;
+        var xAsReadHere = await ReadAsync(x.Space, x.Invoice);
 
         // Meanwhile the other instance numbers the same invoice, then another one.
         await there.NumberAsync(x.Space, x.Invoice, CancellationToken.None);
@@ -109,6 +117,30 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         Assert.Equal(4, next.Numbered.Number.Sequence);
         var numbers = await Task.WhenAll(new[] { w, x, y, z }.Select(async i => (await azurite.Ledger.GetAsync(i.Space, i.Invoice, CancellationToken.None))!.Value.Record.Number!.Sequence));
         Assert.Equal([1L, 2L, 3L, 4L], numbers);
+    }
+
+    [Fact]
+    [Trait("Rule", "V1")]
+    public async Task An_invoice_read_before_this_instance_last_read_the_counter_afresh_is_read_again_and_none_is_skipped()
+    {
+        var issuer = IssuerWithOwnSequence();
+        using var here = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
+        using var there = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
+        var (w, x, y, v, z) = (await StoredInvoiceAsync(), await StoredInvoiceAsync(), await StoredInvoiceAsync(), await StoredInvoiceAsync(), await StoredInvoiceAsync());
+        await here.NumberAsync(w.Space, w.Invoice, CancellationToken.None);
+        var xAsReadHere = await ReadAsync(x.Space, x.Invoice);
+
+        // The other instance numbers x, then y; this one then numbers v, which reads the counter afresh
+        // (its remembered one is stale) and leaves it remembered again, before x's read is handed over.
+        await there.NumberAsync(x.Space, x.Invoice, CancellationToken.None);
+        await there.NumberAsync(y.Space, y.Invoice, CancellationToken.None);
+        await here.NumberAsync(v.Space, v.Invoice, CancellationToken.None);
+        var (again, drew) = await here.NumberAsync(x.Space, x.Invoice, CancellationToken.None, xAsReadHere);
+        var (next, _) = await here.NumberAsync(z.Space, z.Invoice, CancellationToken.None);
+
+        Assert.False(drew);
+        Assert.Equal(2, again.Numbered.Number.Sequence);
+        Assert.Equal(5, next.Numbered.Number.Sequence);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         Assert.Equal(read.Pending.Select(p => p.RowKey), saved.Pending.Select(p => p.RowKey));
         Assert.Equal<Billing.Core.Effects.Effect>(charge, Assert.Single(read.Pending).Effect);
         Assert.Same(charge, Assert.Single(saved.Pending).Effect);
-        var (issued, issuedETag) = Assert.Single(saved.Issued).Value;
+        var (issued, issuedETag, _) = Assert.Single(saved.Issued).Value;
         Assert.Equal((await azurite.Ledger.GetAsync(id, issued.Draft.Id, CancellationToken.None))!.Value.ETag, issuedETag);
         Assert.Equal(read.State.Plan, saved.State.Plan);
 
