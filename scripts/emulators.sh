@@ -48,7 +48,8 @@ start_emulators() {
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" \
     > "$state/azurite.log" 2>&1 &
   EMULATOR_PIDS+=($!)
-  "$root/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 --smtp "$smtp" --web "$web" --silent \
+  # Its own mail folder in the state folder: by default every maildev on the machine writes to /tmp/maildev, forever.
+  "$root/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 --smtp "$smtp" --web "$web" --silent --mail-directory "$state/maildev" \
     > "$state/maildev.log" 2>&1 &
   EMULATOR_PIDS+=($!)
   wait_for_port "$table" Azurite
