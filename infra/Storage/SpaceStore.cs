@@ -12,7 +12,7 @@ using Billing.Core.Subscriptions;
 namespace Billing.Infra.Storage;
 
 /// <summary>
-/// Spaces on Azure Tables, one partition per space: the space row, member rows, invoices, audit
+/// Spaces on Azure Tables, one partition per space (in the table <see cref="SpaceTables"/> gives it): the space row, member rows, invoices, audit
 /// records and idempotency records. A decision is stored as ONE entity-group transaction guarded by
 /// the space row's ETag, so it lands whole or not at all, and a concurrent change makes it fail with
 /// <see cref="ConcurrencyConflictException"/> (reload and decide again). Each write keeps the space's

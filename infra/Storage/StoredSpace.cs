@@ -9,7 +9,7 @@ namespace Billing.Infra.Storage;
 /// <summary>A space's billing state as read, with the ETag of its row for the optimistic write that follows, and its outbox.</summary>
 public sealed record StoredSpace(SpaceBilling State, ETag ETag)
 {
-    /// <summary>The effects its decisions left to carry out, read in the same query (each a partition scan on Azurite).</summary>
+    /// <summary>The effects its decisions left to carry out, read in the same query (on Azurite, a scan of the space's table).</summary>
     public ImmutableArray<(string RowKey, Effect Effect)> Pending { get; init; } = [];
 
     /// <summary>The invoices the write that answered this space issued, with their rows' ETags: numbering stamps them without reading them first.</summary>
