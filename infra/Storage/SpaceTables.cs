@@ -28,7 +28,12 @@ public sealed class SpaceTables
         _tables = [.. Enumerable.Range(0, Count).Select(i => service.GetTableClient(string.Create(CultureInfo.InvariantCulture, $"{prefix}billing{i:D2}")))];
 
     /// <summary>The shard of a space: XxHash32 of its id, stable across processes and versions.</summary>
-    public static int ShardOf(SpaceId space) => (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(space.Value)) % Count);
+    public static int ShardOf(SpaceId space)
+    {
+        // Every storage call of a space asks this: hash its UTF-8 bytes without allocating them (ids are short).
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(space.Value.Length)];
+        return (int)(XxHash32.HashToUInt32(utf8[..Encoding.UTF8.GetBytes(space.Value, utf8)]) % Count);
+    }
 
     /// <summary>The table of the space's partition, created if this process has not yet seen it exist.</summary>
     public async ValueTask<TableClient> OfAsync(SpaceId space, CancellationToken cancellationToken)

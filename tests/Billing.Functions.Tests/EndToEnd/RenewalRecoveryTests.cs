@@ -44,16 +44,9 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         var (space, owner) = await _api.SubscribedWithOwnOwnerAsync();
         var store = server.Services.GetRequiredService<SpaceStore>();
         var sandbox = server.Services.GetServices<IPaymentGateway>().OfType<SandboxGateway>().Single();
-        var id = SpaceId.Parse(space);
 
         // The dying run: it decides and stores the renewal, with its charge and email in the outbox, then stops.
-        var loaded = (await store.LoadAsync(id, CancellationToken.None))!;
-        var renewsAt = loaded.State.Subscription!.RenewsAt;
-        var decision = Renewals.Advance(loaded.State, new DecisionContext(PriceCatalog.Default, renewsAt, "renewal-run"));
-        var invoices = decision.Effects.OfType<IssueInvoice>().Select(i => InvoiceRecord.Unnumbered(i.Draft, InvoiceStatus.Open, null)).ToImmutableArray();
-        var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
-        var saved = await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = renewsAt }, CancellationToken.None);
-        var charge = decision.Effects.OfType<ChargeInvoice>().Single();
+        var (id, renewsAt, saved, charge) = await StoreRenewalAsync(space, indexedByRenewalRun: false);
         if (crash is CrashPoint.AfterTakingTheCharge or CrashPoint.AfterApplyingTheChargeBeforeTheEmails)
         {
             await sandbox.ChargeAsync(charge, CancellationToken.None);
@@ -107,15 +100,8 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         var store = server.Services.GetRequiredService<SpaceStore>();
         var delivery = server.Services.GetRequiredService<Billing.Functions.Decisions.EffectDelivery>();
         var sandbox = server.Services.GetServices<IPaymentGateway>().OfType<SandboxGateway>().Single();
-        var id = SpaceId.Parse(space);
-        var loaded = (await store.LoadAsync(id, CancellationToken.None))!;
-        var renewsAt = loaded.State.Subscription!.RenewsAt;
+        var (id, renewsAt, saved, charge) = await StoreRenewalAsync(space, indexedByRenewalRun: true);
         await _api.SetClockAsync(renewsAt.AddMinutes(1));
-        var decision = Renewals.Advance(loaded.State, new DecisionContext(PriceCatalog.Default, renewsAt, "renewal-run"));
-        var invoices = decision.Effects.OfType<IssueInvoice>().Select(i => InvoiceRecord.Unnumbered(i.Draft, InvoiceStatus.Open, null)).ToImmutableArray();
-        var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
-        var saved = await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = renewsAt, IndexedByRenewalRun = true }, CancellationToken.None);
-        var charge = decision.Effects.OfType<ChargeInvoice>().Single();
 
         // Another instance reads the space and carries out its whole outbox first.
         var done = (await delivery.DeliverAsync(id, null, charges: true, CancellationToken.None))!;
@@ -131,6 +117,21 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         Assert.Single(sandbox.Taken, c => c.IdempotencyKey == charge.IdempotencyKey);
         var listed = (await _api.InvoicesAsync(space, owner)).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal("paid", listed[0].GetProperty("status").GetString());
+    }
+
+    /// <summary>A run's first step alone: the space's next renewal decided and stored, its invoice, charge and emails in the outbox.</summary>
+    private async Task<(SpaceId Id, DateTimeOffset RenewsAt, StoredSpace Saved, ChargeInvoice Charge)> StoreRenewalAsync(string space, bool indexedByRenewalRun)
+    {
+        var store = server.Services.GetRequiredService<SpaceStore>();
+        var id = SpaceId.Parse(space);
+        var loaded = (await store.LoadAsync(id, CancellationToken.None))!;
+        var renewsAt = loaded.State.Subscription!.RenewsAt;
+        var decision = Renewals.Advance(loaded.State, new DecisionContext(PriceCatalog.Default, renewsAt, "renewal-run"));
+        var invoices = decision.Effects.OfType<IssueInvoice>().Select(i => InvoiceRecord.Unnumbered(i.Draft, InvoiceStatus.Open, null)).ToImmutableArray();
+        var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
+        var saved = await store.SaveAsync(
+            new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = renewsAt, IndexedByRenewalRun = indexedByRenewalRun }, CancellationToken.None);
+        return (id, renewsAt, saved, decision.Effects.OfType<ChargeInvoice>().Single());
     }
 
     public void Dispose() => _inbox.Dispose();
