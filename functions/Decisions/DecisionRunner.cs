@@ -33,15 +33,15 @@ public sealed partial class DecisionRunner(
     public async Task<IResult> RunAsync(DecisionRequest request, string requestId, CancellationToken cancellationToken)
     {
         await storage.EnsureReadyAsync(cancellationToken);
-        if (await ReplayAsync(request, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
         var taken = new List<ChargeInvoice>();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var loaded = await store.LoadAsync(request.Space, cancellationToken);
+            if (attempt == 1 && await ReplayAsync(request, loaded?.State, cancellationToken) is { } replay)
+            {
+                return replay;
+            }
+
             var context = new DecisionContext(catalog, clock.GetUtcNow(), requestId);
             var decided = request.Decide(loaded?.State, context);
             if (!decided.IsSuccess)
@@ -108,7 +108,7 @@ public sealed partial class DecisionRunner(
             catch (ConcurrencyConflictException)
             {
                 LogConflict(logger, request.Space.Value, attempt);
-                if (await ReplayAsync(request, cancellationToken) is { } replayed)
+                if (await ReplayAsync(request, loaded?.State, cancellationToken) is { } replayed)
                 {
                     await RefundAsync(taken, keep: [], cancellationToken);
                     return replayed;
@@ -133,11 +133,17 @@ public sealed partial class DecisionRunner(
         return Problems.StorageUnavailable();
     }
 
-    private async Task<IResult?> ReplayAsync(DecisionRequest request, CancellationToken cancellationToken)
+    // The stored answer is the caller's (the key is scoped to them) and goes back only once access is checked again.
+    private async Task<IResult?> ReplayAsync(DecisionRequest request, SpaceBilling? state, CancellationToken cancellationToken)
     {
         if (request.IdempotencyKey is not { } key || await store.FindIdempotencyAsync(request.Space, key, cancellationToken) is not { } record)
         {
             return null;
+        }
+
+        if ((state is null ? Errors.NotFound() : request.MayReplay?.Invoke(state)) is { } denied)
+        {
+            return Problems.From(denied);
         }
 
         return record.RequestHash == request.RequestHash

@@ -31,10 +31,11 @@ public static class RequestContext
         http.Request.Headers["X-Request-Id"].ToString() is { Length: > 0 and <= 64 } given && Identifier.IsValid(given) ? given : http.TraceIdentifier;
 
     /// <summary>
-    /// The <c>Idempotency-Key</c> and a hash of what it asks (method, path, body), or the problem of a
-    /// malformed key. Without the header both are null.
+    /// The <c>Idempotency-Key</c>, scoped to the caller (another caller's same key is a request of its
+    /// own), and a hash of what it asks (method, path, body), or the problem of a malformed key.
+    /// Without the header both are null.
     /// </summary>
-    public static (string? Key, string? Hash, IResult? Problem) Idempotency<TBody>(HttpContext http, TBody body)
+    public static (string? Key, string? Hash, IResult? Problem) Idempotency<TBody>(HttpContext http, Caller caller, TBody body)
     {
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
         if (key.Length == 0)
@@ -48,6 +49,6 @@ public static class RequestContext
         }
 
         var what = $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(body, ApiJson.Options)}";
-        return (key, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(what))), null);
+        return ($"{caller.AuditName}\n{key}", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(what))), null);
     }
 }

@@ -100,7 +100,7 @@ public static class SubscriptionEndpoints
             return problem;
         }
 
-        var (key, hash, keyProblem) = RequestContext.Idempotency(http, body);
+        var (key, hash, keyProblem) = RequestContext.Idempotency(http, caller, body);
         if (keyProblem is not null)
         {
             return keyProblem;
@@ -132,7 +132,8 @@ public static class SubscriptionEndpoints
                 (current, context) => current is null ? Errors.NotFound() : Upgrades.Upgrade(current, WithOwnerLocale(upgrade, body, current), caller, context),
                 d => new Answer(StatusCodes.Status201Created, BillingView.Of(d.State, caller)),
                 key,
-                hash),
+                hash,
+                current => Access.RequireMember(current, caller, ServiceRoles.Sales)),
             RequestContext.RequestId(http),
             cancellationToken);
     }
@@ -145,7 +146,7 @@ public static class SubscriptionEndpoints
             return problem;
         }
 
-        var (key, hash, keyProblem) = RequestContext.Idempotency(http, body);
+        var (key, hash, keyProblem) = RequestContext.Idempotency(http, caller, body);
         if (keyProblem is not null)
         {
             return keyProblem;
@@ -164,7 +165,8 @@ public static class SubscriptionEndpoints
                 (state, context) => state is null ? Errors.NotFound() : Changes.Change(state, change, caller, context),
                 d => new Answer(StatusCodes.Status200OK, BillingView.Of(d.State, caller)),
                 key,
-                hash),
+                hash,
+                current => Access.RequireBillingOwner(current, caller, ServiceRoles.Sales)),
             RequestContext.RequestId(http),
             cancellationToken);
     }
