@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
+using Billing.Core.Amounts;
 using Billing.Core.Calendar;
-using Billing.Core.Money;
 
 namespace Billing.Core.Catalog;
 

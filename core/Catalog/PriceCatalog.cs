@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using Billing.Core.Money;
+using Billing.Core.Amounts;
 
 namespace Billing.Core.Catalog;
 

@@ -1,3 +1,4 @@
+using Billing.Core.Amounts;
 using Billing.Core.Common;
 using Billing.Core.Payments;
 
@@ -8,4 +9,4 @@ namespace Billing.Core.Effects;
 /// derived from the invoice and the attempt (R2). The outcome comes back through
 /// <c>Payments.RecordChargeSucceeded</c> or <c>RecordChargeFailed</c>.
 /// </summary>
-public sealed record ChargeInvoice(SpaceId Space, InvoiceId Invoice, Money.Money Amount, PaymentMethod PaymentMethod, int Attempt, string IdempotencyKey) : Effect;
+public sealed record ChargeInvoice(SpaceId Space, InvoiceId Invoice, Money Amount, PaymentMethod PaymentMethod, int Attempt, string IdempotencyKey) : Effect;

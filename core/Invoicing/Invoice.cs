@@ -1,3 +1,4 @@
+using Billing.Core.Amounts;
 using Billing.Core.Common;
 using Billing.Core.Payments;
 
@@ -14,11 +15,11 @@ public sealed record Invoice(InvoiceDraft Content, Issuer Issuer, InvoiceNumber 
 
     public SpaceId SpaceId => Content.SpaceId;
 
-    public Money.Money Subtotal => Content.Subtotal;
+    public Money Subtotal => Content.Subtotal;
 
-    public Money.Money Tax => Content.Tax;
+    public Money Tax => Content.Tax;
 
-    public Money.Money Total => Content.Total;
+    public Money Total => Content.Total;
 
     public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.Refunded;
 

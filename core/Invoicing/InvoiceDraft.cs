@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using Billing.Core.Amounts;
 using Billing.Core.Calendar;
 using Billing.Core.Common;
-using Billing.Core.Money;
 using Billing.Core.Payments;
 
 namespace Billing.Core.Invoicing;
@@ -24,11 +24,11 @@ public sealed record InvoiceDraft(
     Currency Currency,
     PaymentMethod PaymentMethod)
 {
-    public Money.Money Subtotal => InvoiceTotals.Subtotal(Lines, Currency);
+    public Money Subtotal => InvoiceTotals.Subtotal(Lines, Currency);
 
-    public Money.Money Tax => TaxRate.TaxOn(Subtotal);
+    public Money Tax => TaxRate.TaxOn(Subtotal);
 
-    public Money.Money Total => Subtotal + Tax;
+    public Money Total => Subtotal + Tax;
 
     /// <summary>The invoice with its number, open until paid.</summary>
     public Invoice Issue(Issuer issuer, InvoiceNumber number) =>

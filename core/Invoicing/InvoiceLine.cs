@@ -1,3 +1,4 @@
+using Billing.Core.Amounts;
 using Billing.Core.Calendar;
 using Billing.Core.Catalog;
 
@@ -14,5 +15,5 @@ public sealed record InvoiceLine(
     BillingCycle Cycle,
     int Seats,
     BillingPeriod Period,
-    Money.Money UnitPrice,
-    Money.Money Amount);
+    Money UnitPrice,
+    Money Amount);

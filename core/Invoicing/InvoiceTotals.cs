@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
-using Billing.Core.Money;
+using Billing.Core.Amounts;
 
 namespace Billing.Core.Invoicing;
 
 internal static class InvoiceTotals
 {
-    public static Money.Money Subtotal(ImmutableArray<InvoiceLine> lines, Currency currency)
+    public static Money Subtotal(ImmutableArray<InvoiceLine> lines, Currency currency)
     {
-        var sum = Money.Money.Zero(currency);
+        var sum = Money.Zero(currency);
         foreach (var line in lines)
         {
             sum += line.Amount;

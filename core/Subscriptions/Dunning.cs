@@ -1,3 +1,4 @@
+using Billing.Core.Amounts;
 using Billing.Core.Common;
 
 namespace Billing.Core.Subscriptions;
@@ -7,4 +8,4 @@ namespace Billing.Core.Subscriptions;
 /// <see cref="Invoice"/> that failed; the next one is due at <see cref="NextAttemptAt"/>, or is in
 /// flight when <see cref="AttemptInFlight"/> is set.
 /// </summary>
-public sealed record Dunning(InvoiceId Invoice, Money.Money Amount, DateTimeOffset FirstFailedAt, int FailedAttempts, DateTimeOffset NextAttemptAt, bool AttemptInFlight);
+public sealed record Dunning(InvoiceId Invoice, Money Amount, DateTimeOffset FirstFailedAt, int FailedAttempts, DateTimeOffset NextAttemptAt, bool AttemptInFlight);

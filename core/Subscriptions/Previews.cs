@@ -1,3 +1,4 @@
+using Billing.Core.Amounts;
 using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Payments;
@@ -37,6 +38,6 @@ public static class Previews
             decision.Effects.OfType<IssueInvoice>().FirstOrDefault()?.Draft,
             subscription.RenewsAt,
             next?.Lines ?? [],
-            next?.Total ?? Money.Money.Zero(subscription.Currency));
+            next?.Total ?? Money.Zero(subscription.Currency));
     }
 }

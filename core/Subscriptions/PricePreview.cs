@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Billing.Core.Amounts;
 using Billing.Core.Invoicing;
 
 namespace Billing.Core.Subscriptions;
@@ -7,4 +8,4 @@ namespace Billing.Core.Subscriptions;
 /// What a proposed upgrade or change would cost (U8): the invoice due now (null when nothing is due
 /// now, e.g. a change that waits for the renewal), and the next renewal invoice with its date.
 /// </summary>
-public sealed record PricePreview(InvoiceDraft? DueNow, DateTimeOffset NextInvoiceAt, ImmutableArray<InvoiceLine> NextInvoiceLines, Money.Money NextInvoiceTotal);
+public sealed record PricePreview(InvoiceDraft? DueNow, DateTimeOffset NextInvoiceAt, ImmutableArray<InvoiceLine> NextInvoiceLines, Money NextInvoiceTotal);

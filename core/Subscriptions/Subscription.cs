@@ -1,3 +1,4 @@
+using Billing.Core.Amounts;
 using Billing.Core.Calendar;
 using Billing.Core.Catalog;
 using Billing.Core.Common;
@@ -16,7 +17,7 @@ public sealed record Subscription(
     TierId Tier,
     BillingCycle Cycle,
     SeatCount Seats,
-    Money.Currency Currency,
+    Currency Currency,
     UserId BillingOwner,
     BillingInfo BillingInfo,
     PaymentMethod PaymentMethod,

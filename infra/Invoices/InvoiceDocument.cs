@@ -37,7 +37,7 @@ public sealed record InvoiceDocument(
         var culture = MoneyText.CultureOf(locale);
         var datePattern = locale.Language == Billing.Core.Common.Language.TraditionalChinese ? "yyyy年M月d日" : "d MMM yyyy";
         string Date(DateTimeOffset at) => at.UtcDateTime.ToString(datePattern, culture);
-        string Money(Billing.Core.Money.Money money) => MoneyText.Format(money, culture);
+        string Money(Billing.Core.Amounts.Money money) => MoneyText.Format(money, culture);
 
         var issuer = invoice.Issuer;
         var issuerLines = AddressLines(issuer.Address).Append(issuer.Email).ToList();

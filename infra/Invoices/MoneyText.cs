@@ -1,11 +1,12 @@
 using System.Globalization;
+using Billing.Core.Amounts;
 
 namespace Billing.Infra.Invoices;
 
 /// <summary>Money as a person of a locale writes it, with the ISO code so that no symbol is ambiguous: <c>1.234,56 EUR</c>.</summary>
 public static class MoneyText
 {
-    public static string Format(Billing.Core.Money.Money money, CultureInfo culture)
+    public static string Format(Money money, CultureInfo culture)
     {
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         format.CurrencySymbol = money.Currency.Code;

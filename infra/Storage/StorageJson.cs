@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Billing.Core.Amounts;
 using Billing.Core.Catalog;
 using Billing.Core.Common;
 using Billing.Core.Effects;
-using Billing.Core.Money;
 using Billing.Core.Payments;
 using Billing.Core.Subscriptions;
 

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
+using Billing.Core.Amounts;
 using Billing.Core.Calendar;
 using Billing.Core.Catalog;
 using Billing.Core.Common;
 using Billing.Core.Invoicing;
-using Billing.Core.Money;
 using Billing.Core.Payments;
 using Billing.Infra.Invoices;
 

@@ -1,6 +1,6 @@
+using Billing.Core.Amounts;
 using Billing.Core.Calendar;
 using Billing.Core.Catalog;
-using Billing.Core.Money;
 
 namespace Billing.Core.Tests.Catalog;
 

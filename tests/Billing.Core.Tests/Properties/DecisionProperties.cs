@@ -58,7 +58,7 @@ public class DecisionProperties
         for (var i = 0; i < held.Count; i++)
         {
             var to = i + 1 < held.Count ? held[i + 1].From : total;
-            exact += (decimal)held[i].Tier.SeatPrice(cycle, Billing.Core.Money.Currency.Usd).Amount * held[i].Seats * (to - held[i].From) / total;
+            exact += (decimal)held[i].Tier.SeatPrice(cycle, Billing.Core.Amounts.Currency.Usd).Amount * held[i].Seats * (to - held[i].From) / total;
         }
 
         var charged = lines.Sum(l => l.Amount.Amount);

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
+using Billing.Core.Amounts;
 using Billing.Core.Calendar;
 using Billing.Core.Catalog;
 using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Invoicing;
-using Billing.Core.Money;
 using Billing.Core.Payments;
 using Billing.Core.Spaces;
 using Billing.Core.Subscriptions;
@@ -84,5 +84,5 @@ internal static class Given
 
     public static ImmutableArray<ChargeInvoice> Charges(this Decision decision) => [.. decision.Effects.OfType<ChargeInvoice>()];
 
-    public static Billing.Core.Money.Money Usd(long amount) => new(amount, Currency.Usd);
+    public static Money Usd(long amount) => new(amount, Currency.Usd);
 }

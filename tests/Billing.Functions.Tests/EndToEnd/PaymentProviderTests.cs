@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Billing.Core.Amounts;
 using Billing.Core.Common;
 using Billing.Core.Effects;
-using Billing.Core.Money;
 using Billing.Core.Payments;
 using Billing.Functions.Tests.Support;
 using Billing.Infra.Payments;

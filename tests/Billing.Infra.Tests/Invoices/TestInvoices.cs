@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
+using Billing.Core.Amounts;
 using Billing.Core.Calendar;
 using Billing.Core.Catalog;
 using Billing.Core.Common;
 using Billing.Core.Invoicing;
-using Billing.Core.Money;
 using Billing.Core.Payments;
 
 namespace Billing.Infra.Tests.Invoices;

@@ -1,4 +1,4 @@
-namespace Billing.Core.Money;
+namespace Billing.Core.Amounts;
 
 /// <summary>A tax rate in basis points (2100 = 21%), applied once to an invoice's subtotal.</summary>
 public readonly record struct TaxRate

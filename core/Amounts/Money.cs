@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Billing.Core.Money;
+namespace Billing.Core.Amounts;
 
 /// <summary>
 /// An exact amount of money: an integer number of the currency's minor unit (M1). Amounts of

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Billing.Core.Money;
+namespace Billing.Core.Amounts;
 
 /// <summary>An ISO 4217 currency with the number of digits of its minor unit (M1).</summary>
 public readonly record struct Currency

@@ -1,4 +1,4 @@
-namespace Billing.Core.Money;
+namespace Billing.Core.Amounts;
 
 /// <summary>The one rounding rule of the domain: half away from zero, to the minor unit (M2).</summary>
 public static class Rounding
