@@ -37,6 +37,14 @@ public static class Ownership
             : new Decision(next, [], [record]);
     }
 
+    /// <summary>
+    /// B7: the billing information as it stands, for the billing owner and sales. Non-members get
+    /// <c>not_found</c>, other members <c>not_billing_owner</c>, and a space with no paid plan has none
+    /// (<c>not_subscribed</c>): a trial or Basic keeps no billing information.
+    /// </summary>
+    public static Result<BillingInfo> ReadBillingInfo(SpaceBilling state, Caller caller) =>
+        Access.RequireBillingOwner(state, caller, ServiceRoles.Sales) is { } denied ? denied : state.Subscription!.BillingInfo;
+
     /// <summary>New billing information applies from the next invoice; issued invoices never change (V2).</summary>
     public static Result<Decision> UpdateBillingInfo(SpaceBilling state, BillingInfo billingInfo, Caller caller, DecisionContext context)
     {

@@ -15,6 +15,7 @@ public static class OwnershipEndpoints
     public static RouteGroupBuilder MapOwnership(this RouteGroupBuilder api)
     {
         api.MapPut("/spaces/{spaceId}/billing-owner", TransferBillingOwner).WithName("TransferBillingOwner");
+        api.MapGet("/spaces/{spaceId}/billing-info", GetBillingInfo).WithName("GetBillingInfo").Produces<BillingInfoView>();
         api.MapPut("/spaces/{spaceId}/billing-info", UpdateBillingInfo).WithName("UpdateBillingInfo");
         api.MapPost("/spaces/{spaceId}/payment-method/setup", StartPaymentMethodSetup).WithName("StartPaymentMethodSetup");
         api.MapPut("/spaces/{spaceId}/payment-method", SwitchPaymentMethod).WithName("SwitchPaymentMethod");
@@ -28,6 +29,26 @@ public static class OwnershipEndpoints
         return errors.Any
             ? Problems.Invalid(errors.ToDictionary())
             : await SubscriptionEndpoints.Decide(spaceId, http, runner, (state, caller, context) => Ownership.TransferBillingOwner(state, user, caller, context), cancellationToken);
+    }
+
+    private static async Task<IResult> GetBillingInfo(string spaceId, HttpContext http, SpaceReader reader, CancellationToken cancellationToken)
+    {
+        // Personal data: no cache, shared or private, keeps a copy.
+        http.Response.Headers.CacheControl = "no-store";
+        var (caller, id, problem) = RequestContext.Read(http, spaceId);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var state = await reader.LoadAsync(id, cancellationToken);
+        if (state is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var info = Ownership.ReadBillingInfo(state, caller);
+        return info.IsSuccess ? Results.Json(BillingInfoView.Of(info.Value), ApiJson.Options) : Problems.From(info.Error);
     }
 
     private static async Task<IResult> UpdateBillingInfo(string spaceId, BillingInfoBody? body, HttpContext http, DecisionRunner runner, CancellationToken cancellationToken)

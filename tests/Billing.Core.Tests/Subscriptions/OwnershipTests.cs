@@ -40,6 +40,33 @@ public class OwnershipTests
     }
 
     [Fact]
+    [Trait("Rule", "B7")]
+    public void The_billing_owner_and_sales_read_the_billing_information_as_it_stands()
+    {
+        var state = Ownership.UpdateBillingInfo(Subscribed(), BillingInfo("FR", "fr-FR"), As(Alice), At(Now)).Ok().State;
+        Assert.Equal(BillingInfo("FR", "fr-FR"), Ownership.ReadBillingInfo(state, As(Alice)).Ok());
+        Assert.Equal(BillingInfo("FR", "fr-FR"), Ownership.ReadBillingInfo(state, Sales).Ok());
+    }
+
+    [Fact]
+    [Trait("Rule", "B7")]
+    public void Other_members_may_not_read_the_billing_information_and_strangers_do_not_learn_the_space_exists()
+    {
+        Ownership.ReadBillingInfo(Subscribed(), As(Bob)).Fails(ErrorCode.NotBillingOwner);
+        Ownership.ReadBillingInfo(Subscribed(), As(Stranger)).Fails(ErrorCode.NotFound);
+        Ownership.ReadBillingInfo(Subscribed(), DirectoryService).Fails(ErrorCode.NotFound);
+    }
+
+    [Fact]
+    [Trait("Rule", "B7")]
+    public void A_space_without_a_paid_plan_has_no_billing_information()
+    {
+        Ownership.ReadBillingInfo(Space(), As(Alice)).Fails(ErrorCode.NotSubscribed);
+        Ownership.ReadBillingInfo(Space(), Sales).Fails(ErrorCode.NotSubscribed);
+        Ownership.ReadBillingInfo(Space(), As(Stranger)).Fails(ErrorCode.NotFound);
+    }
+
+    [Fact]
     [Trait("Rule", "A1")]
     public void New_billing_information_applies_to_the_next_invoice_and_is_audited_before_and_after()
     {

@@ -16,6 +16,7 @@ public class AccessTests(BillingServerFixture server) : IClassFixture<BillingSer
         { "POST", "subscription/cancel", "" },
         { "POST", "subscription/resume", "" },
         { "PUT", "billing-owner", """{"userId":"colin"}""" },
+        { "GET", "billing-info", "" },
         { "PUT", "billing-info", """{"name":"A","email":"a@b.c","address":{"line1":"x","city":"y","country":"NL"}}""" },
         { "POST", "payment-method/setup", """{"provider":"sandbox"}""" },
         { "PUT", "payment-method", """{"provider":"sandbox","token":"pm_sandbox_ok"}""" },

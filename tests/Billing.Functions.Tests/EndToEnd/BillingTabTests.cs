@@ -148,6 +148,44 @@ public class BillingTabTests(BillingServerFixture server) : IClassFixture<Billin
     }
 
     [Fact]
+    [Trait("Rule", "B7")]
+    public async Task The_billing_owner_and_sales_read_the_billing_information_as_it_stands_and_no_cache_keeps_it()
+    {
+        var space = await _api.WorkspaceAsync();
+        await _api.UpgradeAsync(space);
+        var response = await _api.As(Owner).GetAsync($"/api/spaces/{space}/billing-info");
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var info = await Ok(response);
+        Assert.Equal(("Acme B.V.", "ap@acme.test"), (info.GetProperty("name").GetString(), info.GetProperty("email").GetString()));
+        Assert.Equal(("Dam 1", "1012 JS", "NL"), (info.GetProperty("address").GetProperty("line1").GetString(),
+            info.GetProperty("address").GetProperty("postalCode").GetString(), info.GetProperty("address").GetProperty("country").GetString()));
+        Assert.False(info.TryGetProperty("taxId", out _));
+
+        var edited = new { name = "Acme SE", email = "ap@acme.se", address = new { line1 = "Gatan 1", city = "Stockholm", country = "SE" }, taxId = "SE556677889901", locale = "sv-SE" };
+        await Ok(await _api.As(Owner).PutAsJsonAsync($"/api/spaces/{space}/billing-info", edited));
+        foreach (var reader in new[] { _api.As(Owner), _api.Sales })
+        {
+            var read = await Ok(await reader.GetAsync($"/api/spaces/{space}/billing-info"));
+            Assert.Equal("Acme SE", read.GetProperty("name").GetString());
+            Assert.Equal(("Gatan 1", "Stockholm", "SE"), (read.GetProperty("address").GetProperty("line1").GetString(),
+                read.GetProperty("address").GetProperty("city").GetString(), read.GetProperty("address").GetProperty("country").GetString()));
+            Assert.Equal(("SE556677889901", "sv-SE"), (read.GetProperty("taxId").GetString(), read.GetProperty("locale").GetString()));
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "B7")]
+    public async Task A_space_on_basic_has_no_billing_information_to_read()
+    {
+        var space = await _api.WorkspaceAsync();
+        var refused = await _api.As(Owner).GetAsync($"/api/spaces/{space}/billing-info");
+        Assert.Equal("no-store", refused.Headers.CacheControl?.ToString());
+        await Problem(refused, HttpStatusCode.Conflict, "not_subscribed");
+        await Problem(await _api.Sales.GetAsync($"/api/spaces/{space}/billing-info"), HttpStatusCode.Conflict, "not_subscribed");
+        await Problem(await _api.As(Stranger).GetAsync($"/api/spaces/{space}/billing-info"), HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
     public async Task The_plans_health_and_openapi_are_public()
     {
         var plans = await Ok(await server.Anonymous.GetAsync("/api/plans"));
@@ -156,5 +194,6 @@ public class BillingTabTests(BillingServerFixture server) : IClassFixture<Billin
         var openApi = await Ok(await server.Anonymous.GetAsync("/api/openapi.json"));
         Assert.StartsWith("3.", openApi.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/spaces/{spaceId}/subscription", out _));
+        Assert.True(openApi.GetProperty("paths").GetProperty("/api/spaces/{spaceId}/billing-info").TryGetProperty("get", out _));
     }
 }

@@ -14,7 +14,7 @@ public class FunctionManifestTests(BillingServerFixture server) : IClassFixture<
         "GET health", "GET openapi.json", "GET plans", "PUT spaces/{spaceId}", "PUT spaces/{spaceId}/members/{userId}", "DELETE spaces/{spaceId}/members/{userId}",
         "GET spaces/{spaceId}/billing", "POST spaces/{spaceId}/subscription/preview", "POST spaces/{spaceId}/subscription", "PATCH spaces/{spaceId}/subscription",
         "POST spaces/{spaceId}/subscription/cancel", "POST spaces/{spaceId}/subscription/resume", "POST spaces/{spaceId}/trial", "DELETE spaces/{spaceId}/trial",
-        "PUT spaces/{spaceId}/billing-owner", "PUT spaces/{spaceId}/billing-info", "POST spaces/{spaceId}/payment-method/setup", "PUT spaces/{spaceId}/payment-method",
+        "PUT spaces/{spaceId}/billing-owner", "GET spaces/{spaceId}/billing-info", "PUT spaces/{spaceId}/billing-info", "POST spaces/{spaceId}/payment-method/setup", "PUT spaces/{spaceId}/payment-method",
         "GET spaces/{spaceId}/invoices", "GET spaces/{spaceId}/invoices/{invoiceId}", "GET spaces/{spaceId}/invoices/{invoiceId}/pdf", "GET spaces/{spaceId}/audit",
         "POST webhooks/stripe", "POST webhooks/paypal", "POST operations/renewal-run", "PUT operations/clock",
     ];

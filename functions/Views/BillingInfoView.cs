@@ -1,0 +1,19 @@
+using Billing.Core.Invoicing;
+
+namespace Billing.Functions.Views;
+
+/// <summary>
+/// The billing information as it stands (B7), in the shape <c>PUT .../billing-info</c> takes, so the
+/// billing tab can prefill its form with it.
+/// </summary>
+public sealed record BillingInfoView(string Name, string Email, AddressView Address, string? TaxId, string Locale)
+{
+    public static BillingInfoView Of(BillingInfo info) =>
+        new(info.Name, info.Email, AddressView.Of(info.Address), info.TaxId, info.Locale.Tag);
+}
+
+public sealed record AddressView(string Line1, string? Line2, string City, string? PostalCode, string? Region, string Country)
+{
+    public static AddressView Of(PostalAddress address) =>
+        new(address.Line1, address.Line2, address.City, address.PostalCode, address.Region, address.Country);
+}
