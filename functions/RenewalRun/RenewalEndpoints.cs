@@ -22,8 +22,9 @@ public static class RenewalEndpoints
         app.MapPost("/api/operations/renewal-run", RunNow).WithName("RunRenewals");
         if (CustomHandler.IsHosted(app.Configuration))
         {
-            app.MapPost($"/{TimerFunction}", OnTimer).AllowAnonymous().ExcludeFromDescription();
-            app.MapPost($"/{QueueFunction}", OnQueueMessage).AllowAnonymous().ExcludeFromDescription();
+            var invocations = app.MapGroup("").AllowAnonymous().ExcludeFromDescription().AddEndpointFilter(CustomHandler.OnlyFromHost);
+            invocations.MapPost($"/{TimerFunction}", OnTimer);
+            invocations.MapPost($"/{QueueFunction}", OnQueueMessage);
         }
 
         return app;
@@ -53,12 +54,17 @@ public static class RenewalEndpoints
     // The host forwards { "Data": { "batch": <the message, a string or an object> }, "Metadata": { ... } }.
     private static async Task<IResult> OnQueueMessage(JsonElement invocation, RenewalPass pass, CancellationToken cancellationToken)
     {
-        if (!invocation.TryGetProperty("Data", out var data) || !data.TryGetProperty("batch", out var message))
+        if (invocation.ValueKind != JsonValueKind.Object || !invocation.TryGetProperty("Data", out var data)
+            || data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("batch", out var message))
         {
             return Problems.Invalid("Data.batch", "The queue message is missing.");
         }
 
-        var batch = RenewalBatches.Parse(message.ValueKind == JsonValueKind.String ? message.GetString()! : message.GetRawText());
+        if (!RenewalBatches.TryParse(message.ValueKind == JsonValueKind.String ? message.GetString()! : message.GetRawText(), out var batch))
+        {
+            return Problems.Invalid("Data.batch", "A renewal batch lists spaces, each a valid id with the time it was due.");
+        }
+
         return InvocationResult(await pass.RunBatchAsync(batch, cancellationToken));
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -32,7 +33,28 @@ public sealed class RenewalBatches(QueueClient queue)
         StorageCalls.Guard(() => queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
 
     public static RenewalBatch Parse(string json) =>
-        JsonSerializer.Deserialize<RenewalBatch>(json, StorageJson.Options) ?? throw new JsonException("An empty renewal batch.");
+        TryParse(json, out var batch) ? batch : throw new JsonException("Not a renewal batch: a list of spaces, each a valid id with the time it was due.");
+
+    /// <summary>The batch, when <paramref name="json"/> is one: every space a valid id, with the time it was due.</summary>
+    public static bool TryParse(string json, [NotNullWhen(true)] out RenewalBatch? batch)
+    {
+        try
+        {
+            batch = JsonSerializer.Deserialize<RenewalBatch>(json, StorageJson.Options);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            batch = null;
+        }
+
+        if (batch is null || batch.Spaces.IsDefault || batch.Spaces.Any(s => s is null || s.Space.Value is null || s.DueAt == default))
+        {
+            batch = null;
+            return false;
+        }
+
+        return true;
+    }
 }
 
 /// <summary>Spaces the renewal index found due, with the time each was indexed for.</summary>
