@@ -1,9 +1,14 @@
 namespace Billing.Core.Common;
 
-/// <summary>Every domain error code of API.md. The HTTP status is the function app's concern.</summary>
+/// <summary>
+/// Every error code the API answers (API.md, "Errors"): the one vocabulary of core's refusals and of
+/// the function app's own answers (authentication, webhooks, storage), so no code is spelled as a
+/// string anywhere else. The HTTP status is the function app's concern.
+/// </summary>
 public enum ErrorCode
 {
     InvalidRequest,
+    Unauthenticated,
     Forbidden,
     NotBillingOwner,
     NotFound,
@@ -21,6 +26,11 @@ public enum ErrorCode
     SeatsBelowMembers,
     BillingOwnerNotMember,
     InvoicePaymentNotEligible,
+    IdempotencyKeyReused,
+    WebhookSignatureInvalid,
+    StorageUnavailable,
+    PaymentProviderUnavailable,
+    InternalError,
 }
 
 public static class ErrorCodeNames
@@ -29,6 +39,7 @@ public static class ErrorCodeNames
     public static string ToApiCode(this ErrorCode code) => code switch
     {
         ErrorCode.InvalidRequest => "invalid_request",
+        ErrorCode.Unauthenticated => "unauthenticated",
         ErrorCode.Forbidden => "forbidden",
         ErrorCode.NotBillingOwner => "not_billing_owner",
         ErrorCode.NotFound => "not_found",
@@ -46,6 +57,11 @@ public static class ErrorCodeNames
         ErrorCode.SeatsBelowMembers => "seats_below_members",
         ErrorCode.BillingOwnerNotMember => "billing_owner_not_member",
         ErrorCode.InvoicePaymentNotEligible => "invoice_payment_not_eligible",
+        ErrorCode.IdempotencyKeyReused => "idempotency_key_reused",
+        ErrorCode.WebhookSignatureInvalid => "webhook_signature_invalid",
+        ErrorCode.StorageUnavailable => "storage_unavailable",
+        ErrorCode.PaymentProviderUnavailable => "payment_provider_unavailable",
+        ErrorCode.InternalError => "internal_error",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -71,7 +71,7 @@ public sealed partial class DecisionRunner(
                 if (result is ChargeDeclined declined)
                 {
                     await RefundAsync(taken, keep: [], cancellationToken);
-                    return Problems.Code(StatusCodes.Status402PaymentRequired, "payment_failed", $"The payment was declined ({declined.Reason}); nothing was changed.");
+                    return Problems.Code(StatusCodes.Status402PaymentRequired, ErrorCode.PaymentFailed, $"The payment was declined ({declined.Reason}); nothing was changed.");
                 }
 
                 taken.Add(charge);
@@ -148,7 +148,7 @@ public sealed partial class DecisionRunner(
 
         return record.RequestHash == request.RequestHash
             ? Results.Text(record.Body, "application/json", statusCode: record.Status)
-            : Problems.Code(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "This Idempotency-Key was used with another request.");
+            : Problems.Code(StatusCodes.Status422UnprocessableEntity, ErrorCode.IdempotencyKeyReused, "This Idempotency-Key was used with another request.");
     }
 
     private async Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Billing.Core.Catalog;
+using Billing.Core.Common;
 using Billing.Core.Spaces;
 using Billing.Functions.Decisions;
 using Billing.Functions.Http;
@@ -39,7 +40,7 @@ public static class OperationsEndpoints
 
         if (!caller.Has(ServiceRoles.Operator))
         {
-            return Problems.Code(StatusCodes.Status403Forbidden, "forbidden", "Only operators (billing.operator) set the clock.");
+            return Problems.Code(StatusCodes.Status403Forbidden, ErrorCode.Forbidden, "Only operators (billing.operator) set the clock.");
         }
 
         if (body?.Now is not { } now)

@@ -1,3 +1,4 @@
+using Billing.Core.Common;
 using Billing.Core.Payments;
 using Billing.Functions.Http;
 using Billing.Functions.Requests;
@@ -43,6 +44,6 @@ public sealed class PaymentMethodReader(PaymentGateways gateways)
 
         return await gateway.ResolveAsync(token, cancellationToken) is { } method
             ? (method, null)
-            : (null, Problems.Code(StatusCodes.Status402PaymentRequired, "payment_method_missing", "The provider does not know this payment method; save it again."));
+            : (null, Problems.Code(StatusCodes.Status402PaymentRequired, ErrorCode.PaymentMethodMissing, "The provider does not know this payment method; save it again."));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Billing.Core.Common;
 using Billing.Core.Payments;
 using Billing.Functions.Decisions;
 using Billing.Functions.Http;
@@ -58,10 +59,10 @@ public static class WebhookEndpoints
     }
 
     private static IResult NotConfigured(string settings) =>
-        Problems.Code(StatusCodes.Status404NotFound, "not_found", $"This provider's webhook is not enabled here ({settings}).");
+        Problems.Code(StatusCodes.Status404NotFound, ErrorCode.NotFound, $"This provider's webhook is not enabled here ({settings}).");
 
     private static IResult SignatureInvalid() =>
-        Problems.Code(StatusCodes.Status400BadRequest, "webhook_signature_invalid", "The signature of this event is missing, wrong or too old; nothing was stored.");
+        Problems.Code(StatusCodes.Status400BadRequest, ErrorCode.WebhookSignatureInvalid, "The signature of this event is missing, wrong or too old; nothing was stored.");
 
     private static async Task<byte[]> ReadRawAsync(HttpContext http, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Billing.Core.Common;
 using Billing.Functions.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -46,7 +47,7 @@ public static class Authentication
                         context.HandleResponse();
                         await Problems.Unauthenticated().ExecuteAsync(context.HttpContext);
                     },
-                    OnForbidden = context => Problems.Code(StatusCodes.Status403Forbidden, "forbidden", "This caller may not do this.").ExecuteAsync(context.HttpContext),
+                    OnForbidden = context => Problems.Code(StatusCodes.Status403Forbidden, ErrorCode.Forbidden, "This caller may not do this.").ExecuteAsync(context.HttpContext),
                 };
             });
         if (auth.TrustAppServicePrincipal)

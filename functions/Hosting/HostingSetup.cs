@@ -1,3 +1,4 @@
+using Billing.Core.Common;
 using Billing.Functions.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
@@ -53,11 +54,11 @@ public static class HostingSetup
             var problem = status switch
             {
                 StatusCodes.Status404NotFound => Problems.NotFound(),
-                StatusCodes.Status405MethodNotAllowed => Problems.Code(status, "invalid_request", "This route does not take this method."),
+                StatusCodes.Status405MethodNotAllowed => Problems.Code(status, ErrorCode.InvalidRequest, "This route does not take this method."),
                 StatusCodes.Status401Unauthorized => Problems.Unauthenticated(),
-                StatusCodes.Status403Forbidden => Problems.Code(status, "forbidden", "This caller may not do this."),
-                StatusCodes.Status415UnsupportedMediaType => Problems.Code(status, "invalid_request", "Send the body as application/json."),
-                _ => Problems.Code(status, status >= 500 ? "internal_error" : "invalid_request", "The request could not be handled."),
+                StatusCodes.Status403Forbidden => Problems.Code(status, ErrorCode.Forbidden, "This caller may not do this."),
+                StatusCodes.Status415UnsupportedMediaType => Problems.Code(status, ErrorCode.InvalidRequest, "Send the body as application/json."),
+                _ => Problems.Code(status, status >= 500 ? ErrorCode.InternalError : ErrorCode.InvalidRequest, "The request could not be handled."),
             };
             await problem.ExecuteAsync(context.HttpContext);
         });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Billing.Core.Common;
 using Billing.Functions.Http;
 using Billing.Infra.Payments;
 using Billing.Infra.Storage;
@@ -18,9 +19,9 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         var problem = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                Problems.Code(StatusCodes.Status413PayloadTooLarge, "invalid_request", "The request body is too large."),
-            BadHttpRequestException bad => Problems.Code(StatusCodes.Status400BadRequest, "invalid_request", Describe(bad)),
-            JsonException => Problems.Code(StatusCodes.Status400BadRequest, "invalid_request", "The request body is not valid JSON."),
+                Problems.Code(StatusCodes.Status413PayloadTooLarge, ErrorCode.InvalidRequest, "The request body is too large."),
+            BadHttpRequestException bad => Problems.Code(StatusCodes.Status400BadRequest, ErrorCode.InvalidRequest, Describe(bad)),
+            JsonException => Problems.Code(StatusCodes.Status400BadRequest, ErrorCode.InvalidRequest, "The request body is not valid JSON."),
             StorageUnavailableException => Problems.StorageUnavailable(),
             PaymentProviderUnavailableException => Problems.PaymentProviderUnavailable(),
             _ => null,
@@ -29,7 +30,7 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         if (problem is null)
         {
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
-            problem = Problems.Code(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side; nothing was changed. Try again.");
+            problem = Problems.Code(StatusCodes.Status500InternalServerError, ErrorCode.InternalError, "Something went wrong on our side; nothing was changed. Try again.");
         }
 
         await problem.ExecuteAsync(httpContext);

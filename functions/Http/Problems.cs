@@ -18,7 +18,7 @@ public static class Problems
             extensions["related"] = error.Related;
         }
 
-        return Problem(StatusOf(error.Code), error.ApiCode, error.Detail, extensions);
+        return Problem(StatusOf(error.Code), error.Code, error.Detail, extensions);
     }
 
     /// <summary>A malformed or ill-typed request, with the messages for each field.</summary>
@@ -26,41 +26,45 @@ public static class Problems
         Results.ValidationProblem(
             errors,
             detail,
-            type: TypeOf("invalid_request"),
-            title: "invalid_request",
-            extensions: new Dictionary<string, object?> { ["code"] = "invalid_request" });
+            type: TypeOf(ErrorCode.InvalidRequest),
+            title: ErrorCode.InvalidRequest.ToApiCode(),
+            extensions: new Dictionary<string, object?> { ["code"] = ErrorCode.InvalidRequest.ToApiCode() });
 
     public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] }, message);
 
-    public static IResult Code(int status, string code, string detail) =>
-        Problem(status, code, detail, new Dictionary<string, object?> { ["code"] = code });
+    /// <summary>A problem whose status is not the code's usual one (405, 413, 415 are <c>invalid_request</c> too).</summary>
+    public static IResult Code(int status, ErrorCode code, string detail) =>
+        Problem(status, code, detail, new Dictionary<string, object?> { ["code"] = code.ToApiCode() });
 
-    public static IResult Unauthenticated() => Code(StatusCodes.Status401Unauthorized, "unauthenticated", "A valid bearer token is required.");
+    public static IResult Unauthenticated() => Code(StatusCodes.Status401Unauthorized, ErrorCode.Unauthenticated, "A valid bearer token is required.");
 
     public static IResult NotFound() => From(Errors.NotFound());
 
     /// <summary>503 with <c>Retry-After</c>: storage did not answer, or stayed too busy to take the change; nothing was written.</summary>
     public static IResult StorageUnavailable() =>
-        new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "Storage is not answering; nothing was changed. Try again shortly."));
+        new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, ErrorCode.StorageUnavailable, "Storage is not answering; nothing was changed. Try again shortly."));
 
     public static IResult PaymentProviderUnavailable() =>
-        new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, "payment_provider_unavailable", "The payment provider is not answering; nothing was changed or charged. Try again shortly."));
+        new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, ErrorCode.PaymentProviderUnavailable, "The payment provider is not answering; nothing was changed or charged. Try again shortly."));
 
     public static int StatusOf(ErrorCode code) => code switch
     {
-        ErrorCode.InvalidRequest => StatusCodes.Status400BadRequest,
+        ErrorCode.InvalidRequest or ErrorCode.WebhookSignatureInvalid => StatusCodes.Status400BadRequest,
+        ErrorCode.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCode.PaymentFailed or ErrorCode.PaymentMethodMissing => StatusCodes.Status402PaymentRequired,
         ErrorCode.Forbidden or ErrorCode.NotBillingOwner => StatusCodes.Status403Forbidden,
         ErrorCode.NotFound => StatusCodes.Status404NotFound,
         ErrorCode.AlreadySubscribed or ErrorCode.NotSubscribed or ErrorCode.TeamInPaidOrganization or ErrorCode.TeamsAlreadyPaid
             or ErrorCode.ContactSales or ErrorCode.TrialAlreadyUsed or ErrorCode.BillingOwnerMustTransferFirst => StatusCodes.Status409Conflict,
         ErrorCode.TierNotOnSale or ErrorCode.SeatCountNotOffered or ErrorCode.SeatsBelowMembers or ErrorCode.BillingOwnerNotMember
-            or ErrorCode.InvoicePaymentNotEligible => StatusCodes.Status422UnprocessableEntity,
+            or ErrorCode.InvoicePaymentNotEligible or ErrorCode.IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
+        ErrorCode.InternalError => StatusCodes.Status500InternalServerError,
+        ErrorCode.StorageUnavailable or ErrorCode.PaymentProviderUnavailable => StatusCodes.Status503ServiceUnavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
-    private static IResult Problem(int status, string code, string detail, Dictionary<string, object?> extensions) =>
-        Results.Problem(detail: detail, statusCode: status, title: code, type: TypeOf(code), extensions: extensions);
+    private static IResult Problem(int status, ErrorCode code, string detail, Dictionary<string, object?> extensions) =>
+        Results.Problem(detail: detail, statusCode: status, title: code.ToApiCode(), type: TypeOf(code), extensions: extensions);
 
     private sealed class WithRetryAfter(IResult inner) : IResult
     {
@@ -71,5 +75,5 @@ public static class Problems
         }
     }
 
-    private static string TypeOf(string code) => $"https://billing.example/problems/{code}";
+    private static string TypeOf(ErrorCode code) => $"https://billing.example/problems/{code.ToApiCode()}";
 }

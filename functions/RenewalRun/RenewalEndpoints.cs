@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Billing.Core.Common;
 using Billing.Core.Spaces;
 using Billing.Functions.Hosting;
 using Billing.Functions.Http;
@@ -39,7 +40,7 @@ public static class RenewalEndpoints
 
         if (!caller.Has(ServiceRoles.Operator))
         {
-            return Problems.Code(StatusCodes.Status403Forbidden, "forbidden", "Only operators (billing.operator) start a renewal run.");
+            return Problems.Code(StatusCodes.Status403Forbidden, ErrorCode.Forbidden, "Only operators (billing.operator) start a renewal run.");
         }
 
         return Results.Json(await pass.RunAsync(options.Value, cancellationToken), ApiJson.Options);
