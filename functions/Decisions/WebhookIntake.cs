@@ -25,6 +25,11 @@ public sealed class WebhookIntake(BillingStorage storage, WebhookInbox inbox, We
             return Problems.Invalid("body", "The body is not an event of this provider.");
         }
 
+        if (!WebhookInbox.CanKey(received.Id))
+        {
+            return Problems.Invalid("id", $"An event id is 1 to {WebhookInbox.MaxEventIdLength} printable characters; nothing was stored.");
+        }
+
         await storage.EnsureReadyAsync(cancellationToken);
         var now = TimeProvider.System.GetUtcNow();
         if (await inbox.RecordAsync(provider, received.Id, received.Type, body, now, cancellationToken))

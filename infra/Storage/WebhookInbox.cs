@@ -16,6 +16,13 @@ public sealed class WebhookInbox(TableClient table, BlobContainerClient bodies)
 {
     private const string Applied = "AppliedAt";
 
+    /// <summary>The longest event id kept, escaped as it keys the row: providers' ids are a few dozen characters, a table key holds at most 1 KiB.</summary>
+    public const int MaxEventIdLength = 255;
+
+    /// <summary>Whether an event id can key the row and name the body's blob; anything else is refused before a write.</summary>
+    public static bool CanKey(string eventId) =>
+        eventId.Length > 0 && !eventId.Any(char.IsControl) && RowKeys.Escape(eventId).Length <= MaxEventIdLength;
+
     /// <summary>Keeps the event; answers whether it was applied already.</summary>
     public async Task<bool> RecordAsync(PaymentProvider provider, string eventId, string type, string rawBody, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
