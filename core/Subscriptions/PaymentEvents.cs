@@ -13,6 +13,38 @@ namespace Billing.Core.Subscriptions;
 /// </summary>
 public static class PaymentEvents
 {
+    /// <summary>
+    /// A provider's report about a charge of <paramref name="invoice"/>, applied only when that provider
+    /// can have charged it (P3, I1): the provider of the invoice's own method, or of the plan's current
+    /// method (a retry charges that one). An invoice paid by bank transfer is settled by sales: no
+    /// provider's event moves it, whatever the event's metadata names.
+    /// </summary>
+    public static (Decision Decision, Invoice Invoice) Apply(SpaceBilling state, Invoice invoice, PaymentReport report, Caller caller, DecisionContext context)
+    {
+        if (!MayHaveCharged(state, invoice, report.Provider))
+        {
+            return (Decision.Unchanged(state), invoice);
+        }
+
+        return report.What switch
+        {
+            ReportedPayment.Succeeded => ChargeOutcomes.Succeeded(state, invoice, caller, context),
+            ReportedPayment.Failed => ChargeOutcomes.Failed(state, invoice, report.Attempt, caller, context),
+            ReportedPayment.RequiresAction => ChargeOutcomes.RequiresAction(state, invoice, report.Attempt, caller, context),
+            ReportedPayment.Refunded => Refunded(state, invoice, caller, context),
+            _ => (Disputed(state, invoice, report.Reason ?? "dispute", caller, context), invoice),
+        };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="provider"/> can have taken a payment for <paramref name="invoice"/>
+    /// (bank transfer is <see cref="PaymentProvider.Invoice"/>, which sends no events).
+    /// </summary>
+    public static bool MayHaveCharged(SpaceBilling state, Invoice invoice, PaymentProvider provider) =>
+        provider != PaymentProvider.Invoice
+        && (invoice.Content.PaymentMethod.Provider == provider
+            || (state.Subscription is { } subscription && subscription.Id == invoice.Content.SubscriptionId && subscription.PaymentMethod.Provider == provider));
+
     /// <summary>The money of a paid invoice went back to the payer (a refund made in the provider's dashboard).</summary>
     public static (Decision Decision, Invoice Invoice) Refunded(SpaceBilling state, Invoice invoice, Caller caller, DecisionContext context)
     {

@@ -29,14 +29,15 @@ public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers cu
                     return null;
                 }
 
-                InvoiceOutcomes.Outcome outcome = received.Kind switch
+                var report = new PaymentReport(received.Provider, received.Kind switch
                 {
-                    PaymentEventKind.PaymentSucceeded => (state, invoice, context) => ChargeOutcomes.Succeeded(state, invoice, caller, context),
-                    PaymentEventKind.PaymentFailed => (state, invoice, context) => ChargeOutcomes.Failed(state, invoice, charge.Attempt, caller, context),
-                    PaymentEventKind.PaymentRequiresAction => (state, invoice, context) => ChargeOutcomes.RequiresAction(state, invoice, charge.Attempt, caller, context),
-                    PaymentEventKind.Refunded => (state, invoice, context) => PaymentEvents.Refunded(state, invoice, caller, context),
-                    _ => (state, invoice, context) => (PaymentEvents.Disputed(state, invoice, received.Reason ?? "dispute", caller, context), invoice),
-                };
+                    PaymentEventKind.PaymentSucceeded => ReportedPayment.Succeeded,
+                    PaymentEventKind.PaymentFailed => ReportedPayment.Failed,
+                    PaymentEventKind.PaymentRequiresAction => ReportedPayment.RequiresAction,
+                    PaymentEventKind.Refunded => ReportedPayment.Refunded,
+                    _ => ReportedPayment.Disputed,
+                }, charge.Attempt, received.Reason);
+                InvoiceOutcomes.Outcome outcome = (state, invoice, context) => PaymentEvents.Apply(state, invoice, report, caller, context);
                 var held = received.Kind == PaymentEventKind.PaymentRequiresAction ? received.PaymentReference : null;
                 return await outcomes.ApplyAsync(charge.Space, charge.Invoice, requestId, outcome, new InvoiceOutcomes.Known(), cancellationToken, heldPayment: held) is not null ? charge.Space : null;
 

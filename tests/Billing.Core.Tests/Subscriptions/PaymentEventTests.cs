@@ -120,9 +120,57 @@ public class PaymentEventTests
         Assert.True(PaymentEvents.MethodRemoved(state, PaymentProvider.PayPal, "another_token", Provider, At(Now)).ChangesNothing);
     }
 
-    private static (SpaceBilling State, Invoice Invoice, DateTimeOffset RenewedAt) Renewed()
+    [Theory]
+    [Trait("Rule", "P3")]
+    [Trait("Rule", "I1")]
+    [InlineData(ReportedPayment.Succeeded)]
+    [InlineData(ReportedPayment.Failed)]
+    [InlineData(ReportedPayment.RequiresAction)]
+    [InlineData(ReportedPayment.Refunded)]
+    [InlineData(ReportedPayment.Disputed)]
+    public void No_provider_report_moves_an_invoice_paid_by_bank_transfer(ReportedPayment what)
     {
-        var state = Subscribed();
+        var (state, invoice, renewedAt) = Renewed(PaymentMethod.ByInvoice, seats: 20, members: 20, cycle: Billing.Core.Calendar.BillingCycle.Annual);
+        foreach (var provider in new[] { PaymentProvider.Stripe, PaymentProvider.PayPal, PaymentProvider.Sandbox, PaymentProvider.Invoice })
+        {
+            var (decision, after) = PaymentEvents.Apply(state, invoice, new PaymentReport(provider, what, 1, null), Provider, At(renewedAt));
+
+            Assert.True(decision.ChangesNothing);
+            Assert.Equal(invoice, after);
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "P3")]
+    public void A_report_from_a_provider_that_never_charged_the_invoice_changes_nothing()
+    {
+        var (state, invoice, renewedAt) = Renewed();
+
+        var (decision, after) = PaymentEvents.Apply(state, invoice, new PaymentReport(PaymentProvider.PayPal, ReportedPayment.Succeeded, 1, null), Provider, At(renewedAt));
+
+        Assert.True(decision.ChangesNothing);
+        Assert.Equal(InvoiceStatus.Open, after.Status);
+    }
+
+    [Fact]
+    [Trait("Rule", "P3")]
+    [Trait("Rule", "R3")]
+    public void A_retry_charged_through_the_plans_new_method_is_applied_from_that_provider()
+    {
+        var (state, invoice, renewedAt) = Renewed();
+        state = ChargeOutcomes.Failed(state, invoice, 1, Provider, At(renewedAt)).Decision.State;
+        state = state with { Plan = new PaidPlan(state.Subscription! with { PaymentMethod = PayPal }) };
+
+        var (decision, paid) = PaymentEvents.Apply(state, invoice, new PaymentReport(PaymentProvider.PayPal, ReportedPayment.Succeeded, 2, null), Provider, At(renewedAt.AddDays(1)));
+
+        Assert.Equal(InvoiceStatus.Paid, paid.Status);
+        Assert.Equal(SubscriptionStatus.Active, decision.State.Status);
+    }
+
+    private static (SpaceBilling State, Invoice Invoice, DateTimeOffset RenewedAt) Renewed(
+        PaymentMethod? paymentMethod = null, int seats = 5, int members = 3, Billing.Core.Calendar.BillingCycle cycle = Billing.Core.Calendar.BillingCycle.Monthly)
+    {
+        var state = Subscribed(cycle: cycle, seats: seats, members: members, paymentMethod: paymentMethod);
         var renewedAt = state.Subscription!.RenewsAt;
         var renewal = Renewals.Advance(state, At(renewedAt));
         return (renewal.State, Issued(renewal.Invoices().Single()), renewedAt);

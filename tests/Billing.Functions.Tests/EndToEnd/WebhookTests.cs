@@ -118,6 +118,47 @@ public sealed class WebhookTests(ProvidersServerFixture server) : IClassFixture<
 
     [Fact]
     [Trait("Rule", "P3")]
+    public async Task A_signed_event_whose_id_the_store_cannot_key_answers_400_and_stores_nothing()
+    {
+        var body = JsonNode.Parse(WebhookSigner.StripeEvent("customer.created", ProviderStub.Fixture("customer")))!.AsObject();
+        var id = "evt_" + new string('x', 600);
+        body["id"] = id;
+        var raw = body.ToJsonString();
+
+        await Problem(await PostStripeAsync(raw, WebhookSigner.StripeSignature(raw)), HttpStatusCode.BadRequest, "invalid_request");
+
+        var inbox = server.Services.GetRequiredService<Billing.Infra.Storage.WebhookInbox>();
+        Assert.Null(await inbox.ReadBodyAsync(Billing.Core.Payments.PaymentProvider.Stripe, id, default));
+    }
+
+    [Fact]
+    [Trait("Rule", "P3")]
+    [Trait("Rule", "I1")]
+    public async Task A_Stripe_payment_event_naming_an_invoice_paid_by_bank_transfer_changes_nothing()
+    {
+        var space = await _api.WorkspaceAsync(extraMembers: 17);
+        await _api.UpgradeAsync(space, UpgradeBody(cycle: "annual", seats: 20, provider: "invoice"), _api.Sales);
+        var invoiceId = (await _api.InvoicesAsync(space)).GetProperty("items")[0].GetProperty("id").GetString()!;
+        var audit = await AuditCountAsync(space, Owner);
+        var intent = ProviderStub.Fixture("payment_intent");
+        intent["id"] = "pi_someone_elses";
+        intent["status"] = "succeeded";
+        intent["metadata"] = new JsonObject { ["space_id"] = space, ["invoice_id"] = invoiceId, ["attempt"] = "1" };
+
+        foreach (var type in new[] { "payment_intent.succeeded", "payment_intent.payment_failed" })
+        {
+            var body = WebhookSigner.StripeEvent(type, intent);
+            await Ok(await PostStripeAsync(body, WebhookSigner.StripeSignature(body)));
+        }
+
+        var invoice = await Ok(await _api.As(Owner).GetAsync($"/api/spaces/{space}/invoices/{invoiceId}"));
+        Assert.Equal("open", invoice.GetProperty("status").GetString());
+        Assert.Equal("active", (await _api.BillingAsync(space)).GetProperty("status").GetString());
+        Assert.Equal(audit, await AuditCountAsync(space, Owner));
+    }
+
+    [Fact]
+    [Trait("Rule", "P3")]
     public async Task Events_about_objects_this_app_does_not_know_are_recorded_and_answered_200()
     {
         var stranger = ProviderStub.Fixture("payment_intent");

@@ -1,0 +1,19 @@
+using Billing.Core.Payments;
+
+namespace Billing.Core.Subscriptions;
+
+/// <summary>What a payment provider reports, after the fact, about a charge of one invoice (P3).</summary>
+public enum ReportedPayment
+{
+    Succeeded,
+    Failed,
+    RequiresAction,
+    Refunded,
+    Disputed,
+}
+
+/// <summary>
+/// One provider's report about a charge: who reports, what happened, which attempt of the invoice's
+/// charges it was (1 = first), and the reason it gives (a decline code, a dispute reason).
+/// </summary>
+public sealed record PaymentReport(PaymentProvider Provider, ReportedPayment What, int Attempt, string? Reason);
