@@ -9,7 +9,8 @@ namespace Billing.Infra.Email;
 /// <summary>
 /// Sends email over SMTP with MailKit: STARTTLS when the server offers it, authentication when a user
 /// is configured. Connections are kept and reused (a renewal run sends thousands); one the server has
-/// closed is replaced, and its messages are sent again on the new one (an email may repeat, never be lost).
+/// closed (dropped, or answered 421 after idling) is replaced, and its messages are sent again on the
+/// new one (an email may repeat, never be lost).
 /// </summary>
 public sealed class SmtpMailer(EmailOptions options) : IDisposable
 {
@@ -28,7 +29,7 @@ public sealed class SmtpMailer(EmailOptions options) : IDisposable
         {
             await SendAllAsync(client.Connection, messages, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (client.Reused && e is ServiceNotConnectedException or SmtpProtocolException or IOException)
+        catch (Exception e) when (client.Reused && IsClosedByServer(e))
         {
             // The kept connection had been closed by the server: once more on a new one.
             client.Connection.Dispose();
@@ -59,6 +60,14 @@ public sealed class SmtpMailer(EmailOptions options) : IDisposable
             client.Dispose();
         }
     }
+
+    /// <summary>
+    /// A kept connection the server let go: dropped outright, or closed after idling with a
+    /// <c>421</c> (Postfix, Exchange), which MailKit reads as the answer to the next command.
+    /// </summary>
+    private static bool IsClosedByServer(Exception e) =>
+        e is ServiceNotConnectedException or SmtpProtocolException or IOException
+            or SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
 
     private async Task<(SmtpClient Connection, bool Reused)> RentAsync(CancellationToken cancellationToken)
     {
