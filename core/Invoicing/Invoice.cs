@@ -21,6 +21,9 @@ public sealed record Invoice(InvoiceDraft Content, Issuer Issuer, InvoiceNumber 
 
     public Money Total => Content.Total;
 
+    /// <summary>What is still to be paid: the total until the invoice is settled, nothing after (nor on a total below zero).</summary>
+    public Money AmountDue => IsSettled || Total.IsNegative ? Money.Zero(Total.Currency) : Total;
+
     public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.Refunded;
 
     /// <summary>The invoice paid at <paramref name="at"/>. Paying a settled invoice changes nothing (a late or repeated confirmation).</summary>

@@ -193,10 +193,7 @@ public sealed class EffectDelivery(
             pdf,
             state?.Subscription?.Seats.Value,
             state?.Trial?.EndsAt,
-            links.InvoicesOf(space, email.Invoice))
-        {
-            ActionUrl = email.Kind == EmailKind.PaymentActionRequired && email.Invoice is { } pending ? links.ConfirmationOf(space, pending) : null,
-        };
+            links.For(space, email.Invoice));
         return composer.Compose(email, facts, $"{space}/{deliveryKey}");
     }
 }

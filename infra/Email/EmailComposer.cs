@@ -1,17 +1,20 @@
-using System.Net;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Billing.Core.Common;
 using Billing.Core.Effects;
+using Billing.Core.Invoicing;
 using Billing.Infra.Invoices;
 using MimeKit;
 
 namespace Billing.Infra.Email;
 
 /// <summary>
-/// Writes a billing email in the billing owner's language (V4), as plain text and HTML from the same
-/// words, with the invoice PDF attached and the link to the invoices online (B4).
+/// Writes a billing email in the billing owner's language (V4), as plain text and as styled HTML
+/// (<see cref="EmailHtml"/>) from the same words, with the invoice PDF attached and the link to the
+/// invoice online (B4).
 /// </summary>
-public sealed class EmailComposer(EmailOptions options)
+public sealed class EmailComposer(EmailOptions options, Issuer issuer)
 {
     /// <param name="email">The effect to carry out.</param>
     /// <param name="facts">What the email says.</param>
@@ -30,22 +33,31 @@ public sealed class EmailComposer(EmailOptions options)
             ["seats"] = facts.Seats?.ToString(culture) ?? string.Empty,
             ["date"] = facts.TrialEndsAt?.UtcDateTime.ToString("D", culture) ?? string.Empty,
             ["link"] = facts.InvoicesOnline.ToString(),
-            ["action"] = (facts.ActionUrl ?? facts.InvoicesOnline).ToString(),
+            ["action"] = facts.InvoicesOnline.ToString(),
         };
 
-        var paragraphs = new[] { language.Greeting, text.Body, language.InvoicesOnline, language.SignOff }.Select(p => Fill(p, values)).ToList();
+        var subject = Fill(text.Subject, values);
+        var opening = Fill(text.Body, values);
         // The invoice itself follows the greeting and the paragraph, in the same words as its PDF.
-        var document = facts.Invoice is { } shown ? InvoiceDocument.Of(shown) : null;
+        var document = facts.Invoice is { } shown ? InvoiceDocument.Of(shown, email.Locale) : null;
         var body = new BodyBuilder
         {
-            TextBody = string.Join("\n\n", paragraphs.Take(2)) + "\n\n"
+            TextBody = string.Join("\n\n", Fill(language.Greeting, values), opening) + "\n\n"
                 + (document is null ? string.Empty : InvoiceText.Plain(document) + "\n")
-                + string.Join("\n\n", paragraphs.Skip(2)) + "\n",
-            HtmlBody = $"<!DOCTYPE html><html lang=\"{WebUtility.HtmlEncode(email.Locale.Tag)}\"><body>"
-                + string.Concat(paragraphs.Take(2).Select(p => $"<p>{Linked(WebUtility.HtmlEncode(p), values["action"])}</p>"))
-                + (document is null ? string.Empty : InvoiceText.Html(document))
-                + string.Concat(paragraphs.Skip(2).Select(p => $"<p>{Linked(WebUtility.HtmlEncode(p), values["link"])}</p>"))
-                + "</body></html>",
+                + string.Join("\n\n", Fill(language.InvoicesOnline, values), Fill(language.SignOff, values)) + "\n",
+            HtmlBody = EmailHtml.Render(new EmailHtmlView(
+                email.Locale.Tag,
+                subject,
+                opening,
+                issuer.Name,
+                Fill(language.Greeting, values),
+                [EmailParagraph.Of(opening, values["link"])],
+                document is null ? null : Summary(facts.Invoice!, document, email.Locale, language.Html, culture),
+                new EmailButton(ButtonLabel(email.Kind, facts, language.Html), values["link"]),
+                EmailParagraph.Of(Fill(language.Html.ButtonFallback, values), values["link"]),
+                Fill(language.SignOff, values),
+                Fill(language.Html.Reason, values),
+                [issuer.Name, .. InvoiceDocument.AddressLines(issuer.Address), issuer.Email])),
         };
         if (facts.Invoice is { } attached && facts.Pdf is { } pdf)
         {
@@ -54,7 +66,7 @@ public sealed class EmailComposer(EmailOptions options)
 
         var message = new MimeMessage
         {
-            Subject = Fill(text.Subject, values),
+            Subject = subject,
             Body = body.ToMessageBody(),
             MessageId = $"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deliveryKey)))[..32].ToLowerInvariant()}@billing",
         };
@@ -62,6 +74,32 @@ public sealed class EmailComposer(EmailOptions options)
         message.To.Add(new MailboxAddress(facts.RecipientName ?? string.Empty, email.Address));
         message.Headers.Add("Content-Language", email.Locale.Tag);
         return message;
+    }
+
+    /// <summary>
+    /// The one call to action, to <see cref="EmailFacts.InvoicesOnline"/>: the invoice's page when the
+    /// email is about an invoice (where the bank's confirmation is given when it asks for one), else
+    /// the billing tab.
+    /// </summary>
+    private static string ButtonLabel(EmailKind kind, EmailFacts facts, EmailHtmlWords words) =>
+        kind == EmailKind.PaymentActionRequired ? words.ConfirmPayment : facts.Invoice is not null ? words.ViewInvoice : words.OpenBilling;
+
+    /// <summary>The invoice at a glance: its status shows as a badge by the total rather than among the facts.</summary>
+    private static EmailInvoiceView Summary(Invoice invoice, InvoiceDocument document, Locale locale, EmailHtmlWords words, CultureInfo culture)
+    {
+        var invoiceWords = InvoiceStrings.For(locale.Language);
+        return new EmailInvoiceView(
+            document with { Facts = [.. document.Facts.Where(f => f.Label != invoiceWords.Status)] },
+            MoneyText.Format(invoice.Total, culture),
+            invoiceWords.Statuses[invoice.Status],
+            invoice.Status switch
+            {
+                InvoiceStatus.Paid => "paid",
+                InvoiceStatus.PastDue => "late",
+                InvoiceStatus.Open => "open",
+                _ => "closed",
+            },
+            new DocumentField(words.AmountDue, MoneyText.Format(invoice.AmountDue, culture)));
     }
 
     private static string Fill(string template, Dictionary<string, string> values)
@@ -73,11 +111,5 @@ public sealed class EmailComposer(EmailOptions options)
         }
 
         return filled.ToString();
-    }
-
-    private static string Linked(string encodedParagraph, string link)
-    {
-        var encodedLink = WebUtility.HtmlEncode(link);
-        return encodedParagraph.Replace(encodedLink, $"<a href=\"{encodedLink}\">{encodedLink}</a>", StringComparison.Ordinal);
     }
 }

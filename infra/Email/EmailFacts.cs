@@ -2,7 +2,7 @@ using Billing.Core.Invoicing;
 
 namespace Billing.Infra.Email;
 
-/// <summary>What an email says besides its kind: the space, the invoice and its PDF when there is one, and where to see invoices online.</summary>
+/// <summary>What an email says besides its kind: the space, the invoice and its PDF when there is one, and where to see it online (the invoice's page, else the billing tab).</summary>
 public sealed record EmailFacts(
     string SpaceName,
     string? RecipientName,
@@ -10,8 +10,4 @@ public sealed record EmailFacts(
     ReadOnlyMemory<byte>? Pdf,
     int? Seats,
     DateTimeOffset? TrialEndsAt,
-    Uri InvoicesOnline)
-{
-    /// <summary>Where the billing owner confirms a payment their bank holds, for <c>PaymentActionRequired</c>.</summary>
-    public Uri? ActionUrl { get; init; }
-}
+    Uri InvoicesOnline);

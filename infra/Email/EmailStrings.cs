@@ -13,6 +13,7 @@ public static class EmailStrings
             "Hello {name},",
             "See your invoices online: {link}",
             "The Billing team",
+            new("View invoice", "Open billing", "Confirm payment", "Amount due", "If the button does not work, copy this link into your browser: {link}", "You receive this email because you manage billing for {space}."),
             Texts(
                 ("Invoice {number} for {space}", "Your invoice {number} for {space} is attached. Total: {total}."),
                 ("Payment failed for {space}", "We could not collect the payment of {total} for invoice {number}. Your plan stays active while we retry over the next days. Please check your payment method."),
@@ -26,6 +27,7 @@ public static class EmailStrings
             "Bonjour {name},",
             "Consultez vos factures en ligne : {link}",
             "L'équipe Facturation",
+            new("Voir la facture", "Ouvrir la facturation", "Confirmer le paiement", "Montant dû", "Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {link}", "Vous recevez cet e-mail parce que vous gérez la facturation de {space}."),
             Texts(
                 ("Facture {number} pour {space}", "Veuillez trouver ci-joint votre facture {number} pour {space}. Total : {total}."),
                 ("Échec du paiement pour {space}", "Nous n'avons pas pu encaisser le paiement de {total} pour la facture {number}. Votre forfait reste actif pendant que nous réessayons dans les prochains jours. Veuillez vérifier votre moyen de paiement."),
@@ -39,6 +41,7 @@ public static class EmailStrings
             "Hallo {name},",
             "Bekijk uw facturen online: {link}",
             "Het facturatieteam",
+            new("Factuur bekijken", "Facturatie openen", "Betaling bevestigen", "Te betalen", "Werkt de knop niet? Kopieer deze link in uw browser: {link}", "U ontvangt deze e-mail omdat u de facturatie van {space} beheert."),
             Texts(
                 ("Factuur {number} voor {space}", "In de bijlage vindt u factuur {number} voor {space}. Totaal: {total}."),
                 ("Betaling mislukt voor {space}", "We konden de betaling van {total} voor factuur {number} niet innen. Uw abonnement blijft actief terwijl we het de komende dagen opnieuw proberen. Controleer uw betaalmethode."),
@@ -52,6 +55,7 @@ public static class EmailStrings
             "Hej {name},",
             "Se dina fakturor online: {link}",
             "Faktureringsteamet",
+            new("Visa faktura", "Öppna fakturering", "Bekräfta betalning", "Att betala", "Om knappen inte fungerar kan du kopiera den här länken till din webbläsare: {link}", "Du får det här mejlet eftersom du hanterar faktureringen för {space}."),
             Texts(
                 ("Faktura {number} för {space}", "Bifogat finns din faktura {number} för {space}. Totalt: {total}."),
                 ("Betalningen misslyckades för {space}", "Vi kunde inte dra betalningen på {total} för faktura {number}. Din plan förblir aktiv medan vi försöker igen de närmaste dagarna. Kontrollera din betalningsmetod."),
@@ -65,6 +69,7 @@ public static class EmailStrings
             "Halo {name},",
             "Lihat faktur Anda secara online: {link}",
             "Tim Penagihan",
+            new("Lihat faktur", "Buka penagihan", "Konfirmasi pembayaran", "Jumlah terutang", "Jika tombol tidak berfungsi, salin tautan ini ke browser Anda: {link}", "Anda menerima email ini karena Anda mengelola penagihan untuk {space}."),
             Texts(
                 ("Faktur {number} untuk {space}", "Terlampir faktur {number} untuk {space}. Total: {total}."),
                 ("Pembayaran gagal untuk {space}", "Kami tidak dapat menagih pembayaran sebesar {total} untuk faktur {number}. Paket Anda tetap aktif selama kami mencoba lagi dalam beberapa hari ke depan. Silakan periksa metode pembayaran Anda."),
@@ -78,6 +83,7 @@ public static class EmailStrings
             "{name} 您好：",
             "線上查看您的發票：{link}",
             "帳務團隊",
+            new("查看發票", "開啟帳務頁面", "確認付款", "應付金額", "如果按鈕無法使用，請將此連結複製到瀏覽器：{link}", "您收到這封郵件，是因為您負責管理 {space} 的帳務。"),
             Texts(
                 ("{space} 的發票 {number}", "附件為 {space} 的發票 {number}。總計：{total}。"),
                 ("{space} 付款失敗", "我們無法收取發票 {number} 的款項 {total}。在接下來幾天重試期間，您的方案仍會保持啟用。請檢查您的付款方式。"),

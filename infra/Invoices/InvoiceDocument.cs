@@ -29,10 +29,11 @@ public sealed record InvoiceDocument(
     string AmountsIn,
     string PageOf)
 {
-    public static InvoiceDocument Of(Invoice invoice)
+    /// <summary>The invoice in the words of <paramref name="reader"/>'s locale; the bill-to locale by default, as on the PDF.</summary>
+    public static InvoiceDocument Of(Invoice invoice, Billing.Core.Common.Locale? reader = null)
     {
         var content = invoice.Content;
-        var locale = content.BillTo.Locale;
+        var locale = reader ?? content.BillTo.Locale;
         var words = InvoiceStrings.For(locale.Language);
         var culture = MoneyText.CultureOf(locale);
         var datePattern = locale.Language == Billing.Core.Common.Language.TraditionalChinese ? "yyyy年M月d日" : "d MMM yyyy";
@@ -135,7 +136,8 @@ public sealed record InvoiceDocument(
         PageOf.Replace("{page}", page.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{pages}", pages.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
-    private static IEnumerable<string> AddressLines(PostalAddress address)
+    /// <summary>An address as printed: street lines, postal code and city, country.</summary>
+    public static IEnumerable<string> AddressLines(PostalAddress address)
     {
         yield return address.Line1;
         if (address.Line2 is { } line2)

@@ -99,4 +99,16 @@ public class InvoiceTests
         Assert.False(SpaceId.TryParse(new string('a', 65), out _));
         Assert.True(SpaceId.TryParse(new string('a', 64), out _));
     }
+
+    [Fact]
+    [Trait("Rule", "V2")]
+    public void The_amount_due_is_the_total_until_the_invoice_is_paid_or_voided_and_nothing_after()
+    {
+        var issued = Issued(UpgradeInvoice());
+        Assert.Equal(issued.Total, issued.AmountDue);
+        Assert.Equal(issued.Total, issued.MarkPastDue().AmountDue);
+        Assert.True(issued.MarkPaid(Now).AmountDue.IsZero);
+        Assert.True(issued.MarkVoid().AmountDue.IsZero);
+        Assert.Equal(issued.Total.Currency, issued.MarkPaid(Now).AmountDue.Currency);
+    }
 }

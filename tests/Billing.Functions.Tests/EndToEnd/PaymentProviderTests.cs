@@ -75,9 +75,9 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
         var invoice = (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0];
         Assert.Equal("open", invoice.GetProperty("status").GetString());
         var mail = Assert.Single(await _inbox.ToAsync($"{owner}@example.test"));
-        Assert.Contains($"https://app.example.test/billing/{space}/invoices/{invoice.GetProperty("id").GetString()}/confirm", mail.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"https://app.example.test/billing/{space}/invoices/{invoice.GetProperty("id").GetString()}", mail.GetProperty("text").GetString(), StringComparison.Ordinal);
 
-        // The confirmation page gets what Stripe.js needs, fetched live for the billing owner only.
+        // The invoice page gets what Stripe.js needs to confirm, fetched live for the billing owner only.
         var intent = Assert.Single(Stub.StripeIntents, i => i["metadata"]?["space_id"]?.GetValue<string>() == space);
         var shown = await Ok(await _api.As(owner).GetAsync($"/api/spaces/{space}/invoices/{invoice.GetProperty("id").GetString()}"));
         var confirmation = shown.GetProperty("paymentConfirmation");
