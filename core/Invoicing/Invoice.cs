@@ -1,6 +1,5 @@
 using Billing.Core.Amounts;
 using Billing.Core.Common;
-using Billing.Core.Payments;
 
 namespace Billing.Core.Invoicing;
 
@@ -36,7 +35,4 @@ public sealed record Invoice(InvoiceDraft Content, Issuer Issuer, InvoiceNumber 
 
     /// <summary>The money of a paid invoice went back; only a paid invoice can be refunded.</summary>
     public Invoice MarkRefunded() => Status == InvoiceStatus.Paid ? this with { Status = InvoiceStatus.Refunded } : this;
-
-    /// <summary>The idempotency key of the <paramref name="attempt"/>-th charge of this invoice (1 = first), for Stripe and PayPal.</summary>
-    public string ChargeKey(int attempt) => ChargeKeys.For(SpaceId, Id, attempt);
 }

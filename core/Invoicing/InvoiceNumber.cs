@@ -24,9 +24,12 @@ public sealed record InvoiceNumber
 
     public long Sequence { get; }
 
-    /// <summary>The number after <paramref name="last"/> (or the first one), dated by <paramref name="issuedAt"/>.</summary>
-    public static InvoiceNumber Next(InvoiceNumber? last, string prefix, DateTimeOffset issuedAt) =>
-        new(prefix, issuedAt.UtcDateTime.Year, (last?.Sequence ?? 0) + 1);
+    /// <summary>
+    /// The number <paramref name="sequence"/> of the issuer's sequence for an invoice issued at
+    /// <paramref name="issuedAt"/>: the year printed is the UTC year of issue, the sequence never restarts with it.
+    /// </summary>
+    public static InvoiceNumber For(string prefix, DateTimeOffset issuedAt, long sequence) =>
+        new(prefix, issuedAt.UtcDateTime.Year, sequence);
 
     public static bool TryParse(string? text, out InvoiceNumber? number)
     {

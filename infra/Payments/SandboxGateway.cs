@@ -13,9 +13,6 @@ namespace Billing.Infra.Payments;
 /// </summary>
 public sealed class SandboxGateway : IPaymentGateway
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChargeInvoice> _taken = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChargeInvoice> _refunded = new(StringComparer.Ordinal);
-
     public const string SucceedingToken = "pm_sandbox_ok";
     public const string DecliningToken = "pm_sandbox_declined";
 
@@ -31,11 +28,6 @@ public sealed class SandboxGateway : IPaymentGateway
         _ => null,
     });
 
-    /// <summary>The charges taken, one per idempotency key however often a key was charged (as a provider keeps them).</summary>
-    public IReadOnlyCollection<ChargeInvoice> Taken => [.. _taken.Values];
-
-    public IReadOnlyCollection<ChargeInvoice> Refunded => [.. _refunded.Values];
-
     public Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
     {
         if (charge.PaymentMethod.Token != SucceedingToken)
@@ -43,15 +35,10 @@ public sealed class SandboxGateway : IPaymentGateway
             return Task.FromResult<ChargeResult>(new ChargeDeclined("card_declined"));
         }
 
-        _taken.TryAdd(charge.IdempotencyKey, charge);
         return Task.FromResult<ChargeResult>(new ChargeSucceeded($"pi_sandbox_{Short(charge.IdempotencyKey)}"));
     }
 
-    public Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken)
-    {
-        _refunded.TryAdd(charge.IdempotencyKey, charge);
-        return Task.CompletedTask;
-    }
+    public Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) => Task.FromResult<PaymentConfirmation?>(null);
 

@@ -152,7 +152,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             }
 
             var next = (counter.Last?.Sequence ?? 0) + 1;
-            var last = new InvoiceNumber(issuer.InvoiceNumberPrefix, draw[^1].Read.Record.Draft.IssuedAt.UtcDateTime.Year, next + draw.Count - 1);
+            var last = InvoiceNumber.For(issuer.InvoiceNumberPrefix, draw[^1].Read.Record.Draft.IssuedAt, next + draw.Count - 1);
             if (await TryAdvanceCounterAsync(counter, last, [.. draw.Select(w => (w.Space, w.Invoice))], cancellationToken).ConfigureAwait(false) is not { } advanced)
             {
                 continue; // another instance drew first: the counter is read afresh
@@ -183,8 +183,8 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             : throw new InvalidOperationException($"Invoice {space}/{invoiceId} was stamped but reads back unnumbered.");
 
     /// <summary>
-    /// Writes the number of <paramref name="sequence"/> on the invoice unless it has one (dated by the
-    /// invoice's year of issue, as <see cref="InvoiceNumber.Next"/> dates it); answers the invoice when this call wrote it.
+    /// Writes the number of <paramref name="sequence"/> on the invoice unless it has one (dated as
+    /// <see cref="InvoiceNumber.For"/> dates it); answers the invoice when this call wrote it.
     /// </summary>
     private async Task<InvoiceRecord?> StampAsync(
         SpaceId space, InvoiceId invoiceId, long sequence, InvoiceRead? read, CancellationToken cancellationToken)
@@ -192,7 +192,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
         var found = read is { } given ? (given.Record, given.ETag) : await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
         while (found is { } current && !current.Record.IsNumbered)
         {
-            var number = new InvoiceNumber(issuer.InvoiceNumberPrefix, current.Record.Draft.IssuedAt.UtcDateTime.Year, sequence);
+            var number = InvoiceNumber.For(issuer.InvoiceNumberPrefix, current.Record.Draft.IssuedAt, sequence);
             var stamped = current.Record with { Number = number, Issuer = issuer };
             if (await ledger.TryReplaceAsync(space, stamped, current.ETag, cancellationToken).ConfigureAwait(false))
             {

@@ -40,9 +40,7 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
                 }
                 else if (row.RowKey.StartsWith(RowKeys.OutboxPrefix, StringComparison.Ordinal))
                 {
-                    var effect = Read<Effect>(row);
-                    // Charges queued before charges named their space: the partition is the space.
-                    pending.Add((row.RowKey, effect is ChargeInvoice { Space.Value: null } unnamed ? unnamed with { Space = id } : effect));
+                    pending.Add((row.RowKey, Read<Effect>(row)));
                 }
                 else
                 {

@@ -11,14 +11,29 @@ public class InvoiceTests
     private static InvoiceDraft UpgradeInvoice(string country = "US") =>
         Upgrades.Upgrade(Space(), Upgrade(seats: 5, country: country), As(Alice), At(Now)).Ok().Invoices().Single();
 
+    [Theory]
+    [Trait("Rule", "V1")]
+    [InlineData("2026-06-01T00:00:00Z", 1, "INV-2026-000001")]
+    [InlineData("2026-12-31T23:30:00-05:00", 41, "INV-2027-000041")] // 04:30 UTC on 1 January
+    [InlineData("2027-01-01T00:30:00+02:00", 42, "INV-2026-000042")] // still 2026 in UTC
+    [InlineData("2027-03-01T00:00:00Z", 1_234_567, "INV-2027-1234567")]
+    public void An_invoice_number_prints_the_utc_year_of_issue_beside_a_sequence_that_never_restarts(string issuedAt, long sequence, string printed)
+    {
+        var number = InvoiceNumber.For("INV", DateTimeOffset.Parse(issuedAt, System.Globalization.CultureInfo.InvariantCulture), sequence);
+
+        Assert.Equal(printed, number.ToString());
+        Assert.Equal(sequence, number.Sequence);
+        Assert.True(InvoiceNumber.TryParse(printed, out var read));
+        Assert.Equal(number, read);
+    }
+
     [Fact]
     [Trait("Rule", "V1")]
-    public void Invoice_numbers_follow_one_gap_free_sequence_across_years()
+    public void An_invoice_number_outside_the_sequence_cannot_be_built()
     {
-        var first = InvoiceNumber.Next(null, "INV", Now);
-        var second = InvoiceNumber.Next(first, "INV", Now);
-        var nextYear = InvoiceNumber.Next(second, "INV", Now.AddYears(1));
-        Assert.Equal(["INV-2026-000001", "INV-2026-000002", "INV-2027-000003"], new[] { first, second, nextYear }.Select(n => n.ToString()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => InvoiceNumber.For("INV", Now, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => InvoiceNumber.For("INV", new DateTimeOffset(1999, 12, 31, 0, 0, 0, TimeSpan.Zero), 1));
+        Assert.Throws<ArgumentException>(() => InvoiceNumber.For(" ", Now, 1));
     }
 
     [Theory]

@@ -19,8 +19,7 @@ public class ErrorCodeTests(BillingServerFixture server) : IClassFixture<Billing
         await Problem(await _api.As(Owner).PostAsJsonAsync($"/api/spaces/{space}/subscription", UpgradeBody(token: "pm_sandbox_declined")), HttpStatusCode.PaymentRequired, "payment_failed");
         Assert.Equal("basic", (await _api.BillingAsync(space)).GetProperty("status").GetString());
         Assert.Equal(before, await BillingViewOf(space));
-        var sandbox = server.Services.GetServices<Billing.Infra.Payments.IPaymentGateway>().OfType<Billing.Infra.Payments.SandboxGateway>().Single();
-        Assert.DoesNotContain(sandbox.Taken, c => c.IdempotencyKey.Contains($":{space}:", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.Sandbox.Taken, c => c.IdempotencyKey.Contains($":{space}:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -43,13 +43,12 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
     {
         var (space, owner) = await _api.SubscribedWithOwnOwnerAsync();
         var store = server.Services.GetRequiredService<SpaceStore>();
-        var sandbox = server.Services.GetServices<IPaymentGateway>().OfType<SandboxGateway>().Single();
 
         // The dying run: it decides and stores the renewal, with its charge and email in the outbox, then stops.
         var (id, renewsAt, saved, charge) = await StoreRenewalAsync(space, indexedByRenewalRun: false);
         if (crash is CrashPoint.AfterTakingTheCharge or CrashPoint.AfterApplyingTheChargeBeforeTheEmails)
         {
-            await sandbox.ChargeAsync(charge, CancellationToken.None);
+            await server.Sandbox.ChargeAsync(charge, CancellationToken.None);
         }
 
         if (crash == CrashPoint.AfterNumberingBeforeThePdf)
@@ -76,7 +75,7 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         await Ok(await _api.Operator.PostAsync("/api/operations/renewal-run", null));
         await Ok(await _api.Operator.PostAsync("/api/operations/renewal-run", null));
 
-        Assert.Single(sandbox.Taken, c => c.Invoice == charge.Invoice && c.IdempotencyKey.Contains($":{space}:", StringComparison.Ordinal));
+        Assert.Single(server.Sandbox.Taken, c => c.Invoice == charge.Invoice && c.IdempotencyKey.Contains($":{space}:", StringComparison.Ordinal));
         var listed = (await _api.InvoicesAsync(space, owner)).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, listed.Count);
         Assert.Equal("paid", listed[0].GetProperty("status").GetString());
@@ -99,7 +98,6 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         var (space, owner) = await _api.SubscribedWithOwnOwnerAsync();
         var store = server.Services.GetRequiredService<SpaceStore>();
         var delivery = server.Services.GetRequiredService<Billing.Functions.Decisions.EffectDelivery>();
-        var sandbox = server.Services.GetServices<IPaymentGateway>().OfType<SandboxGateway>().Single();
         var (id, renewsAt, saved, charge) = await StoreRenewalAsync(space, indexedByRenewalRun: true);
         await _api.SetClockAsync(renewsAt.AddMinutes(1));
 
@@ -114,7 +112,7 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         Assert.Equal(done.ETag, stored.ETag);
         Assert.Equal(stored.ETag, after.ETag);
         Assert.Empty(stored.Pending);
-        Assert.Single(sandbox.Taken, c => c.IdempotencyKey == charge.IdempotencyKey);
+        Assert.Single(server.Sandbox.Taken, c => c.IdempotencyKey == charge.IdempotencyKey);
         var listed = (await _api.InvoicesAsync(space, owner)).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal("paid", listed[0].GetProperty("status").GetString());
     }

@@ -14,7 +14,7 @@ public sealed class RenewalRunTests(BillingServerFixture server) : IClassFixture
     private readonly Api _api = new(server);
     private readonly Inbox _inbox = new();
 
-    private SandboxGateway Sandbox => server.Services.GetServices<IPaymentGateway>().OfType<SandboxGateway>().Single();
+    private SandboxLedger Sandbox => server.Sandbox;
 
     [Fact]
     [Trait("Rule", "R1")]

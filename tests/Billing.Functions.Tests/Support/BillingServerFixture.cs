@@ -20,6 +20,9 @@ public class BillingServerFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>The charges the sandbox provider took.</summary>
+    public SandboxLedger Sandbox => Services.GetRequiredService<SandboxLedger>();
+
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("Storage__ConnectionString")
         ?? throw new InvalidOperationException("Storage__ConnectionString is not set: run the tests with ./scripts/test.sh, which starts Azurite and maildev.");
@@ -51,7 +54,11 @@ public class BillingServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = BillingServer.Build(Arguments, Configure);
+        _app = BillingServer.Build(Arguments, builder =>
+        {
+            SandboxLedger.ReplaceSandbox(builder);
+            Configure(builder);
+        });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);

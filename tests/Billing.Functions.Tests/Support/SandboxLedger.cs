@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Billing.Core.Effects;
+using Billing.Core.Payments;
+using Billing.Infra.Payments;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.Functions.Tests.Support;
+
+/// <summary>
+/// The sandbox provider as the test server uses it, keeping what a real provider's dashboard shows:
+/// the charges taken, one per idempotency key however often a key was charged. The production
+/// sandbox keeps nothing; the tests read this ledger instead.
+/// </summary>
+public sealed class SandboxLedger : IPaymentGateway
+{
+    private readonly SandboxGateway _sandbox = new();
+    private readonly ConcurrentDictionary<string, ChargeInvoice> _taken = new(StringComparer.Ordinal);
+
+    public PaymentProvider Provider => _sandbox.Provider;
+
+    /// <summary>The charges the provider took.</summary>
+    public IReadOnlyCollection<ChargeInvoice> Taken => [.. _taken.Values];
+
+    /// <summary>Puts the ledger in the place of the sandbox that <c>Payments:Sandbox=true</c> registered.</summary>
+    public static void ReplaceSandbox(WebApplicationBuilder builder)
+    {
+        if (builder.Services.SingleOrDefault(s => s.ServiceType == typeof(IPaymentGateway) && s.ImplementationType == typeof(SandboxGateway)) is not { } sandbox)
+        {
+            return;
+        }
+
+        builder.Services.Remove(sandbox);
+        builder.Services.AddSingleton<SandboxLedger>();
+        builder.Services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxLedger>());
+    }
+
+    public Task<PaymentMethodSetup> StartSetupAsync(string customerReference, CancellationToken cancellationToken) =>
+        _sandbox.StartSetupAsync(customerReference, cancellationToken);
+
+    public Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken) => _sandbox.ResolveAsync(token, cancellationToken);
+
+    public async Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    {
+        var result = await _sandbox.ChargeAsync(charge, cancellationToken);
+        if (result is ChargeSucceeded)
+        {
+            _taken.TryAdd(charge.IdempotencyKey, charge);
+        }
+
+        return result;
+    }
+
+    public Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken) => _sandbox.RefundAsync(charge, cancellationToken);
+
+    public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>
+        _sandbox.ConfirmationAsync(heldPayment, cancellationToken);
+}
