@@ -45,10 +45,11 @@ public static class Ownership
     public static Result<BillingInfo> ReadBillingInfo(SpaceBilling state, Caller caller) =>
         Access.RequireBillingOwner(state, caller, ServiceRoles.Sales) is { } denied ? denied : state.Subscription!.BillingInfo;
 
-    /// <summary>New billing information applies from the next invoice; issued invoices never change (V2).</summary>
+    /// <summary>New billing information, from the billing owner or sales, applies from the next invoice; issued invoices never change (V2).</summary>
     public static Result<Decision> UpdateBillingInfo(SpaceBilling state, BillingInfo billingInfo, Caller caller, DecisionContext context)
     {
-        if (Access.RequireBillingOwner(state, caller) is { } denied)
+        // API.md: the billing owner, and sales (who keep the billing information of plans paid by invoice, I1).
+        if (Access.RequireBillingOwner(state, caller, ServiceRoles.Sales) is { } denied)
         {
             return denied;
         }

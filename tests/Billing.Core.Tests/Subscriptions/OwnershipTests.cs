@@ -50,6 +50,15 @@ public class OwnershipTests
 
     [Fact]
     [Trait("Rule", "B7")]
+    public void Sales_may_update_the_billing_information_and_the_audit_names_them()
+    {
+        var decision = Ownership.UpdateBillingInfo(Subscribed(), BillingInfo("SE", "sv-SE"), Sales, At(Now)).Ok();
+        Assert.Equal(BillingInfo("SE", "sv-SE"), decision.State.Subscription!.BillingInfo);
+        Assert.Equal(Sales.AuditName, decision.Audit.Single().Actor);
+    }
+
+    [Fact]
+    [Trait("Rule", "B7")]
     public void Other_members_may_not_read_the_billing_information_and_strangers_do_not_learn_the_space_exists()
     {
         Ownership.ReadBillingInfo(Subscribed(), As(Bob)).Fails(ErrorCode.NotBillingOwner);

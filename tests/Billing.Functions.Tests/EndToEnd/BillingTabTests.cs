@@ -171,6 +171,10 @@ public class BillingTabTests(BillingServerFixture server) : IClassFixture<Billin
                 read.GetProperty("address").GetProperty("city").GetString(), read.GetProperty("address").GetProperty("country").GetString()));
             Assert.Equal(("SE556677889901", "sv-SE"), (read.GetProperty("taxId").GetString(), read.GetProperty("locale").GetString()));
         }
+
+        // Sales keep it too (API.md), and the billing owner reads what they wrote.
+        await Ok(await _api.Sales.PutAsJsonAsync($"/api/spaces/{space}/billing-info", edited with { name = "Acme Sverige AB" }));
+        Assert.Equal("Acme Sverige AB", (await Ok(await _api.As(Owner).GetAsync($"/api/spaces/{space}/billing-info"))).GetProperty("name").GetString());
     }
 
     [Fact]
