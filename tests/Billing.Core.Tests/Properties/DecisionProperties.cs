@@ -3,10 +3,12 @@ using Billing.Core.Catalog;
 using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Invoicing;
+using Billing.Core.Payments;
 using Billing.Core.Spaces;
 using Billing.Core.Subscriptions;
 using Billing.Core.Tests.Support;
 using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using static Billing.Core.Tests.Support.Given;
 
@@ -66,83 +68,295 @@ public class DecisionProperties
     }
 
     /// <summary>
-    /// No decision produces a state that breaks an invariant: seats on the ladder and never below the
-    /// members that count, at most one plan, a billing owner who is a member, history that only grows,
-    /// and one invoice per period (R2) — whatever sequence of commands, times and payment outcomes.
+    /// Whatever a space goes through (every command of core with any tier, cycle, seat count, actor
+    /// and payment outcome, with time moving forward by minutes to a year between steps and renewal
+    /// runs at the time they happen), no state breaks an invariant, and over the whole story the
+    /// money invoiced for each subscription is what the periods cost: each period invoiced once
+    /// (R2), what was held segment by segment until the period's end, prorated (M2, N1, C1).
     /// </summary>
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 300, Arbitrary = [typeof(Stories)])]
     [Trait("Rule", "R2")]
-    public bool No_sequence_of_decisions_breaks_an_invariant(byte[] script)
+    [Trait("Rule", "M2")]
+    [Trait("Rule", "N2")]
+    [Trait("Rule", "R1")]
+    [Trait("Rule", "R3")]
+    [Trait("Rule", "C3")]
+    public void No_sequence_of_decisions_breaks_an_invariant(Beat[] script)
     {
-        var state = Space(members: 3);
-        var now = Now;
-        var invoices = new Dictionary<InvoiceId, Invoice>();
-        var renewalIds = new HashSet<InvoiceId>();
-        var sequence = 0L;
-        var people = new[] { Alice, Bob, Carol, UserId.Parse("dave"), UserId.Parse("erin") };
-        foreach (var op in script)
+        var story = new Story();
+        foreach (var step in script)
         {
-            now = now.AddHours(1 + (op % 7) * 37);
-            var person = people[op % people.Length];
-            Result<Decision> decided = (op % 12) switch
+            story.Play(step);
+        }
+
+        story.InvoicedWhatThePeriodsCost();
+    }
+
+    /// <summary>One beat of a story: <see cref="Wait"/> passes, then a command runs with its choices (decoded by <see cref="Story.Play"/>).</summary>
+    public sealed record Beat(int Command, int Choice, int Seats, int Outcome, TimeSpan Wait);
+
+    /// <summary>Stories of any length whose steps are a few seconds to a year apart, so periods end, renew and pile up.</summary>
+    public static class Stories
+    {
+        // Members joining, upgrades, changes and renewal runs more often than the rest, so that most stories have a plan to live.
+        private static readonly int[] Commands = [0, 0, 0, 1, 2, 2, 2, 3, 3, 3, 4, 5, 6, 7, 8, 9, 9, 9];
+
+        public static Arbitrary<Beat[]> Scripts()
+        {
+            var wait = Gen.Frequency(
+                (2, Gen.Constant(TimeSpan.Zero)),
+                (3, Gen.Choose(1, 600).Select(m => TimeSpan.FromMinutes(m))),
+                (3, Gen.Choose(1, 720).Select(h => TimeSpan.FromHours(h))),
+                (3, Gen.Choose(1, 45).Select(d => TimeSpan.FromDays(d))),
+                (1, Gen.Choose(46, 400).Select(d => TimeSpan.FromDays(d))));
+            var step =
+                from command in Gen.Elements(Commands)
+                from choice in Gen.Choose(0, 255)
+                from seats in Gen.Choose(0, 255)
+                from outcome in Gen.Choose(0, 255)
+                from pause in wait
+                select new Beat(command, choice, seats, outcome, pause);
+            return Gen.Sized(size => Gen.Choose(1, 10 + size).SelectMany(length => step.ArrayOf(length))).ToArbitrary();
+        }
+    }
+
+    /// <summary>One space's story, played decision by decision, checking every state it reaches.</summary>
+    private sealed class Story
+    {
+        private static readonly UserId[] People = [Alice, Bob, Carol, .. new[] { "dave", "erin", "frank", "grace", "heidi", "ivan", "judy" }.Select(UserId.Parse)];
+        private static readonly string[] AnyTier = [.. TierIds, "premium"]; // a legacy tier, not on sale (U1)
+
+        private readonly Dictionary<InvoiceId, Invoice> _invoices = [];
+        private readonly Dictionary<SubscriptionId, List<(DateTimeOffset At, Subscription Held)>> _held = [];
+        private SpaceBilling _state = Space(members: 3);
+        private DateTimeOffset _now = Now;
+        private long _sequence;
+
+        public void Play(Beat step)
+        {
+            var (command, choice, seats, outcome, wait) = step;
+            _now += wait;
+            var person = People[choice % People.Length];
+            var owner = _state.Subscription?.BillingOwner ?? person;
+            var actor = As(choice % 4 == 0 ? person : owner);
+            var at = At(_now);
+            switch (command % 12)
             {
-                0 => SpaceDirectory.PutMember(state, new Member(person, $"{person}@x.test", null, MemberRole.Member, null), DirectoryService, At(now)),
-                1 => SpaceDirectory.RemoveMember(state, person, DirectoryService, At(now)),
-                2 => Upgrades.Upgrade(state, Upgrade(TierIds[op % 4], op % 3 == 0 ? BillingCycle.Annual : BillingCycle.Monthly, Catalog.Ladder.SmallestOfferedAtLeast(Math.Max(1, state.MembersThatCount - 3 + (op % 7)))!.Value.Value, person), As(person), At(now)),
-                3 => Changes.Change(state, Change(seats: Catalog.Ladder.SmallestOfferedAtLeast(1 + (op % 40))!.Value.Value), As(state.Subscription?.BillingOwner ?? person), At(now)),
-                4 => Changes.Change(state, Change(tier: TierIds[op % 4], cycle: op % 2 == 0 ? BillingCycle.Monthly : BillingCycle.Annual), As(state.Subscription?.BillingOwner ?? person), At(now)),
-                5 => Cancellations.Cancel(state, As(state.Subscription?.BillingOwner ?? person), At(now)),
-                6 => Cancellations.Resume(state, As(state.Subscription?.BillingOwner ?? person), At(now)),
-                7 => Ownership.TransferBillingOwner(state, person, As(state.Subscription?.BillingOwner ?? person), At(now)),
-                8 => Trials.Start(state, TierId.Parse("advanced"), SpaceSurroundings.None, As(person), At(now)),
-                _ => Renewals.Advance(state, At(now.AddDays(op))),
-            };
+                case 0:
+                    var joining = choice % 3 == 0 ? person : People.FirstOrDefault(p => !_state.IsMember(p), person);
+                    Apply(SpaceDirectory.PutMember(_state, new Member(joining, $"{joining}@x.test", null, MemberRole.Member, null), DirectoryService, at), outcome);
+                    break;
+                case 1:
+                    Apply(SpaceDirectory.RemoveMember(_state, person, DirectoryService, at), outcome);
+                    break;
+                case 2:
+                    var byInvoice = outcome % 7 == 0;
+                    var upgrade = new UpgradeCommand(
+                        TierId.Parse(AnyTier[choice % AnyTier.Length]), CycleOf(choice / 8), SeatsOf(seats), person, BillingInfo(),
+                        byInvoice ? PaymentMethod.ByInvoice : (choice % 3 == 0 ? PayPal : Card), SpaceSurroundings.None);
+                    Apply(Upgrades.Upgrade(_state, upgrade, byInvoice ? Sales : As(person), at), outcome);
+                    break;
+                case 3:
+                    var change = new ChangeCommand(
+                        (choice % 3) == 0 ? null : TierId.Parse(AnyTier[(choice / 3) % AnyTier.Length]),
+                        (seats % 3) switch { 0 => null, 1 => BillingCycle.Monthly, _ => BillingCycle.Annual },
+                        outcome % 4 == 0 ? null : SeatsOf(seats));
+                    Apply(Changes.Change(_state, change, _state.Subscription?.IsPaidByInvoice == true && outcome % 2 == 0 ? Sales : actor, at), outcome);
+                    break;
+                case 4:
+                    Apply(Cancellations.Cancel(_state, actor, at), outcome);
+                    break;
+                case 5:
+                    Apply(Cancellations.Resume(_state, actor, at), outcome);
+                    break;
+                case 6:
+                    Apply(Ownership.TransferBillingOwner(_state, person, actor, at), outcome);
+                    break;
+                case 7:
+                    Apply(Trials.Start(_state, TierId.Parse(AnyTier[choice % AnyTier.Length]), SpaceSurroundings.None, As(person), at), outcome);
+                    break;
+                case 8:
+                    Apply(choice % 2 == 0 ? Trials.Cancel(_state, As(person), at) : Ownership.SwitchPaymentMethod(_state, choice % 3 == 0 ? PayPal : Card, actor, at), outcome);
+                    break;
+                default:
+                    RunRenewals(outcome);
+                    break;
+            }
+        }
+
+        /// <summary>The renewal run at this moment: it advances the space until nothing more is due (R1), as the run does.</summary>
+        private void RunRenewals(int outcome)
+        {
+            for (var steps = 0; ; steps++)
+            {
+                Assert.True(steps < 1_000, "The renewal run never finishes.");
+                var decision = Renewals.Advance(_state, At(_now));
+                if (decision.ChangesNothing && decision.State == _state)
+                {
+                    return;
+                }
+
+                Accept(decision);
+                foreach (var charge in decision.Charges())
+                {
+                    // A charge taken later: the provider's answer comes back as an outcome (R3).
+                    var invoice = _invoices[charge.Invoice];
+                    var (answered, updated) = (outcome % 3) switch
+                    {
+                        0 => ChargeOutcomes.Failed(_state, invoice, charge.Attempt, Caller.System("payments"), At(_now)),
+                        1 => ChargeOutcomes.RequiresAction(_state, invoice, charge.Attempt, Caller.System("payments"), At(_now)),
+                        _ => ChargeOutcomes.Succeeded(_state, invoice, Caller.System("payments"), At(_now)),
+                    };
+                    Settle(invoice, updated);
+                    Accept(answered);
+                    Assert.Empty(answered.Charges());
+                }
+
+                outcome = (outcome * 31) + 7;
+            }
+        }
+
+        /// <summary>A request's decision: its charge is taken at once; a declined one leaves nothing behind (payment_failed).</summary>
+        private void Apply(Result<Decision> decided, int outcome)
+        {
             if (!decided.IsSuccess)
             {
-                continue;
+                return;
             }
 
             var decision = decided.Value;
-            foreach (var draft in decision.Invoices())
+            if (!decision.Charges().IsEmpty && outcome % 5 == 0)
             {
-                if (!invoices.TryAdd(draft.Id, Issued(draft, ++sequence)) || (draft.Kind == InvoiceKind.Renewal && !renewalIds.Add(draft.Id)))
-                {
-                    return false; // an invoice id issued twice: a period invoiced twice
-                }
+                return;
             }
 
-            var pastBefore = state.PastSubscriptions.Length;
-            state = decision.State;
+            Accept(decision);
             foreach (var charge in decision.Charges())
             {
-                var invoice = invoices[charge.Invoice];
-                (decision, var updated) = op % 5 == 0
-                    ? ChargeOutcomes.Failed(state, invoice, charge.Attempt, Caller.System("test"), At(now))
-                    : ChargeOutcomes.Succeeded(state, invoice, Caller.System("test"), At(now));
-                invoices[charge.Invoice] = updated;
-                state = decision.State;
-            }
-
-            if (!Holds(state) || state.PastSubscriptions.Length < pastBefore)
-            {
-                return false;
+                Assert.Equal(1, charge.Attempt);
+                var invoice = _invoices[charge.Invoice];
+                Assert.Equal(invoice.Total, charge.Amount);
+                var (paid, updated) = ChargeOutcomes.Succeeded(_state, invoice, Caller.System("payments"), At(_now));
+                Settle(invoice, updated);
+                Accept(paid);
             }
         }
 
-        return true;
-    }
-
-    private static bool Holds(SpaceBilling state)
-    {
-        if (state.Plan is PaidPlan { Subscription: var subscription })
+        private void Accept(Decision decision)
         {
-            return Catalog.Ladder.IsOffered(subscription.Seats.Value)
-                && subscription.Seats.Value >= state.MembersThatCount
-                && state.IsMember(subscription.BillingOwner)
-                && state.Trial is null
-                && (subscription.ScheduledChange?.Seats is not { } scheduled || Catalog.Ladder.IsOffered(scheduled.Value));
+            foreach (var draft in decision.Invoices())
+            {
+                Assert.True(_invoices.TryAdd(draft.Id, Issued(draft, ++_sequence)), $"Invoice {draft.Id} issued twice (R2).");
+                Assert.Equal(_now, draft.IssuedAt);
+            }
+
+            var before = _state;
+            _state = decision.State;
+            Holds(before, _state);
         }
 
-        return state.Subscription is null;
+        private void Settle(Invoice before, Invoice after)
+        {
+            Assert.True(
+                before.Status == after.Status || (before.Status, after.Status) is
+                    (InvoiceStatus.Open, InvoiceStatus.Paid) or (InvoiceStatus.Open, InvoiceStatus.PastDue) or (InvoiceStatus.PastDue, InvoiceStatus.Paid),
+                $"Invoice {before.Id} moved from {before.Status} to {after.Status}.");
+            _invoices[before.Id] = after;
+        }
+
+        private void Holds(SpaceBilling before, SpaceBilling after)
+        {
+            Assert.True(
+                before.Status == after.Status || (before.Status, after.Status) is
+                    (SubscriptionStatus.Basic, SubscriptionStatus.Trialing) or (SubscriptionStatus.Basic, SubscriptionStatus.Active)
+                    or (SubscriptionStatus.Trialing, SubscriptionStatus.Active) or (SubscriptionStatus.Trialing, SubscriptionStatus.Basic)
+                    or (SubscriptionStatus.Active, SubscriptionStatus.PastDue) or (SubscriptionStatus.PastDue, SubscriptionStatus.Active)
+                    or (SubscriptionStatus.Active, SubscriptionStatus.Basic) or (SubscriptionStatus.PastDue, SubscriptionStatus.Basic),
+                $"The space moved from {before.Status} to {after.Status}.");
+
+            // C3: history only grows, and an ended subscription never comes back (U7).
+            Assert.True(after.PastSubscriptions.Take(before.PastSubscriptions.Length).SequenceEqual(before.PastSubscriptions), "A past subscription changed or vanished.");
+            Assert.True(before.Subscription is not { } was || after.Subscription?.Id == was.Id || after.PastSubscriptions.Any(p => p.Subscription.Id == was.Id));
+            Assert.DoesNotContain(after.PastSubscriptions, p => p.Subscription.Id == after.Subscription?.Id);
+            Assert.True(!before.TrialUsed || after.TrialUsed, "The one trial became available again (U10).");
+
+            if (after.Subscription is not { } subscription)
+            {
+                return;
+            }
+
+            // U4, U9, B3, N2: seats on the ladder and never below the rung covering the members; the owner a member.
+            Assert.True(Catalog.Ladder.IsOffered(subscription.Seats.Value), $"{subscription.Seats} seats are not on the ladder.");
+            Assert.True(subscription.Seats >= Catalog.Ladder.SmallestOfferedAtLeast(Math.Max(1, after.MembersThatCount)), $"{subscription.Seats} seats for {after.MembersThatCount} members.");
+            Assert.True(after.IsMember(subscription.BillingOwner), "The billing owner is not a member.");
+            Assert.Null(after.Trial);
+            Assert.True(subscription.ScheduledChange?.Seats is not { } scheduled || Catalog.Ladder.IsOffered(scheduled.Value));
+            Assert.True(subscription.ScheduledChange?.Seats is not { } fewer || fewer < subscription.Seats, "A scheduled reduction that reduces nothing.");
+
+            var held = _held.TryGetValue(subscription.Id, out var list) ? list : _held[subscription.Id] = [];
+            if (held.Count > 0 && held[^1].Held is var last && last != subscription)
+            {
+                // R1: renewal dates only move forward, and a new period starts where the last one ended,
+                // or now for a move to a longer cycle (C1).
+                Assert.True(subscription.RenewsAt >= last.RenewsAt, $"The renewal date moved back from {last.RenewsAt:O} to {subscription.RenewsAt:O}.");
+                var period = subscription.CurrentPeriod;
+                Assert.True(
+                    period == last.CurrentPeriod || period.Start == last.RenewsAt
+                    || (period.Start == _now && last.Cycle == BillingCycle.Monthly && subscription.Cycle == BillingCycle.Annual),
+                    $"Period {period.Start:O} follows {last.CurrentPeriod.Start:O}..{last.RenewsAt:O} at {_now:O}.");
+            }
+
+            if (held.Count == 0 || held[^1].Held != subscription)
+            {
+                held.Add((_now, subscription));
+            }
+        }
+
+        /// <summary>
+        /// Each subscription's invoices add up to what its periods cost: every period it entered, paid
+        /// for what was held segment by segment (a change pays the rest of the period at once, so the
+        /// last segment runs to the period's end, or to the moment a longer cycle replaced it), within
+        /// one minor unit of rounding per line; each period's plan line invoiced once (R2).
+        /// </summary>
+        public void InvoicedWhatThePeriodsCost()
+        {
+            foreach (var (id, held) in _held)
+            {
+                decimal cost = 0;
+                for (var i = 0; i < held.Count; i++)
+                {
+                    var (at, subscription) = held[i];
+                    var period = subscription.CurrentPeriod;
+                    var from = i == 0 || held[i - 1].Held.CurrentPeriod != period ? period.Start : at;
+                    var to = i + 1 < held.Count && held[i + 1].At < period.End ? held[i + 1].At : period.End;
+                    var seconds = Math.Max(0, (long)(to - from).TotalSeconds);
+                    var price = Catalog.FindTier(subscription.Tier)!.SeatPrice(subscription.Cycle, subscription.Currency).Amount;
+                    cost += (decimal)price * subscription.Seats.Value * seconds / (long)period.Length.TotalSeconds;
+                }
+
+                var lines = _invoices.Values.Where(i => i.Content.SubscriptionId == id).SelectMany(i => i.Content.Lines).ToList();
+                var invoiced = lines.Sum(l => l.Amount.Amount);
+                Assert.True(Math.Abs(invoiced - cost) <= lines.Count, $"Subscription {id} was invoiced {invoiced} for periods that cost {cost:0.##}.");
+
+                var planLines = lines.Where(l => l.Kind == InvoiceLineKind.Plan).Select(l => l.Period).ToList();
+                Assert.Equal(planLines.Count, planLines.Distinct().Count());
+            }
+        }
+
+        /// <summary>A rung just covering the members (often fewer than held), a rung above what is held, any count, or any rung.</summary>
+        private SeatCount SeatsOf(int seats)
+        {
+            var members = Math.Max(1, _state.MembersThatCount);
+            var held = _state.Subscription?.Seats.Value ?? members;
+            return (seats % 4) switch
+            {
+                0 => Catalog.Ladder.SmallestOfferedAtLeast(members + (seats / 64))!.Value,
+                1 => Catalog.Ladder.SmallestOfferedAtLeast(held + 1 + (seats / 16))!.Value,
+                2 => new SeatCount(1 + (seats % 60)),
+                _ => Catalog.Ladder.SmallestOfferedAtLeast(1 + seats)!.Value,
+            };
+        }
+
+        private static BillingCycle CycleOf(int choice) => choice % 2 == 0 ? BillingCycle.Monthly : BillingCycle.Annual;
     }
 }
