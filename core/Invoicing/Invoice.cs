@@ -1,15 +1,53 @@
+using System.Diagnostics.CodeAnalysis;
 using Billing.Core.Amounts;
 using Billing.Core.Common;
 
 namespace Billing.Core.Invoicing;
 
 /// <summary>
-/// An issued invoice (V1, V2). Its content never changes; only its <see cref="Status"/> moves,
-/// forward: open -> past due -> paid or void, open -> paid. The totals are derived from the lines, so
-/// total = subtotal + tax holds by construction.
+/// An invoice from the decision that issues it to the end of its life (V1, V2). Its content never
+/// changes; its life moves only through the transitions below, and only forward:
+/// <list type="bullet">
+/// <item>issued (<see cref="Issue"/>): open, or paid at once when nothing is owed; its number pending;</item>
+/// <item>numbered once from the issuer's sequence (<see cref="NumberAs"/>), whatever its status by then;</item>
+/// <item>open -> past due (a failed charge) -> paid; open -> paid; open or past due -> void; paid -> refunded;</item>
+/// <item>while unpaid, a payment the bank holds for the billing owner to confirm (<see cref="AwaitConfirmation"/>).</item>
+/// </list>
+/// A settled invoice (paid, void, refunded) never moves back, so a late or repeated report changes nothing.
 /// </summary>
-public sealed record Invoice(InvoiceDraft Content, Issuer Issuer, InvoiceNumber Number, InvoiceStatus Status, DateTimeOffset? PaidAt)
+public sealed record Invoice
 {
+    private Invoice(InvoiceDraft content, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number)
+    {
+        Content = content;
+        Status = status;
+        PaidAt = paidAt;
+        HeldPayment = heldPayment;
+        Issuer = issuer;
+        Number = number;
+    }
+
+    public InvoiceDraft Content { get; }
+
+    public InvoiceStatus Status { get; private init; }
+
+    public DateTimeOffset? PaidAt { get; private init; }
+
+    /// <summary>The provider's payment waiting for the billing owner to confirm it (strong customer authentication); the reference of nothing secret.</summary>
+    public string? HeldPayment { get; private init; }
+
+    /// <summary>Who issued it, once numbered.</summary>
+    public Issuer? Issuer { get; private init; }
+
+    /// <summary>Its number from the issuer's one sequence (V1); null while the number is pending.</summary>
+    public InvoiceNumber? Number { get; private init; }
+
+    [MemberNotNullWhen(true, nameof(Number), nameof(Issuer))]
+    public bool IsNumbered => Number is not null && Issuer is not null;
+
+    /// <summary>The number of an invoice that must have one (its document, its email): asking it of an unnumbered invoice is a bug.</summary>
+    public InvoiceNumber NumberOrThrow => Number ?? throw new InvalidOperationException($"Invoice {Id} is not numbered yet.");
+
     public InvoiceId Id => Content.Id;
 
     public SpaceId SpaceId => Content.SpaceId;
@@ -25,13 +63,33 @@ public sealed record Invoice(InvoiceDraft Content, Issuer Issuer, InvoiceNumber 
 
     public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.Refunded;
 
+    /// <summary>
+    /// The invoice a decision issues, its number pending: open until paid, except that an invoice
+    /// with nothing to pay is paid when issued (V2) (a zero total is never charged, see <c>InvoiceDrafts</c>).
+    /// </summary>
+    public static Invoice Issue(InvoiceDraft draft, DateTimeOffset at) =>
+        draft.Total.IsZero
+            ? new(draft, InvoiceStatus.Paid, at, null, null, null)
+            : new(draft, InvoiceStatus.Open, null, null, null, null);
+
+    /// <summary>An invoice as storage kept it, at the point of its life it had reached; storage only.</summary>
+    public static Invoice Restore(InvoiceDraft draft, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number) =>
+        new(draft, status, paidAt, heldPayment, issuer, number);
+
+    /// <summary>The invoice with its number (V1). An invoice keeps its first number: numbering it again changes nothing.</summary>
+    public Invoice NumberAs(Issuer issuer, InvoiceNumber number) => IsNumbered ? this : this with { Issuer = issuer, Number = number };
+
     /// <summary>The invoice paid at <paramref name="at"/>. Paying a settled invoice changes nothing (a late or repeated confirmation).</summary>
-    public Invoice MarkPaid(DateTimeOffset at) => IsSettled ? this : this with { Status = InvoiceStatus.Paid, PaidAt = at };
+    public Invoice MarkPaid(DateTimeOffset at) => IsSettled ? this : this with { Status = InvoiceStatus.Paid, PaidAt = at, HeldPayment = null };
 
     /// <summary>The invoice late after a failed charge (R3); a settled invoice never moves back.</summary>
     public Invoice MarkPastDue() => IsSettled ? this : this with { Status = InvoiceStatus.PastDue };
 
-    public Invoice MarkVoid() => Status is InvoiceStatus.Paid or InvoiceStatus.Refunded ? this : this with { Status = InvoiceStatus.Void };
+    /// <summary>A charge of the unpaid invoice waits for the billing owner to confirm it with their bank; it stays open (or past due).</summary>
+    public Invoice AwaitConfirmation(string payment) => IsSettled ? this : this with { HeldPayment = payment };
+
+    /// <summary>Cancelled by sales (C3); a paid or refunded invoice is not voided (its money is handled by a refund).</summary>
+    public Invoice MarkVoid() => Status is InvoiceStatus.Paid or InvoiceStatus.Refunded ? this : this with { Status = InvoiceStatus.Void, HeldPayment = null };
 
     /// <summary>The money of a paid invoice went back; only a paid invoice can be refunded.</summary>
     public Invoice MarkRefunded() => Status == InvoiceStatus.Paid ? this with { Status = InvoiceStatus.Refunded } : this;

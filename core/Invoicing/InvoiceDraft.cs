@@ -8,7 +8,7 @@ namespace Billing.Core.Invoicing;
 
 /// <summary>
 /// An invoice decided but not yet numbered. Numbers come from the issuer's one sequence (V1), which
-/// storage draws from when the draft is written, so a decision never burns a number.
+/// storage draws once the issued <see cref="Invoice"/> is stored, so a decision never burns a number.
 /// </summary>
 public sealed record InvoiceDraft(
     InvoiceId Id,
@@ -29,8 +29,4 @@ public sealed record InvoiceDraft(
     public Money Tax => TaxRate.TaxOn(Subtotal);
 
     public Money Total => Subtotal + Tax;
-
-    /// <summary>The invoice with its number, open until paid.</summary>
-    public Invoice Issue(Issuer issuer, InvoiceNumber number) =>
-        new(this, issuer, number, PaymentMethod.IsInvoice || !Total.IsZero ? InvoiceStatus.Open : InvoiceStatus.Paid, PaidAt: Total.IsZero ? IssuedAt : null);
 }

@@ -115,7 +115,7 @@ public static class SpaceDirectory
         var notice = Notices.ToBillingOwner(next, grown, EmailKind.SeatsIncreasedAutomatically, null);
         var effects = line is null
             ? ImmutableArray.Create<Effect>(notice)
-            : InvoiceDrafts.IssueAndCollect(
+            : InvoiceDrafts.IssueAndChargeNow(
                 next,
                 grown,
                 InvoiceDrafts.Create(next, grown, subscription.NextChangeInvoiceId(), InvoiceKind.Change, grown.CurrentPeriod, [line], context)).Add(notice);

@@ -77,7 +77,7 @@ public static class Changes
                 changed = changed with { ChangeInvoiceCount = current.ChangeInvoiceCount + 1 };
                 next = state with { Plan = new PaidPlan(changed) };
                 var draft = InvoiceDrafts.Create(next, changed, current.NextChangeInvoiceId(), InvoiceKind.Change, changed.CurrentPeriod, lines, context);
-                effects = InvoiceDrafts.IssueAndCollect(next, changed, draft);
+                effects = InvoiceDrafts.IssueAndChargeNow(next, changed, draft);
             }
         }
 

@@ -34,19 +34,22 @@ public static class ChargeOutcomes
     }
 
     /// <summary>
-    /// The email that sends an invoice paid at once (an upgrade, more seats, a higher tier) to the
-    /// billing owner (B4): the charge was taken before the decision was stored, so no outcome follows.
+    /// A request's invoice whose charge was taken before the decision was stored (<see cref="ChargeNow"/>):
+    /// paid at once, and the billing owner gets it by email (B4). No outcome follows.
     /// </summary>
-    public static SendEmail ReceiptFor(SpaceBilling state, InvoiceId invoice) =>
-        Notices.ToBillingOwner(state, state.Subscription ?? throw new InvalidOperationException("A receipt needs a subscription."), EmailKind.Invoice, invoice);
+    public static (Invoice Invoice, SendEmail Email) PaidNow(SpaceBilling state, Invoice issued, DateTimeOffset at) =>
+        (issued.MarkPaid(at), Notices.ToBillingOwner(state, SubscriptionOf(state), EmailKind.Invoice, issued.Id));
 
     /// <summary>
-    /// The email that asks the billing owner to confirm a charge taken at once that their bank holds
-    /// (strong customer authentication): the change stands, its invoice stays open until the provider
-    /// reports the payment (P3).
+    /// A request's invoice whose charge, taken at once, the bank holds for the billing owner to confirm
+    /// (strong customer authentication): the change stands, the invoice stays open with the held payment
+    /// until the provider reports it (P3), and the billing owner is asked to confirm it.
     /// </summary>
-    public static SendEmail ConfirmationRequestFor(SpaceBilling state, InvoiceId invoice) =>
-        Notices.ToBillingOwner(state, state.Subscription ?? throw new InvalidOperationException("A confirmation request needs a subscription."), EmailKind.PaymentActionRequired, invoice);
+    public static (Invoice Invoice, SendEmail Email) HeldNow(SpaceBilling state, Invoice issued, string payment) =>
+        (issued.AwaitConfirmation(payment), Notices.ToBillingOwner(state, SubscriptionOf(state), EmailKind.PaymentActionRequired, issued.Id));
+
+    private static Subscription SubscriptionOf(SpaceBilling state) =>
+        state.Subscription ?? throw new InvalidOperationException("A charge taken at once belongs to a subscription.");
 
     /// <summary>
     /// Charge <paramref name="attempt"/> of the invoice failed. The first failure puts the plan past due
@@ -54,18 +57,19 @@ public static class ChargeOutcomes
     /// when the last retry fails the plan ends (C3 holds: nothing is deleted).
     /// </summary>
     public static (Decision Decision, Invoice Invoice) Failed(SpaceBilling state, Invoice invoice, int attempt, Caller caller, DecisionContext context) =>
-        Unpaid(state, invoice, attempt, needsAction: false, caller, context);
+        Unpaid(state, invoice, attempt, heldPayment: null, needsAction: false, caller, context);
 
     /// <summary>
     /// Charge <paramref name="attempt"/> needs the billing owner to confirm it with their bank (strong
     /// customer authentication). It counts like a failure on the retry schedule, so an unconfirmed
     /// invoice cannot keep a plan forever, but the invoice stays open and the billing owner is asked,
-    /// at each such attempt, to confirm it.
+    /// at each such attempt, to confirm it. <paramref name="heldPayment"/>: the provider's payment to confirm, kept on the invoice.
     /// </summary>
-    public static (Decision Decision, Invoice Invoice) RequiresAction(SpaceBilling state, Invoice invoice, int attempt, Caller caller, DecisionContext context) =>
-        Unpaid(state, invoice, attempt, needsAction: true, caller, context);
+    public static (Decision Decision, Invoice Invoice) RequiresAction(SpaceBilling state, Invoice invoice, int attempt, string? heldPayment, Caller caller, DecisionContext context) =>
+        Unpaid(state, invoice, attempt, heldPayment, needsAction: true, caller, context);
 
-    private static (Decision Decision, Invoice Invoice) Unpaid(SpaceBilling state, Invoice invoice, int attempt, bool needsAction, Caller caller, DecisionContext context)
+    private static (Decision Decision, Invoice Invoice) Unpaid(
+        SpaceBilling state, Invoice invoice, int attempt, string? heldPayment, bool needsAction, Caller caller, DecisionContext context)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
         if (invoice.IsSettled || state.Subscription is not { } subscription || subscription.Id != invoice.Content.SubscriptionId)
@@ -73,6 +77,7 @@ public static class ChargeOutcomes
             return (Decision.Unchanged(state), invoice);
         }
 
+        invoice = heldPayment is null ? invoice : invoice.AwaitConfirmation(heldPayment);
         var pastDue = needsAction ? invoice : invoice.MarkPastDue();
         var auditAction = needsAction ? AuditAction.PaymentActionRequired : AuditAction.PaymentFailed;
         var retryDays = context.Catalog.Policy.PaymentRetryDays;

@@ -30,14 +30,17 @@ internal static class InvoiceDrafts
             subscription.PaymentMethod);
     }
 
-    /// <summary>Issue the invoice, then charge it; payment by invoice is emailed at once instead, due in net days.</summary>
-    public static ImmutableArray<Effect> IssueAndCollect(SpaceBilling state, Subscription subscription, InvoiceDraft draft)
-    {
-        if (subscription.IsPaidByInvoice || draft.Total.IsZero || draft.Total.IsNegative)
-        {
-            return [new IssueInvoice(draft), Notices.ToBillingOwner(state, subscription, EmailKind.Invoice, draft.Id)];
-        }
+    /// <summary>Issue the invoice and charge it before the decision is stored (a request's change stands only if paid); payment by invoice is emailed at once instead, due in net days.</summary>
+    public static ImmutableArray<Effect> IssueAndChargeNow(SpaceBilling state, Subscription subscription, InvoiceDraft draft) =>
+        IssueAndCollect(state, subscription, draft, () => new ChargeNow(state.Space.Id, draft.Id, draft.Total, subscription.PaymentMethod, 1, ChargeKeys.For(state.Space.Id, draft.Id, 1)));
 
-        return [new IssueInvoice(draft), new ChargeInvoice(state.Space.Id, draft.Id, draft.Total, subscription.PaymentMethod, 1, ChargeKeys.For(state.Space.Id, draft.Id, 1))];
-    }
+    /// <summary>Issue the invoice and queue its charge, taken once the decision is stored (a renewal); payment by invoice is emailed at once instead.</summary>
+    public static ImmutableArray<Effect> IssueAndChargeLater(SpaceBilling state, Subscription subscription, InvoiceDraft draft) =>
+        IssueAndCollect(state, subscription, draft, () => new ChargeLater(state.Space.Id, draft.Id, draft.Total, subscription.PaymentMethod, 1, ChargeKeys.For(state.Space.Id, draft.Id, 1)));
+
+    // Nothing to pay (a zero or negative total) is never charged: the invoice is emailed, paid when issued if zero (Invoice.Issue).
+    private static ImmutableArray<Effect> IssueAndCollect(SpaceBilling state, Subscription subscription, InvoiceDraft draft, Func<Charge> charge) =>
+        subscription.IsPaidByInvoice || draft.Total.IsZero || draft.Total.IsNegative
+            ? [new IssueInvoice(draft), Notices.ToBillingOwner(state, subscription, EmailKind.Invoice, draft.Id)]
+            : [new IssueInvoice(draft), charge()];
 }

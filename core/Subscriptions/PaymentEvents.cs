@@ -30,7 +30,7 @@ public static class PaymentEvents
         {
             ReportedPayment.Succeeded => ChargeOutcomes.Succeeded(state, invoice, caller, context),
             ReportedPayment.Failed => ChargeOutcomes.Failed(state, invoice, report.Attempt, caller, context),
-            ReportedPayment.RequiresAction => ChargeOutcomes.RequiresAction(state, invoice, report.Attempt, caller, context),
+            ReportedPayment.RequiresAction => ChargeOutcomes.RequiresAction(state, invoice, report.Attempt, report.HeldPayment, caller, context),
             ReportedPayment.Refunded => Refunded(state, invoice, caller, context),
             _ => (Disputed(state, invoice, report.Reason ?? "dispute", caller, context), invoice),
         };

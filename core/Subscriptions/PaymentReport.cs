@@ -14,6 +14,7 @@ public enum ReportedPayment
 
 /// <summary>
 /// One provider's report about a charge: who reports, what happened, which attempt of the invoice's
-/// charges it was (1 = first), and the reason it gives (a decline code, a dispute reason).
+/// charges it was (1 = first), the reason it gives (a decline code, a dispute reason), and for a payment
+/// that requires action, the provider's payment the billing owner is to confirm.
 /// </summary>
-public sealed record PaymentReport(PaymentProvider Provider, ReportedPayment What, int Attempt, string? Reason);
+public sealed record PaymentReport(PaymentProvider Provider, ReportedPayment What, int Attempt, string? Reason, string? HeldPayment = null);

@@ -66,7 +66,7 @@ public static class Renewals
         var retrying = subscription with { Dunning = dunning with { AttemptInFlight = true } };
         return new Decision(
             state with { Plan = new PaidPlan(retrying) },
-            [new ChargeInvoice(state.Space.Id, dunning.Invoice, dunning.Amount, subscription.PaymentMethod, attempt, ChargeKeys.For(state.Space.Id, dunning.Invoice, attempt))],
+            [new ChargeLater(state.Space.Id, dunning.Invoice, dunning.Amount, subscription.PaymentMethod, attempt, ChargeKeys.For(state.Space.Id, dunning.Invoice, attempt))],
             []);
     }
 
@@ -86,7 +86,7 @@ public static class Renewals
         var draft = InvoiceDrafts.Create(next, renewed, renewed.RenewalInvoiceId(period.Start), InvoiceKind.Renewal, period, [line], context);
         return new Decision(
             next,
-            InvoiceDrafts.IssueAndCollect(next, renewed, draft),
+            InvoiceDrafts.IssueAndChargeLater(next, renewed, draft),
             [AuditTrail.Record(state, RenewalRun, context, AuditAction.SubscriptionRenewed, subscription, renewed)]);
     }
 

@@ -103,6 +103,6 @@ public static class Upgrades
             audit.Add(AuditTrail.Record(state, caller, context, AuditAction.MemberUpdated, promoted.Before, promoted.After));
         }
 
-        return new Decision(next, InvoiceDrafts.IssueAndCollect(next, subscription, draft), audit.DrainToImmutable());
+        return new Decision(next, InvoiceDrafts.IssueAndChargeNow(next, subscription, draft), audit.DrainToImmutable());
     }
 }

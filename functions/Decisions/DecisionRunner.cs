@@ -33,7 +33,7 @@ public sealed partial class DecisionRunner(
     public async Task<IResult> RunAsync(DecisionRequest request, string requestId, CancellationToken cancellationToken)
     {
         await storage.EnsureReadyAsync(cancellationToken);
-        var taken = new List<ChargeInvoice>();
+        var taken = new List<ChargeNow>();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var loaded = await store.LoadAsync(request.Space, cancellationToken);
@@ -51,9 +51,9 @@ public sealed partial class DecisionRunner(
             }
 
             var decision = decided.Value;
-            var charges = decision.Effects.OfType<ChargeInvoice>().ToImmutableArray();
-            var paid = new Dictionary<InvoiceId, DateTimeOffset>();
-            var held = new Dictionary<InvoiceId, string>();
+            var charges = decision.Effects.OfType<ChargeNow>().ToImmutableArray();
+            var invoices = decision.Effects.OfType<IssueInvoice>().ToDictionary(i => i.Draft.Id, i => Invoice.Issue(i.Draft, context.Now));
+            var receipts = new List<SendEmail>();
             foreach (var charge in charges)
             {
                 ChargeResult result;
@@ -75,22 +75,13 @@ public sealed partial class DecisionRunner(
                 }
 
                 taken.Add(charge);
-                if (result is ChargeSucceeded)
-                {
-                    paid[charge.Invoice] = context.Now;
-                }
-                else if (result is ChargeRequiresAction requiresAction)
-                {
-                    held[charge.Invoice] = requiresAction.Reference;
-                }
+                var (charged, receipt) = result is ChargeRequiresAction held
+                    ? ChargeOutcomes.HeldNow(decision.State, invoices[charge.Invoice], held.Reference)
+                    : ChargeOutcomes.PaidNow(decision.State, invoices[charge.Invoice], context.Now);
+                invoices[charge.Invoice] = charged;
+                receipts.Add(receipt);
             }
 
-            var invoices = decision.Effects.OfType<IssueInvoice>()
-                .Select(i => paid.TryGetValue(i.Draft.Id, out var at)
-                    ? InvoiceRecord.Unnumbered(i.Draft, InvoiceStatus.Paid, at)
-                    : InvoiceRecord.Unnumbered(i.Draft, i.Draft.Total.IsZero ? InvoiceStatus.Paid : InvoiceStatus.Open, i.Draft.Total.IsZero ? context.Now : null)
-                        with { HeldPayment = held.GetValueOrDefault(i.Draft.Id) })
-                .ToImmutableArray();
             var answer = request.Answer(decision);
             var idempotency = request.IdempotencyKey is { } key
                 ? new IdempotencyRecord(key, request.RequestHash!, answer.Status, JsonSerializer.Serialize(answer.Body, ApiJson.Options), context.Now)
@@ -100,10 +91,9 @@ public sealed partial class DecisionRunner(
             {
                 var outbox = decision.Effects.OfType<IssueInvoice>().Cast<Effect>()
                     .Concat(decision.Effects.OfType<SendEmail>())
-                    .Concat(paid.Keys.Select(invoice => ChargeOutcomes.ReceiptFor(decision.State, invoice)))
-                    .Concat(held.Keys.Select(invoice => ChargeOutcomes.ConfirmationRequestFor(decision.State, invoice)))
+                    .Concat(receipts)
                     .ToImmutableArray<Effect>();
-                await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, idempotency, outbox), cancellationToken);
+                await store.SaveAsync(new SpaceWrite(loaded, decision, [.. invoices.Values], idempotency, outbox) { DecidedAt = context.Now }, cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
@@ -151,7 +141,7 @@ public sealed partial class DecisionRunner(
             : Problems.Code(StatusCodes.Status422UnprocessableEntity, ErrorCode.IdempotencyKeyReused, "This Idempotency-Key was used with another request.");
     }
 
-    private async Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    private async Task<ChargeResult> ChargeAsync(ChargeNow charge, CancellationToken cancellationToken)
     {
         var gateway = gateways.For(charge.PaymentMethod.Provider)
             ?? throw new InvalidOperationException($"The provider {charge.PaymentMethod.Provider} is not enabled.");
@@ -159,7 +149,7 @@ public sealed partial class DecisionRunner(
     }
 
     // A charge is kept only when the decision that asked for it was stored; the idempotency key tells them apart.
-    private async Task RefundAsync(List<ChargeInvoice> taken, ImmutableArray<ChargeInvoice> keep, CancellationToken cancellationToken)
+    private async Task RefundAsync(List<ChargeNow> taken, ImmutableArray<ChargeNow> keep, CancellationToken cancellationToken)
     {
         foreach (var charge in taken.Where(t => !keep.Any(k => k.IdempotencyKey == t.IdempotencyKey)).DistinctBy(t => t.IdempotencyKey))
         {

@@ -40,23 +40,19 @@ public sealed class EffectDelivery(
 
     /// <param name="space">The space whose outbox to carry out.</param>
     /// <param name="tally">Counts charges that failed and invoices emailed, for the renewal run's summary.</param>
-    /// <param name="charges">
-    /// Whether to take pending charges too. Only the renewal run queues charges (requests charge before
-    /// they store), so only it takes them: the request's pump leaves them, and the run counts them.
-    /// </param>
     /// <param name="cancellationToken">Stops between effects.</param>
     /// <returns>The space as it stands after delivery (null when it does not exist), so a caller can decide on it without reading it again.</returns>
-    public Task<StoredSpace?> DeliverAsync(SpaceId space, RenewalTally? tally, bool charges, CancellationToken cancellationToken) =>
+    public Task<StoredSpace?> DeliverAsync(SpaceId space, RenewalTally? tally, CancellationToken cancellationToken) =>
         GatedAsync(space, async () =>
         {
             // The space and its outbox come in one query.
             var loaded = await store.LoadAsync(space, cancellationToken);
-            return loaded is null ? null : await DeliverPendingAsync(loaded, tally, charges, cancellationToken);
+            return loaded is null ? null : await DeliverPendingAsync(loaded, tally, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Delivers the outbox of a space the caller just stored (<see cref="SpaceStore.SaveAsync"/> answers it), without reading it again.</summary>
-    public async Task<StoredSpace> DeliverAsync(StoredSpace stored, RenewalTally? tally, bool charges, CancellationToken cancellationToken) =>
-        (await GatedAsync(stored.State.Space.Id, async () => (StoredSpace?)await DeliverPendingAsync(stored, tally, charges, cancellationToken), cancellationToken))!;
+    public async Task<StoredSpace> DeliverAsync(StoredSpace stored, RenewalTally? tally, CancellationToken cancellationToken) =>
+        (await GatedAsync(stored.State.Space.Id, async () => (StoredSpace?)await DeliverPendingAsync(stored, tally, cancellationToken), cancellationToken))!;
 
     private async Task<StoredSpace?> GatedAsync(SpaceId space, Func<Task<StoredSpace?>> deliver, CancellationToken cancellationToken)
     {
@@ -72,7 +68,7 @@ public sealed class EffectDelivery(
         }
     }
 
-    private async Task<StoredSpace> DeliverPendingAsync(StoredSpace loaded, RenewalTally? tally, bool charges, CancellationToken cancellationToken)
+    private async Task<StoredSpace> DeliverPendingAsync(StoredSpace loaded, RenewalTally? tally, CancellationToken cancellationToken)
     {
         var space = loaded.State.Space.Id;
         if (loaded.Pending.IsEmpty)
@@ -82,7 +78,7 @@ public sealed class EffectDelivery(
 
         // Number, render and keep each new invoice's PDF: idempotent, so a repeat is harmless. Its outbox row
         // goes with the first charge's outcome (one transaction), or on its own when there is no charge.
-        var finished = new Dictionary<InvoiceId, InvoiceRecord>();
+        var finished = new Dictionary<InvoiceId, Invoice>();
         var issued = new List<string>();
         foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is IssueInvoice))
         {
@@ -92,9 +88,9 @@ public sealed class EffectDelivery(
             issued.Add(rowKey);
         }
 
-        foreach (var (rowKey, effect) in loaded.Pending.Where(p => charges && p.Effect is ChargeInvoice).ToList())
+        foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is ChargeLater).ToList())
         {
-            var charge = (ChargeInvoice)effect;
+            var charge = (ChargeLater)effect;
             var known = new InvoiceOutcomes.Known(loaded, finished.GetValueOrDefault(charge.Invoice), [rowKey, .. issued]);
             if (await ChargeAsync(space, charge, known, tally, cancellationToken) is { } charged)
             {
@@ -113,7 +109,7 @@ public sealed class EffectDelivery(
         var emails = loaded.Pending.Where(p => p.Effect is SendEmail).ToList();
         if (emails.Count == 0)
         {
-            return Delivered(loaded, charges);
+            return loaded with { Pending = [] };
         }
 
         var state = loaded.State;
@@ -133,15 +129,11 @@ public sealed class EffectDelivery(
             }
         }
 
-        return Delivered(loaded, charges);
+        return loaded with { Pending = [] };
     }
 
-    // What stays pending is the charges this delivery was not to take.
-    private static StoredSpace Delivered(StoredSpace loaded, bool charges) =>
-        loaded with { Pending = [.. loaded.Pending.Where(p => p.Effect is ChargeInvoice && !charges)] };
-
     /// <returns>The space and the invoice as the charge's outcome left them (null when either is gone).</returns>
-    private async Task<InvoiceOutcomes.Applied?> ChargeAsync(SpaceId space, ChargeInvoice charge, InvoiceOutcomes.Known known, RenewalTally? tally, CancellationToken cancellationToken)
+    private async Task<InvoiceOutcomes.Applied?> ChargeAsync(SpaceId space, ChargeLater charge, InvoiceOutcomes.Known known, RenewalTally? tally, CancellationToken cancellationToken)
     {
         var gateway = gateways.For(charge.PaymentMethod.Provider)
             ?? throw new InvalidOperationException($"The provider {charge.PaymentMethod.Provider} is not enabled; the charge of {charge.Invoice} waits.");
@@ -149,13 +141,12 @@ public sealed class EffectDelivery(
         InvoiceOutcomes.Outcome outcome = result switch
         {
             ChargeSucceeded => (state, invoice, context) => ChargeOutcomes.Succeeded(state, invoice, Provider, context),
-            ChargeRequiresAction => (state, invoice, context) => ChargeOutcomes.RequiresAction(state, invoice, charge.Attempt, Provider, context),
+            ChargeRequiresAction held => (state, invoice, context) => ChargeOutcomes.RequiresAction(state, invoice, charge.Attempt, held.Reference, Provider, context),
             _ => (state, invoice, context) => ChargeOutcomes.Failed(state, invoice, charge.Attempt, Provider, context),
         };
-        // Only the renewal run takes queued charges, and it reindexes the space when done with it.
+        // The space stays due in the renewal index while its outbox holds the charge; the run reindexes it when done with it.
         var after = await outcomes.ApplyAsync(
-            space, charge.Invoice, $"charge:{charge.IdempotencyKey}", outcome, known, cancellationToken,
-            indexedByRenewalRun: true, heldPayment: (result as ChargeRequiresAction)?.Reference);
+            space, charge.Invoice, $"charge:{charge.IdempotencyKey}", outcome, known, cancellationToken, indexedByRenewalRun: true);
         if (result is not ChargeSucceeded)
         {
             tally?.ChargeFailed();
@@ -166,17 +157,17 @@ public sealed class EffectDelivery(
 
     /// <summary>The email of one outbox row; invoices in <paramref name="finished"/> (numbered or paid by this delivery) are not read again.</summary>
     private async Task<MimeMessage> ComposeAsync(
-        SpaceId space, SpaceBilling? state, SendEmail email, string deliveryKey, Dictionary<InvoiceId, InvoiceRecord> finished, CancellationToken cancellationToken)
+        SpaceId space, SpaceBilling? state, SendEmail email, string deliveryKey, Dictionary<InvoiceId, Invoice> finished, CancellationToken cancellationToken)
     {
         Invoice? invoice = null;
         ReadOnlyMemory<byte>? pdf = null;
-        var record = email.Invoice is not { } id ? null
+        var stored = email.Invoice is not { } id ? null
             : finished.TryGetValue(id, out var known) ? known
-            : (await ledger.GetAsync(space, id, cancellationToken))?.Record;
-        if (record is not null)
+            : (await ledger.GetAsync(space, id, cancellationToken))?.Invoice;
+        if (stored is not null)
         {
-            var invoiceId = record.Draft.Id;
-            invoice = record.Invoice ?? (await issuing.FinishAsync(space, invoiceId, cancellationToken)).Numbered;
+            var invoiceId = stored.Id;
+            invoice = stored.IsNumbered ? stored : await issuing.FinishAsync(space, invoiceId, cancellationToken);
             pdf = await issuing.DocumentAsync(space, invoice, cancellationToken);
             if (pdf is null)
             {

@@ -16,7 +16,7 @@ public sealed partial class EffectsPump(EffectDelivery delivery, ILogger<Effects
     public void Enqueue(SpaceId space) => _spaces.Writer.TryWrite(space);
 
     /// <summary>Numbers and renders the invoices the decision issued, then sends its emails.</summary>
-    public Task FinishAsync(SpaceId space, CancellationToken cancellationToken) => delivery.DeliverAsync(space, null, charges: false, cancellationToken);
+    public Task FinishAsync(SpaceId space, CancellationToken cancellationToken) => delivery.DeliverAsync(space, null, cancellationToken);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, 4).Select(_ => WorkAsync(stoppingToken)));

@@ -29,38 +29,37 @@ public sealed partial class InvoiceOutcomes(
     /// <param name="Space">The space as last stored (a stale one only costs a conflict and a reload).</param>
     /// <param name="Invoice">The invoice just numbered by the same caller.</param>
     /// <param name="CompletedEffects">Outbox rows carried out (the charge that asked, the invoice it finished): removed in the same transaction.</param>
-    public sealed record Known(StoredSpace? Space = null, InvoiceRecord? Invoice = null, ImmutableArray<string> CompletedEffects = default);
+    public sealed record Known(StoredSpace? Space = null, Invoice? Invoice = null, ImmutableArray<string> CompletedEffects = default);
 
     /// <summary>The space and the invoice as the outcome left them.</summary>
-    public sealed record Applied(StoredSpace Space, InvoiceRecord Invoice);
+    public sealed record Applied(StoredSpace Space, Invoice Invoice);
 
     /// <returns>
     /// The space and the invoice as stored after, or null when either does not exist (an event about an unknown invoice is only recorded).
     /// <c>indexedByRenewalRun</c>: the renewal run applies this while working on the space, and reindexes it after.
-    /// <c>heldPayment</c>: the provider's payment that waits for the billing owner, kept on the invoice for its confirmation.
     /// </returns>
     public async Task<Applied?> ApplyAsync(
         SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, Known known, CancellationToken cancellationToken,
-        bool indexedByRenewalRun = false, string? heldPayment = null)
+        bool indexedByRenewalRun = false)
     {
-        (InvoiceRecord Record, Azure.ETag ETag)? stored = known.Invoice is { IsNumbered: true } given && given.Draft.Id == invoiceId
-            ? (given, Azure.ETag.All)
-            : await ledger.GetAsync(space, invoiceId, cancellationToken);
+        var stored = known.Invoice is { IsNumbered: true } given && given.Id == invoiceId
+            ? given
+            : (await ledger.GetAsync(space, invoiceId, cancellationToken))?.Invoice;
         if (stored is null)
         {
             return null;
         }
 
         // Numbered already in the usual case; an invoice a crash left unnumbered is finished first, then read again.
-        var invoice = stored.Value.Record.Invoice ?? (await issuing.FinishAsync(space, invoiceId, cancellationToken)).Numbered;
-        var fresh = stored.Value.Record.IsNumbered;
+        var invoice = stored.IsNumbered ? stored : await issuing.FinishAsync(space, invoiceId, cancellationToken);
+        var fresh = stored.IsNumbered;
         var completed = known.CompletedEffects.IsDefault ? [] : known.CompletedEffects;
-        InvoiceRecord? after = null;
+        Invoice? after = null;
         var storedSpace = await StoreAsync(space, requestId, known.Space, async (loaded, context) =>
         {
             if (!fresh)
             {
-                stored = await ledger.GetAsync(space, invoiceId, cancellationToken);
+                stored = (await ledger.GetAsync(space, invoiceId, cancellationToken))?.Invoice;
             }
 
             fresh = false; // after a conflict the invoice may have moved too
@@ -69,15 +68,12 @@ public sealed partial class InvoiceOutcomes(
                 return (Found: false, Write: null);
             }
 
-            invoice = current.Record.Invoice ?? invoice;
+            invoice = current.IsNumbered ? current : invoice;
             var (decision, updated) = outcome(loaded.State, invoice, context);
-            var holds = heldPayment is not null && heldPayment != current.Record.HeldPayment;
             // Only rows still there: another delivery may have carried one out meanwhile.
             var stillPending = completed.Where(k => loaded.Pending.Any(p => p.RowKey == k)).ToImmutableArray();
-            after = updated == invoice && !holds
-                ? current.Record
-                : current.Record with { Status = updated.Status, PaidAt = updated.PaidAt, HeldPayment = updated.IsSettled ? null : heldPayment ?? current.Record.HeldPayment };
-            if (decision.ChangesNothing && after == current.Record && stillPending.IsEmpty)
+            after = updated == invoice ? current : updated;
+            if (decision.ChangesNothing && after == current && stillPending.IsEmpty)
             {
                 return (Found: true, Write: null); // a repeated or late answer: nothing to store
             }
@@ -85,7 +81,7 @@ public sealed partial class InvoiceOutcomes(
             return (Found: true, Write: new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()])
             {
                 DecidedAt = context.Now,
-                UpdatedInvoices = after == current.Record ? [] : [after],
+                UpdatedInvoices = after == current ? [] : [after],
                 CompletedEffects = stillPending,
                 IndexedByRenewalRun = indexedByRenewalRun,
             });

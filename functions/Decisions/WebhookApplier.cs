@@ -36,10 +36,9 @@ public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers cu
                     PaymentEventKind.PaymentRequiresAction => ReportedPayment.RequiresAction,
                     PaymentEventKind.Refunded => ReportedPayment.Refunded,
                     _ => ReportedPayment.Disputed,
-                }, charge.Attempt, received.Reason);
+                }, charge.Attempt, received.Reason, received.Kind == PaymentEventKind.PaymentRequiresAction ? received.PaymentReference : null);
                 InvoiceOutcomes.Outcome outcome = (state, invoice, context) => PaymentEvents.Apply(state, invoice, report, caller, context);
-                var held = received.Kind == PaymentEventKind.PaymentRequiresAction ? received.PaymentReference : null;
-                return await outcomes.ApplyAsync(charge.Space, charge.Invoice, requestId, outcome, new InvoiceOutcomes.Known(), cancellationToken, heldPayment: held) is not null ? charge.Space : null;
+                return await outcomes.ApplyAsync(charge.Space, charge.Invoice, requestId, outcome, new InvoiceOutcomes.Known(), cancellationToken) is not null ? charge.Space : null;
 
             case PaymentEventKind.MethodUpdated or PaymentEventKind.MethodRemoved:
                 if (await SpaceOfCustomerAsync(received, cancellationToken) is not { } space)

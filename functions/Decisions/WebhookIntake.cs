@@ -6,7 +6,7 @@ using Billing.Infra.Storage;
 namespace Billing.Functions.Decisions;
 
 /// <summary>Records a verified event once, applies it once, and answers.</summary>
-public sealed class WebhookIntake(BillingStorage storage, WebhookInbox inbox, WebhookApplier applier, EffectsPump pump)
+public sealed class WebhookIntake(BillingStorage storage, WebhookInbox inbox, WebhookApplier applier, EffectsPump pump, TimeProvider clock)
 {
     public async Task<IResult> AcceptAsync(PaymentProvider provider, string body, Func<string, PaymentEvent?> read, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class WebhookIntake(BillingStorage storage, WebhookInbox inbox, We
         }
 
         await storage.EnsureReadyAsync(cancellationToken);
-        var now = TimeProvider.System.GetUtcNow();
+        var now = clock.GetUtcNow();
         if (await inbox.RecordAsync(provider, received.Id, received.Type, body, now, cancellationToken))
         {
             return Results.Json(new WebhookAnswer(received.Id, "duplicate"), ApiJson.Options);

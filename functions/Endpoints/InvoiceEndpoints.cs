@@ -76,7 +76,7 @@ public static class InvoiceEndpoints
         var view = InvoiceView.Of(await NumberedAsync(id, record, ledger, issuing, cancellationToken));
         // Only the billing owner reads an invoice, and the client secret is fetched for them now, never stored (P2).
         if (record is { HeldPayment: { } held, Status: InvoiceStatus.Open or InvoiceStatus.PastDue }
-            && gateways.For(record.Draft.PaymentMethod.Provider) is { } gateway
+            && gateways.For(record.Content.PaymentMethod.Provider) is { } gateway
             && await gateway.ConfirmationAsync(held, cancellationToken) is { } confirmation)
         {
             view = view with
@@ -103,9 +103,9 @@ public static class InvoiceEndpoints
         }
 
         // Finishing is idempotent: it numbers and renders an invoice a crash left unfinished.
-        var invoice = (await issuing.FinishAsync(id, record.Draft.Id, cancellationToken)).Numbered;
-        var pdf = await documents.OpenAsync(id, invoice.Number, cancellationToken);
-        return pdf is null ? Problems.NotFound() : Results.Stream(pdf, "application/pdf", $"{invoice.Number}.pdf");
+        var number = (await issuing.FinishAsync(id, record.Id, cancellationToken)).NumberOrThrow;
+        var pdf = await documents.OpenAsync(id, number, cancellationToken);
+        return pdf is null ? Problems.NotFound() : Results.Stream(pdf, "application/pdf", $"{number}.pdf");
     }
 
     private static async Task<IResult> GetAudit(
@@ -151,24 +151,24 @@ public static class InvoiceEndpoints
     }
 
     /// <summary>An invoice is numbered at the latest when someone looks at it (the numbering runs after the answer).</summary>
-    private static async Task<InvoiceRecord> NumberedAsync(SpaceId space, InvoiceRecord record, InvoiceLedger ledger, InvoiceIssuing issuing, CancellationToken cancellationToken)
+    private static async Task<Invoice> NumberedAsync(SpaceId space, Invoice record, InvoiceLedger ledger, InvoiceIssuing issuing, CancellationToken cancellationToken)
     {
         if (record.IsNumbered)
         {
             return record;
         }
 
-        await issuing.FinishAsync(space, record.Draft.Id, cancellationToken);
-        return (await ledger.GetAsync(space, record.Draft.Id, cancellationToken))!.Value.Record;
+        await issuing.FinishAsync(space, record.Id, cancellationToken);
+        return (await ledger.GetAsync(space, record.Id, cancellationToken))!.Value.Invoice;
     }
 
-    private static async Task<InvoiceRecord?> FindAsync(SpaceId space, string invoiceId, InvoiceLedger ledger, CancellationToken cancellationToken)
+    private static async Task<Invoice?> FindAsync(SpaceId space, string invoiceId, InvoiceLedger ledger, CancellationToken cancellationToken)
     {
         if (invoiceId == Latest)
         {
             return await ledger.LatestAsync(space, cancellationToken);
         }
 
-        return InvoiceId.TryParse(invoiceId, out var id) ? (await ledger.GetAsync(space, id, cancellationToken))?.Record : null;
+        return InvoiceId.TryParse(invoiceId, out var id) ? (await ledger.GetAsync(space, id, cancellationToken))?.Invoice : null;
     }
 }

@@ -130,7 +130,7 @@ public sealed partial class RenewalPass(
     {
         // What a crash left undone, first. Delivery answers the space as it then stands, so each step
         // decides on it without reading it again (on Azurite every read of a partition scans the table).
-        var loaded = await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
+        var loaded = await delivery.DeliverAsync(space, tally, cancellationToken);
         for (var step = 0; step < MaxStepsPerSpace; step++)
         {
             if (loaded is null)
@@ -148,9 +148,9 @@ public sealed partial class RenewalPass(
             }
 
             var invoices = decision.Effects.OfType<IssueInvoice>()
-                .Select(i => InvoiceRecord.Unnumbered(i.Draft, i.Draft.Total.IsZero ? InvoiceStatus.Paid : InvoiceStatus.Open, i.Draft.Total.IsZero ? now : null))
+                .Select(i => Invoice.Issue(i.Draft, now))
                 .ToImmutableArray();
-            var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
+            var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeLater or SendEmail).ToImmutableArray();
             StoredSpace saved;
             try
             {
@@ -159,12 +159,12 @@ public sealed partial class RenewalPass(
             catch (ConcurrencyConflictException)
             {
                 // Another run or a request moved the space: carry out what it left, and decide again on what is there now.
-                loaded = await delivery.DeliverAsync(space, tally, charges: true, cancellationToken);
+                loaded = await delivery.DeliverAsync(space, tally, cancellationToken);
                 continue;
             }
 
             tally.Count(decision);
-            loaded = await delivery.DeliverAsync(saved, tally, charges: true, cancellationToken);
+            loaded = await delivery.DeliverAsync(saved, tally, cancellationToken);
         }
     }
 

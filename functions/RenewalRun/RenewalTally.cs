@@ -30,7 +30,7 @@ public sealed class RenewalTally
             }
         }
 
-        Interlocked.Add(ref _retried, decision.Effects.OfType<ChargeInvoice>().Count(c => c.Attempt > 1));
+        Interlocked.Add(ref _retried, decision.Effects.OfType<ChargeLater>().Count(c => c.Attempt > 1));
     }
 
     public void ChargeFailed() => Interlocked.Increment(ref _failed);

@@ -23,9 +23,9 @@ public sealed record InvoiceView(
     /// <summary>For an invoice whose payment waits for the billing owner (strong customer authentication): how to confirm it, fetched live from the provider.</summary>
     public PaymentConfirmationView? PaymentConfirmation { get; init; }
 
-    public static InvoiceView Of(InvoiceRecord record)
+    public static InvoiceView Of(Invoice record)
     {
-        var draft = record.Draft;
+        var draft = record.Content;
         return new InvoiceView(
             draft.Id.Value,
             record.Number?.ToString(),

@@ -28,7 +28,7 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
         {
             ["space"] = facts.SpaceName,
             ["name"] = facts.RecipientName ?? email.Address,
-            ["number"] = facts.Invoice?.Number.ToString() ?? string.Empty,
+            ["number"] = facts.Invoice?.NumberOrThrow.ToString() ?? string.Empty,
             ["total"] = facts.Invoice is { } invoice ? MoneyText.Format(invoice.Total, culture) : string.Empty,
             ["seats"] = facts.Seats?.ToString(culture) ?? string.Empty,
             ["date"] = facts.TrialEndsAt?.UtcDateTime.ToString("D", culture) ?? string.Empty,
@@ -61,7 +61,7 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
         };
         if (facts.Invoice is { } attached && facts.Pdf is { } pdf)
         {
-            body.Attachments.Add($"{attached.Number}.pdf", pdf.ToArray(), new ContentType("application", "pdf"));
+            body.Attachments.Add($"{attached.NumberOrThrow}.pdf", pdf.ToArray(), new ContentType("application", "pdf"));
         }
 
         var message = new MimeMessage

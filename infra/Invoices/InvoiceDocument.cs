@@ -40,7 +40,7 @@ public sealed record InvoiceDocument(
         string Date(DateTimeOffset at) => at.UtcDateTime.ToString(datePattern, culture);
         string Money(Billing.Core.Amounts.Money money) => MoneyText.Format(money, culture);
 
-        var issuer = invoice.Issuer;
+        var issuer = invoice.Issuer ?? throw new ArgumentException($"Invoice {invoice.Id} is not numbered: only a numbered invoice has a document.", nameof(invoice));
         var issuerLines = AddressLines(issuer.Address).Append(issuer.Email).ToList();
         if (issuer.TaxId is { } issuerTax)
         {
@@ -55,7 +55,7 @@ public sealed record InvoiceDocument(
             billTo.Add($"{words.TaxId}: {taxId}");
         }
 
-        var number = invoice.Number.ToString();
+        var number = invoice.NumberOrThrow.ToString();
         var facts = new List<DocumentField>
         {
             new(words.InvoiceNumber, number),

@@ -15,31 +15,31 @@ public sealed class InvoiceIssuing(InvoiceNumbering numbering, InvoiceDocumentSt
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReadOnlyMemory<byte>> _recent = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _order = new();
 
-    /// <summary>The invoice numbered, with its PDF stored. <paramref name="read"/>: its row as the caller just wrote it, if it has it.</summary>
-    public async Task<InvoiceRecord> FinishAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null)
+    /// <summary>The invoice numbered (<see cref="Invoice.IsNumbered"/>), with its PDF stored. <paramref name="read"/>: its row as the caller just wrote it, if it has it.</summary>
+    public async Task<Invoice> FinishAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null)
     {
-        var (record, drawn) = await numbering.NumberAsync(space, invoiceId, cancellationToken, read).ConfigureAwait(false);
-        var invoice = record.Numbered;
+        var (invoice, drawn) = await numbering.NumberAsync(space, invoiceId, cancellationToken, read).ConfigureAwait(false);
+        var number = invoice.NumberOrThrow;
         // A number drawn just now has no PDF yet; an older one may (written once, so asked first rather than rendered again).
-        if (drawn || !await documents.ExistsAsync(space, invoice.Number, cancellationToken).ConfigureAwait(false))
+        if (drawn || !await documents.ExistsAsync(space, number, cancellationToken).ConfigureAwait(false))
         {
             var pdf = renderer.RenderPdf(invoice);
-            await documents.PutAsync(space, invoice.Number, pdf, cancellationToken).ConfigureAwait(false);
-            Keep($"{space}/{invoice.Number}", pdf);
+            await documents.PutAsync(space, number, pdf, cancellationToken).ConfigureAwait(false);
+            Keep($"{space}/{number}", pdf);
         }
 
-        return record;
+        return invoice;
     }
 
     /// <summary>The invoice's PDF: the one just rendered, or the stored one; null when it was never stored.</summary>
     public async Task<ReadOnlyMemory<byte>?> DocumentAsync(SpaceId space, Invoice invoice, CancellationToken cancellationToken)
     {
-        if (_recent.TryGetValue($"{space}/{invoice.Number}", out var kept))
+        if (_recent.TryGetValue($"{space}/{invoice.NumberOrThrow}", out var kept))
         {
             return kept;
         }
 
-        await using var stream = await documents.OpenAsync(space, invoice.Number, cancellationToken).ConfigureAwait(false);
+        await using var stream = await documents.OpenAsync(space, invoice.NumberOrThrow, cancellationToken).ConfigureAwait(false);
         if (stream is null)
         {
             return null;

@@ -7,7 +7,7 @@ namespace Billing.Infra.Payments;
 /// <summary>Which charge a provider's payment belongs to: written into the payment's metadata when charging, read back from its events.</summary>
 public sealed record ChargeReference(SpaceId Space, InvoiceId Invoice, int Attempt)
 {
-    public static ChargeReference Of(ChargeInvoice charge) => new(charge.Space, charge.Invoice, charge.Attempt);
+    public static ChargeReference Of(Charge charge) => new(charge.Space, charge.Invoice, charge.Attempt);
 
     public static ChargeReference? From(string? space, string? invoice, string? attempt) =>
         SpaceId.TryParse(space, out var s) && InvoiceId.TryParse(invoice, out var i)

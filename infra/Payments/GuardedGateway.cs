@@ -17,10 +17,10 @@ internal sealed class GuardedGateway(IPaymentGateway inner) : IPaymentGateway
     public Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken) =>
         ProviderCalls.Guard(Name, () => inner.ResolveAsync(token, cancellationToken), cancellationToken);
 
-    public Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
+    public Task<ChargeResult> ChargeAsync(Charge charge, CancellationToken cancellationToken) =>
         ProviderCalls.Guard(Name, () => inner.ChargeAsync(charge, cancellationToken), cancellationToken);
 
-    public Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
+    public Task RefundAsync(Charge charge, CancellationToken cancellationToken) =>
         ProviderCalls.Guard(Name, () => inner.RefundAsync(charge, cancellationToken), cancellationToken);
 
     public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>

@@ -17,9 +17,9 @@ public interface IPaymentGateway
     /// <summary>The saved method behind a token, or null when the provider does not know the token.</summary>
     Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken);
 
-    Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken);
+    Task<ChargeResult> ChargeAsync(Charge charge, CancellationToken cancellationToken);
 
-    Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken);
+    Task RefundAsync(Charge charge, CancellationToken cancellationToken);
 
     /// <summary>What the browser needs to let the billing owner confirm a held payment, fetched live (never stored); null when it no longer waits.</summary>
     Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken);

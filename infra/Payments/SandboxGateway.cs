@@ -28,7 +28,7 @@ public sealed class SandboxGateway : IPaymentGateway
         _ => null,
     });
 
-    public Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public Task<ChargeResult> ChargeAsync(Charge charge, CancellationToken cancellationToken)
     {
         if (charge.PaymentMethod.Token != SucceedingToken)
         {
@@ -38,7 +38,7 @@ public sealed class SandboxGateway : IPaymentGateway
         return Task.FromResult<ChargeResult>(new ChargeSucceeded($"pi_sandbox_{Short(charge.IdempotencyKey)}"));
     }
 
-    public Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task RefundAsync(Charge charge, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) => Task.FromResult<PaymentConfirmation?>(null);
 

@@ -10,21 +10,21 @@ namespace Billing.Infra.Storage;
 /// <summary>The invoices of a space, in its partition: read one, list newest first, and record what happens to them.</summary>
 public sealed class InvoiceLedger(SpaceTables tables)
 {
-    public async Task<(InvoiceRecord Record, ETag ETag)?> GetAsync(SpaceId space, InvoiceId invoice, CancellationToken cancellationToken)
+    public async Task<(Invoice Invoice, ETag ETag)?> GetAsync(SpaceId space, InvoiceId invoice, CancellationToken cancellationToken)
     {
         var table = await tables.OfAsync(space, cancellationToken).ConfigureAwait(false);
         var row = await StorageCalls.Guard(() => table.GetEntityIfExistsAsync<TableEntity>(space.Value, RowKeys.Invoice(invoice), cancellationToken: cancellationToken))
             .ConfigureAwait(false);
-        return row.HasValue ? (SpaceStore.Read<InvoiceRecord>(row.Value!), row.Value!.ETag) : null;
+        return row.HasValue ? (SpaceStore.Read<InvoiceRecord>(row.Value!).ToInvoice(), row.Value!.ETag) : null;
     }
 
     /// <summary>Replaces an invoice row if it has not changed since it was read; false when it had.</summary>
-    public async Task<bool> TryReplaceAsync(SpaceId space, InvoiceRecord record, ETag etag, CancellationToken cancellationToken)
+    public async Task<bool> TryReplaceAsync(SpaceId space, Invoice invoice, ETag etag, CancellationToken cancellationToken)
     {
         var table = await tables.OfAsync(space, cancellationToken).ConfigureAwait(false);
         try
         {
-            await StorageCalls.Guard(() => table.UpdateEntityAsync(SpaceStore.Row(space.Value, RowKeys.Invoice(record.Draft.Id), record), etag, TableUpdateMode.Replace, cancellationToken))
+            await StorageCalls.Guard(() => table.UpdateEntityAsync(SpaceStore.Row(space.Value, RowKeys.Invoice(invoice.Id), InvoiceRecord.Of(invoice)), etag, TableUpdateMode.Replace, cancellationToken))
                 .ConfigureAwait(false);
             return true;
         }
@@ -35,7 +35,7 @@ public sealed class InvoiceLedger(SpaceTables tables)
     }
 
     /// <summary>A page of the space's invoices, newest first, and the token of the next page.</summary>
-    public async Task<(ImmutableArray<InvoiceRecord> Items, string? ContinuationToken)> ListAsync(
+    public async Task<(ImmutableArray<Invoice> Items, string? ContinuationToken)> ListAsync(
         SpaceId space, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var after = Decode(continuationToken) ?? RowKeys.InvoiceListPrefix;
@@ -57,11 +57,11 @@ public sealed class InvoiceLedger(SpaceTables tables)
             var page = keys.Take(pageSize).ToList();
             var records = await Task.WhenAll(page.Select(k => GetAsync(space, k.Id, cancellationToken))).ConfigureAwait(false);
             var next = keys.Count > pageSize ? Encode(page[^1].RowKey) : null;
-            return (records.Where(r => r is not null).Select(r => r!.Value.Record).ToImmutableArray(), next);
+            return (records.Where(r => r is not null).Select(r => r!.Value.Invoice).ToImmutableArray(), next);
         }).ConfigureAwait(false);
     }
 
-    public async Task<InvoiceRecord?> LatestAsync(SpaceId space, CancellationToken cancellationToken)
+    public async Task<Invoice?> LatestAsync(SpaceId space, CancellationToken cancellationToken)
     {
         var (items, _) = await ListAsync(space, 1, null, cancellationToken).ConfigureAwait(false);
         return items.IsEmpty ? null : items[0];

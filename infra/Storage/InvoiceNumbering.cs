@@ -47,14 +47,14 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     /// <param name="invoiceId">The invoice.</param>
     /// <param name="cancellationToken">Stops between calls.</param>
     /// <param name="read">The invoice's row as its caller just wrote or read it, so that it is not read again.</param>
-    public async Task<(InvoiceRecord Record, bool Drawn)> NumberAsync(
+    public async Task<(Invoice Invoice, bool Drawn)> NumberAsync(
         SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null)
     {
         var found = read ?? await ReadAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} is not stored.");
-        if (found.Record.IsNumbered)
+        if (found.Invoice.IsNumbered)
         {
-            return (found.Record, Drawn: false);
+            return (found.Invoice, Drawn: false);
         }
 
         var waiting = new Waiting(space, invoiceId, found);
@@ -138,9 +138,9 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             await Task.WhenAll(draw.Where(w => w.Read.Since < _freshReadAt).Select(async w =>
                 w.Read = await ReadAsync(w.Space, w.Invoice, cancellationToken).ConfigureAwait(false) ?? w.Read)).ConfigureAwait(false);
 
-            foreach (var numbered in draw.Where(w => w.Read.Record.IsNumbered || counter.Drawn.Contains((w.Space, w.Invoice))).ToList())
+            foreach (var numbered in draw.Where(w => w.Read.Invoice.IsNumbered || counter.Drawn.Contains((w.Space, w.Invoice))).ToList())
             {
-                var record = numbered.Read.Record.IsNumbered ? numbered.Read.Record : await NumberedAsync(numbered.Space, numbered.Invoice, cancellationToken).ConfigureAwait(false);
+                var record = numbered.Read.Invoice.IsNumbered ? numbered.Read.Invoice : await NumberedAsync(numbered.Space, numbered.Invoice, cancellationToken).ConfigureAwait(false);
                 numbered.Numbered.TrySetResult((record, Drawn: false));
                 draw.Remove(numbered);
             }
@@ -152,7 +152,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             }
 
             var next = (counter.Last?.Sequence ?? 0) + 1;
-            var last = InvoiceNumber.For(issuer.InvoiceNumberPrefix, draw[^1].Read.Record.Draft.IssuedAt, next + draw.Count - 1);
+            var last = InvoiceNumber.For(issuer.InvoiceNumberPrefix, draw[^1].Read.Invoice.Content.IssuedAt, next + draw.Count - 1);
             if (await TryAdvanceCounterAsync(counter, last, [.. draw.Select(w => (w.Space, w.Invoice))], cancellationToken).ConfigureAwait(false) is not { } advanced)
             {
                 continue; // another instance drew first: the counter is read afresh
@@ -174,26 +174,26 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     private async Task<InvoiceRead?> ReadAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
     {
         var since = Stopwatch.GetTimestamp();
-        return await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false) is { } row ? new InvoiceRead(row.Record, row.ETag, since) : null;
+        return await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false) is { } row ? new InvoiceRead(row.Invoice, row.ETag, since) : null;
     }
 
-    private async Task<InvoiceRecord> NumberedAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken) =>
-        (await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)) is { Record.IsNumbered: true } read
-            ? read.Record
+    private async Task<Invoice> NumberedAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken) =>
+        (await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)) is { Invoice.IsNumbered: true } read
+            ? read.Invoice
             : throw new InvalidOperationException($"Invoice {space}/{invoiceId} was stamped but reads back unnumbered.");
 
     /// <summary>
     /// Writes the number of <paramref name="sequence"/> on the invoice unless it has one (dated as
     /// <see cref="InvoiceNumber.For"/> dates it); answers the invoice when this call wrote it.
     /// </summary>
-    private async Task<InvoiceRecord?> StampAsync(
+    private async Task<Invoice?> StampAsync(
         SpaceId space, InvoiceId invoiceId, long sequence, InvoiceRead? read, CancellationToken cancellationToken)
     {
-        var found = read is { } given ? (given.Record, given.ETag) : await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
-        while (found is { } current && !current.Record.IsNumbered)
+        var found = read is { } given ? (given.Invoice, given.ETag) : await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
+        while (found is { } current && !current.Invoice.IsNumbered)
         {
-            var number = InvoiceNumber.For(issuer.InvoiceNumberPrefix, current.Record.Draft.IssuedAt, sequence);
-            var stamped = current.Record with { Number = number, Issuer = issuer };
+            var number = InvoiceNumber.For(issuer.InvoiceNumberPrefix, current.Invoice.Content.IssuedAt, sequence);
+            var stamped = current.Invoice.NumberAs(issuer, number);
             if (await ledger.TryReplaceAsync(space, stamped, current.ETag, cancellationToken).ConfigureAwait(false))
             {
                 return stamped;
@@ -258,6 +258,6 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
 
         public InvoiceRead Read { get; set; } = read;
 
-        public TaskCompletionSource<(InvoiceRecord Record, bool Drawn)> Numbered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<(Invoice Invoice, bool Drawn)> Numbered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -8,4 +8,4 @@ namespace Billing.Infra.Storage;
 /// An invoice row as a caller read or wrote it, and when that call began (<see cref="Stopwatch.GetTimestamp"/>):
 /// numbering trusts it only if it began after this process last read the invoice counter afresh.
 /// </summary>
-public readonly record struct InvoiceRead(InvoiceRecord Record, ETag ETag, long Since);
+public readonly record struct InvoiceRead(Invoice Invoice, ETag ETag, long Since);

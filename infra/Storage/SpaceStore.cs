@@ -131,10 +131,10 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
         var issued = ImmutableDictionary.CreateBuilder<InvoiceId, InvoiceRead>();
         foreach (var invoice in write.Invoices)
         {
-            var row = actions.FindIndex(a => a.Entity.RowKey == RowKeys.Invoice(invoice.Draft.Id));
+            var row = actions.FindIndex(a => a.Entity.RowKey == RowKeys.Invoice(invoice.Id));
             if (row < responses.Count && responses[row].Headers.ETag is { } invoiceETag)
             {
-                issued[invoice.Draft.Id] = new InvoiceRead(invoice, invoiceETag, since);
+                issued[invoice.Id] = new InvoiceRead(invoice, invoiceETag, since);
             }
         }
 
@@ -241,15 +241,15 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
         foreach (var invoice in write.Invoices)
         {
             // Add, never upsert: a second invoice for the same period fails the whole write (R2).
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Invoice(invoice.Draft.Id), invoice)));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Invoice(invoice.Id), InvoiceRecord.Of(invoice))));
             actions.Add(new TableTransactionAction(
                 TableTransactionActionType.Add,
-                Row(partition, RowKeys.InvoiceListing(invoice.Draft.IssuedAt, invoice.Draft.Id), invoice.Draft.Id)));
+                Row(partition, RowKeys.InvoiceListing(invoice.Content.IssuedAt, invoice.Id), invoice.Id)));
         }
 
         foreach (var invoice in write.UpdatedInvoices)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, Row(partition, RowKeys.Invoice(invoice.Draft.Id), invoice), ETag.All));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, Row(partition, RowKeys.Invoice(invoice.Id), InvoiceRecord.Of(invoice)), ETag.All));
         }
 
         foreach (var rowKey in write.CompletedEffects)

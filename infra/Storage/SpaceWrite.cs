@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Billing.Core.Effects;
+using Billing.Core.Invoicing;
 using Billing.Core.Subscriptions;
 
 namespace Billing.Infra.Storage;
@@ -10,15 +11,15 @@ namespace Billing.Infra.Storage;
 /// effects still to carry out (emails, charges not yet taken).
 /// </summary>
 public sealed record SpaceWrite(
-    StoredSpace? Before, Decision Decision, ImmutableArray<InvoiceRecord> Invoices, IdempotencyRecord? Idempotency, ImmutableArray<Effect> Outbox = default)
+    StoredSpace? Before, Decision Decision, ImmutableArray<Invoice> Invoices, IdempotencyRecord? Idempotency, ImmutableArray<Effect> Outbox = default)
 {
     public SpaceBilling After => Decision.State;
 
     /// <summary>When the decision was made (the business clock): effects left in the outbox are due for the renewal run from then.</summary>
-    public DateTimeOffset DecidedAt { get; init; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset DecidedAt { get; init; }
 
     /// <summary>Invoices whose status the decision moved (paid, past due), replaced in the same transaction.</summary>
-    public ImmutableArray<InvoiceRecord> UpdatedInvoices { get; init; } = [];
+    public ImmutableArray<Invoice> UpdatedInvoices { get; init; } = [];
 
     /// <summary>Outbox rows this decision carried out: removed in the same transaction, so an outcome is applied once.</summary>
     public ImmutableArray<string> CompletedEffects { get; init; } = [];

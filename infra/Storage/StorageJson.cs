@@ -64,7 +64,7 @@ public static class StorageJson
                 DerivedTypes =
                 {
                     new JsonDerivedType(typeof(IssueInvoice), "issue_invoice"),
-                    new JsonDerivedType(typeof(ChargeInvoice), "charge_invoice"),
+                    new JsonDerivedType(typeof(ChargeLater), "charge_later"),
                     new JsonDerivedType(typeof(SendEmail), "send_email"),
                 },
             };

@@ -49,10 +49,10 @@ public class InvoiceRenderingBenchmarks
             .Select(i => new InvoiceLine(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 1 + i, period, price, price * (1 + i)))
             .ToImmutableArray();
         var issuer = new Issuer("Collab Billing B.V.", new PostalAddress("Keizersgracht 1", null, "Amsterdam", "1015 AA", null, "NL"), "NL0B01", "billing@collab.example", "INV", null);
-        return new InvoiceDraft(
+        var draft = new InvoiceDraft(
             InvoiceId.Parse("sub-1-p1"), SpaceId.Parse("space-1"), SubscriptionId.Parse("sub-1"), InvoiceKind.Renewal, start, start, period,
             new BillingInfo(name, "ap@acme.test", new PostalAddress("Damrak 70", null, "Amsterdam", "1012 LM", null, "NL"), null, Locale.Parse(locale)),
-            all, new TaxRate(2100), Currency.Eur, PaymentMethod.Saved(PaymentProvider.Stripe, "pm_1", new PaymentMethodSummary("visa", "4242", 1, 2030, null)))
-            .Issue(issuer, new InvoiceNumber("INV", 2026, 1));
+            all, new TaxRate(2100), Currency.Eur, PaymentMethod.Saved(PaymentProvider.Stripe, "pm_1", new PaymentMethodSummary("visa", "4242", 1, 2030, null)));
+        return Invoice.Issue(draft, start).NumberAs(issuer, new InvoiceNumber("INV", 2026, 1));
     }
 }

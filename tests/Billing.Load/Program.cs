@@ -203,7 +203,7 @@ else if (command == "webhooks")
     var invoices = new string[spaces];
     for (var i = 0; i < spaces; i++)
     {
-        invoices[i] = (await ledger.ListAsync(SpaceId.Parse($"r-{i:D7}"), 1, null, CancellationToken.None)).Items.Single().Draft.Id.Value;
+        invoices[i] = (await ledger.ListAsync(SpaceId.Parse($"r-{i:D7}"), 1, null, CancellationToken.None)).Items.Single().Id.Value;
     }
 
     // Three in five: a payment succeeded (already known: changes nothing); one in five: a refund (the first per invoice changes it); one in five: a duplicate.
@@ -315,7 +315,7 @@ async Task SeedAsync(int count, DateTimeOffset start)
             new BillingInfo("Acme", "ap@acme.test", new PostalAddress("Dam 1", null, "Amsterdam", null, null, "NL"), null, Locale.Parse("nl-NL")),
             Billing.Core.Payments.PaymentMethod.Saved(Billing.Core.Payments.PaymentProvider.Sandbox, "pm_sandbox_ok", new Billing.Core.Payments.PaymentMethodSummary("visa", "4242", 1, 2034, null)),
             SpaceSurroundings.None), Caller.Person(UserId.Parse("olivia")), context).Value;
-        var invoices = upgrade.Effects.OfType<IssueInvoice>().Select(e => InvoiceRecord.Unnumbered(e.Draft, InvoiceStatus.Paid, start)).ToArray();
+        var invoices = upgrade.Effects.OfType<IssueInvoice>().Select(e => Invoice.Issue(e.Draft, start).MarkPaid(start)).ToArray();
         try
         {
             await store.SaveAsync(new SpaceWrite(null, upgrade, [.. invoices], null) { DecidedAt = start }, CancellationToken.None);

@@ -65,7 +65,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
         return SummaryOf(found.Body);
     }
 
-    public async Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public async Task<ChargeResult> ChargeAsync(Charge charge, CancellationToken cancellationToken)
     {
         var order = await CreateOrderAsync(charge, cancellationToken).ConfigureAwait(false);
         if (order.Status == HttpStatusCode.UnprocessableEntity)
@@ -85,7 +85,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
             : new ChargeDeclined(CaptureOf(order.Body)?.Status ?? status ?? "DECLINED");
     }
 
-    public async Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public async Task RefundAsync(Charge charge, CancellationToken cancellationToken)
     {
         // PayPal answers a repeated PayPal-Request-Id with the first order, which names the capture to refund.
         var order = await CreateOrderAsync(charge, cancellationToken).ConfigureAwait(false);
@@ -117,7 +117,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
             paymentToken.GetProperty("id").GetString()!,
             new PaymentMethodSummary(null, null, null, null, Path(paymentToken, "payment_source", "paypal", "email_address")));
 
-    private Task<PayPalResponse> CreateOrderAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
+    private Task<PayPalResponse> CreateOrderAsync(Charge charge, CancellationToken cancellationToken) =>
         paypal.SendAsync(
             HttpMethod.Post,
             "v2/checkout/orders",

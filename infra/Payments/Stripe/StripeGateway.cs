@@ -4,6 +4,7 @@ using Billing.Core.Effects;
 using Billing.Core.Payments;
 using Billing.Infra.Storage;
 using Stripe;
+using Charge = Billing.Core.Effects.Charge;
 using PaymentMethod = Billing.Core.Payments.PaymentMethod;
 
 namespace Billing.Infra.Payments.Stripe;
@@ -63,7 +64,7 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         }
     }
 
-    public async Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public async Task<ChargeResult> ChargeAsync(Charge charge, CancellationToken cancellationToken)
     {
         try
         {
@@ -86,7 +87,7 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         }
     }
 
-    public async Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public async Task RefundAsync(Charge charge, CancellationToken cancellationToken)
     {
         PaymentIntent intent;
         try
@@ -150,7 +151,7 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
             method.Id,
             new PaymentMethodSummary(method.Card?.Brand, method.Card?.Last4, (int?)method.Card?.ExpMonth, (int?)method.Card?.ExpYear, null));
 
-    private async Task<PaymentIntent> CreateIntentAsync(ChargeInvoice charge, CancellationToken cancellationToken) =>
+    private async Task<PaymentIntent> CreateIntentAsync(Charge charge, CancellationToken cancellationToken) =>
         await new PaymentIntentService(client).CreateAsync(
             new PaymentIntentCreateOptions
             {
@@ -167,7 +168,7 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
             new RequestOptions { IdempotencyKey = charge.IdempotencyKey },
             cancellationToken).ConfigureAwait(false);
 
-    private static Dictionary<string, string> Metadata(ChargeInvoice charge) => new()
+    private static Dictionary<string, string> Metadata(Charge charge) => new()
     {
         [SpaceKey] = charge.Space.Value,
         [InvoiceKey] = charge.Invoice.Value,

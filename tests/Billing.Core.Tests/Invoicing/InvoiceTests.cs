@@ -57,7 +57,7 @@ public class InvoiceTests
     public void An_invoice_carries_every_field_a_billing_owner_needs()
     {
         var invoice = Issued(UpgradeInvoice("NL"), sequence: 123);
-        Assert.Equal("INV-2026-000123", invoice.Number.ToString());
+        Assert.Equal("INV-2026-000123", invoice.NumberOrThrow.ToString());
         Assert.Equal(Given.Issuer, invoice.Issuer);
         Assert.Equal("Acme Corp", invoice.Content.BillTo.Name);
         Assert.Equal(Now, invoice.Content.IssuedAt);

@@ -204,7 +204,7 @@ public class DecisionProperties
                     var (answered, updated) = (outcome % 3) switch
                     {
                         0 => ChargeOutcomes.Failed(_state, invoice, charge.Attempt, Caller.System("payments"), At(_now)),
-                        1 => ChargeOutcomes.RequiresAction(_state, invoice, charge.Attempt, Caller.System("payments"), At(_now)),
+                        1 => ChargeOutcomes.RequiresAction(_state, invoice, charge.Attempt, null, Caller.System("payments"), At(_now)),
                         _ => ChargeOutcomes.Succeeded(_state, invoice, Caller.System("payments"), At(_now)),
                     };
                     Settle(invoice, updated);

@@ -17,7 +17,7 @@ public class PaymentEventTests
     public void A_charge_that_needs_the_owner_leaves_the_invoice_open_and_asks_the_billing_owner_to_confirm()
     {
         var (state, invoice, renewedAt) = Renewed();
-        var (decision, stillOpen) = ChargeOutcomes.RequiresAction(state, invoice, 1, Provider, At(renewedAt));
+        var (decision, stillOpen) = ChargeOutcomes.RequiresAction(state, invoice, 1, null, Provider, At(renewedAt));
 
         Assert.Equal(InvoiceStatus.Open, stillOpen.Status);
         var email = decision.Emails().Single();
@@ -31,7 +31,7 @@ public class PaymentEventTests
     public void A_confirmed_payment_after_requires_action_pays_the_invoice_and_ends_past_due()
     {
         var (state, invoice, renewedAt) = Renewed();
-        state = ChargeOutcomes.RequiresAction(state, invoice, 1, Provider, At(renewedAt)).Decision.State;
+        state = ChargeOutcomes.RequiresAction(state, invoice, 1, null, Provider, At(renewedAt)).Decision.State;
         var (paid, paidInvoice) = ChargeOutcomes.Succeeded(state, invoice, Provider, At(renewedAt.AddHours(2)));
 
         Assert.Equal(InvoiceStatus.Paid, paidInvoice.Status);
@@ -44,12 +44,12 @@ public class PaymentEventTests
     public void An_unconfirmed_charge_is_retried_and_the_owner_asked_again_at_each_attempt()
     {
         var (state, invoice, renewedAt) = Renewed();
-        state = ChargeOutcomes.RequiresAction(state, invoice, 1, Provider, At(renewedAt)).Decision.State;
-        var (second, _) = ChargeOutcomes.RequiresAction(state, invoice, 2, Provider, At(renewedAt.AddDays(1)));
+        state = ChargeOutcomes.RequiresAction(state, invoice, 1, null, Provider, At(renewedAt)).Decision.State;
+        var (second, _) = ChargeOutcomes.RequiresAction(state, invoice, 2, null, Provider, At(renewedAt.AddDays(1)));
 
         Assert.Equal(2, second.State.Subscription!.Dunning!.FailedAttempts);
         Assert.Equal(EmailKind.PaymentActionRequired, second.Emails().Single().Kind);
-        Assert.True(ChargeOutcomes.RequiresAction(second.State, invoice, 2, Provider, At(renewedAt.AddDays(1))).Decision.ChangesNothing);
+        Assert.True(ChargeOutcomes.RequiresAction(second.State, invoice, 2, null, Provider, At(renewedAt.AddDays(1))).Decision.ChangesNothing);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class PaymentEventTests
         // A late "succeeded", "failed" or "requires action" for a refunded invoice changes nothing either.
         Assert.True(ChargeOutcomes.Succeeded(paid.State, refunded, Provider, At(renewedAt)).Decision.ChangesNothing);
         Assert.True(ChargeOutcomes.Failed(paid.State, refunded, 1, Provider, At(renewedAt)).Decision.ChangesNothing);
-        Assert.True(ChargeOutcomes.RequiresAction(paid.State, refunded, 1, Provider, At(renewedAt)).Decision.ChangesNothing);
+        Assert.True(ChargeOutcomes.RequiresAction(paid.State, refunded, 1, null, Provider, At(renewedAt)).Decision.ChangesNothing);
         Assert.Equal(InvoiceStatus.Refunded, refunded.MarkVoid().Status);
         Assert.Equal(InvoiceStatus.Refunded, refunded.MarkPaid(renewedAt).Status);
     }

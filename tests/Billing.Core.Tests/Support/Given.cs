@@ -75,14 +75,14 @@ internal static class Given
         new(tier is null ? null : TierId.Parse(tier), cycle, seats is null ? null : new SeatCount(seats.Value));
 
     public static Invoice Issued(InvoiceDraft draft, long sequence = 1) =>
-        draft.Issue(Issuer, new InvoiceNumber("INV", draft.IssuedAt.Year, sequence));
+        Invoice.Issue(draft, draft.IssuedAt).NumberAs(Issuer, new InvoiceNumber("INV", draft.IssuedAt.Year, sequence));
 
     public static ImmutableArray<InvoiceDraft> Invoices(this Decision decision) =>
         [.. decision.Effects.OfType<IssueInvoice>().Select(e => e.Draft)];
 
     public static ImmutableArray<SendEmail> Emails(this Decision decision) => [.. decision.Effects.OfType<SendEmail>()];
 
-    public static ImmutableArray<ChargeInvoice> Charges(this Decision decision) => [.. decision.Effects.OfType<ChargeInvoice>()];
+    public static ImmutableArray<Charge> Charges(this Decision decision) => [.. decision.Effects.OfType<Charge>()];
 
     public static Money Usd(long amount) => new(amount, Currency.Usd);
 }

@@ -63,7 +63,7 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         if (crash == CrashPoint.AfterApplyingTheChargeBeforeTheEmails)
         {
             // The paid outcome stored (the charge's outbox row removed with it), the emails it queued not yet sent.
-            var chargeRow = saved.Pending.Single(p => p.Effect is ChargeInvoice).RowKey;
+            var chargeRow = saved.Pending.Single(p => p.Effect is ChargeLater).RowKey;
             var applied = await server.Services.GetRequiredService<Billing.Functions.Decisions.InvoiceOutcomes>().ApplyAsync(
                 id, charge.Invoice, $"charge:{charge.IdempotencyKey}",
                 (state, invoice, context) => ChargeOutcomes.Succeeded(state, invoice, Billing.Core.Spaces.Caller.System("payments"), context),
@@ -102,11 +102,11 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         await _api.SetClockAsync(renewsAt.AddMinutes(1));
 
         // Another instance reads the space and carries out its whole outbox first.
-        var done = (await delivery.DeliverAsync(id, null, charges: true, CancellationToken.None))!;
+        var done = (await delivery.DeliverAsync(id, null, CancellationToken.None))!;
         Assert.Empty(done.Pending);
 
         // This one then works from the answer of its own write: its ETag and its outbox are stale.
-        var after = await delivery.DeliverAsync(saved, null, charges: true, CancellationToken.None);
+        var after = await delivery.DeliverAsync(saved, null, CancellationToken.None);
 
         var stored = (await store.LoadAsync(id, CancellationToken.None))!;
         Assert.Equal(done.ETag, stored.ETag);
@@ -118,18 +118,18 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
     }
 
     /// <summary>A run's first step alone: the space's next renewal decided and stored, its invoice, charge and emails in the outbox.</summary>
-    private async Task<(SpaceId Id, DateTimeOffset RenewsAt, StoredSpace Saved, ChargeInvoice Charge)> StoreRenewalAsync(string space, bool indexedByRenewalRun)
+    private async Task<(SpaceId Id, DateTimeOffset RenewsAt, StoredSpace Saved, ChargeLater Charge)> StoreRenewalAsync(string space, bool indexedByRenewalRun)
     {
         var store = server.Services.GetRequiredService<SpaceStore>();
         var id = SpaceId.Parse(space);
         var loaded = (await store.LoadAsync(id, CancellationToken.None))!;
         var renewsAt = loaded.State.Subscription!.RenewsAt;
         var decision = Renewals.Advance(loaded.State, new DecisionContext(PriceCatalog.Default, renewsAt, "renewal-run"));
-        var invoices = decision.Effects.OfType<IssueInvoice>().Select(i => InvoiceRecord.Unnumbered(i.Draft, InvoiceStatus.Open, null)).ToImmutableArray();
-        var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeInvoice or SendEmail).ToImmutableArray();
+        var invoices = decision.Effects.OfType<IssueInvoice>().Select(i => Invoice.Issue(i.Draft, renewsAt)).ToImmutableArray();
+        var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeLater or SendEmail).ToImmutableArray();
         var saved = await store.SaveAsync(
             new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = renewsAt, IndexedByRenewalRun = indexedByRenewalRun }, CancellationToken.None);
-        return (id, renewsAt, saved, decision.Effects.OfType<ChargeInvoice>().Single());
+        return (id, renewsAt, saved, decision.Effects.OfType<ChargeLater>().Single());
     }
 
     public void Dispose() => _inbox.Dispose();

@@ -15,12 +15,12 @@ namespace Billing.Functions.Tests.Support;
 public sealed class SandboxLedger : IPaymentGateway
 {
     private readonly SandboxGateway _sandbox = new();
-    private readonly ConcurrentDictionary<string, ChargeInvoice> _taken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Charge> _taken = new(StringComparer.Ordinal);
 
     public PaymentProvider Provider => _sandbox.Provider;
 
     /// <summary>The charges the provider took.</summary>
-    public IReadOnlyCollection<ChargeInvoice> Taken => [.. _taken.Values];
+    public IReadOnlyCollection<Charge> Taken => [.. _taken.Values];
 
     /// <summary>Puts the ledger in the place of the sandbox that <c>Payments:Sandbox=true</c> registered.</summary>
     public static void ReplaceSandbox(WebApplicationBuilder builder)
@@ -40,7 +40,7 @@ public sealed class SandboxLedger : IPaymentGateway
 
     public Task<PaymentMethod?> ResolveAsync(string token, CancellationToken cancellationToken) => _sandbox.ResolveAsync(token, cancellationToken);
 
-    public async Task<ChargeResult> ChargeAsync(ChargeInvoice charge, CancellationToken cancellationToken)
+    public async Task<ChargeResult> ChargeAsync(Charge charge, CancellationToken cancellationToken)
     {
         var result = await _sandbox.ChargeAsync(charge, cancellationToken);
         if (result is ChargeSucceeded)
@@ -51,7 +51,7 @@ public sealed class SandboxLedger : IPaymentGateway
         return result;
     }
 
-    public Task RefundAsync(ChargeInvoice charge, CancellationToken cancellationToken) => _sandbox.RefundAsync(charge, cancellationToken);
+    public Task RefundAsync(Charge charge, CancellationToken cancellationToken) => _sandbox.RefundAsync(charge, cancellationToken);
 
     public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>
         _sandbox.ConfirmationAsync(heldPayment, cancellationToken);

@@ -60,7 +60,7 @@ public class EmailComposerTests
     [Trait("Rule", "B4")]
     public void The_invoice_email_shows_the_lines_subtotal_tax_total_and_amount_due_in_the_recipients_language()
     {
-        var open = TestInvoices.Reference("en-US") with { Status = InvoiceStatus.Open };
+        var open = TestInvoices.Reference("en-US");
         var html = Parse(Compose(EmailKind.Invoice, "nl-NL", open));
         var text = html.Body!.TextContent;
         foreach (var expected in new[] { "Subtotaal", "Btw (21 %)", "Totaal", "Te betalen", "Factuur INV-2026-000123", "Open", "Factuur bekijken" })
@@ -82,7 +82,7 @@ public class EmailComposerTests
     [Trait("Rule", "B4")]
     public void A_paid_invoice_has_nothing_left_to_pay()
     {
-        var paid = TestInvoices.Reference("en-US") with { Status = InvoiceStatus.Paid };
+        var paid = TestInvoices.Reference("en-US").MarkPaid(TestInvoices.IssuedAt);
         var rows = Parse(Compose(EmailKind.Invoice, "en-US", paid)).QuerySelectorAll("tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.StartsWith("Amount due", StringComparison.Ordinal) && r.Contains("0.00", StringComparison.Ordinal));
     }

@@ -52,6 +52,6 @@ internal static class TestInvoices
             new TaxRate(2100),
             currency,
             method ?? PaymentMethod.Saved(PaymentProvider.Stripe, "pm_1", new PaymentMethodSummary("visa", "4242", 12, 2030, null)));
-        return draft.Issue(Issuer, new InvoiceNumber("INV", 2026, 123));
+        return Invoice.Issue(draft, IssuedAt).NumberAs(Issuer, new InvoiceNumber("INV", 2026, 123));
     }
 }

@@ -13,24 +13,24 @@ public class InvoiceLedgerTests(AzuriteStorage azurite) : IClassFixture<AzuriteS
         var id = NewSpaceId();
         var stored = await StoredSpaceWithMembersAsync(azurite.Spaces, id);
         var upgrade = Upgrade(stored.State);
-        await azurite.Spaces.SaveAsync(new SpaceWrite(stored, upgrade, InvoicesOf(upgrade), null), CancellationToken.None);
+        await azurite.Spaces.SaveAsync(new SpaceWrite(stored, upgrade, InvoicesOf(upgrade), null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         for (var month = 0; month < 4; month++)
         {
             stored = (await azurite.Spaces.LoadAsync(id, CancellationToken.None))!;
             var renewal = Renewals.Advance(stored.State, At(stored.State.Subscription!.RenewsAt));
-            await azurite.Spaces.SaveAsync(new SpaceWrite(stored, renewal, InvoicesOf(renewal), null), CancellationToken.None);
+            await azurite.Spaces.SaveAsync(new SpaceWrite(stored, renewal, InvoicesOf(renewal), null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         }
 
         var (first, token) = await azurite.Ledger.ListAsync(id, 2, null, CancellationToken.None);
         var (second, token2) = await azurite.Ledger.ListAsync(id, 2, token, CancellationToken.None);
         var (third, token3) = await azurite.Ledger.ListAsync(id, 2, token2, CancellationToken.None);
 
-        var starts = first.Concat(second).Concat(third).Select(i => i.Draft.Period.Start).ToList();
+        var starts = first.Concat(second).Concat(third).Select(i => i.Content.Period.Start).ToList();
         Assert.Equal(5, starts.Count);
         Assert.Equal(starts.OrderByDescending(s => s), starts);
         Assert.NotNull(token2);
         Assert.Null(token3);
-        Assert.Equal(first[0].Draft.Id, (await azurite.Ledger.LatestAsync(id, CancellationToken.None))!.Draft.Id);
+        Assert.Equal(first[0].Id, (await azurite.Ledger.LatestAsync(id, CancellationToken.None))!.Id);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class InvoiceLedgerTests(AzuriteStorage azurite) : IClassFixture<AzuriteS
         var id = NewSpaceId();
         var stored = await StoredSpaceWithMembersAsync(azurite.Spaces, id);
         var upgrade = Upgrade(stored.State);
-        await azurite.Spaces.SaveAsync(new SpaceWrite(stored, upgrade, InvoicesOf(upgrade), null), CancellationToken.None);
+        await azurite.Spaces.SaveAsync(new SpaceWrite(stored, upgrade, InvoicesOf(upgrade), null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
 
         var (entries, _) = await new AuditLog(azurite.Storage.Spaces).ListAsync(id, 50, null, CancellationToken.None);
         Assert.Equal(6, entries.Length); // space, 3 members, subscription started, billing owner promoted to admin

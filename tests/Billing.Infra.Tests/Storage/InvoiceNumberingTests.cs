@@ -16,8 +16,8 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         var loaded = await StoredSpaceWithMembersAsync(azurite.Spaces, id);
         var upgrade = Upgrade(loaded.State);
         var invoices = InvoicesOf(upgrade);
-        await azurite.Spaces.SaveAsync(new SpaceWrite(loaded, upgrade, invoices, null), CancellationToken.None);
-        return (id, invoices[0].Draft.Id);
+        await azurite.Spaces.SaveAsync(new SpaceWrite(loaded, upgrade, invoices, null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
+        return (id, invoices[0].Id);
     }
 
     /// <summary>The invoice's row as a caller reads it before handing it to numbering.</summary>
@@ -36,10 +36,10 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         var numbering = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
         var stored = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => StoredInvoiceAsync()));
 
-        var numbers = (await Task.WhenAll(stored.Select(s => numbering.NumberAsync(s.Space, s.Invoice, CancellationToken.None)))).Select(n => n.Record.Numbered).ToList();
+        var numbers = (await Task.WhenAll(stored.Select(s => numbering.NumberAsync(s.Space, s.Invoice, CancellationToken.None)))).Select(n => n.Invoice).ToList();
 
-        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), numbers.Select(n => n.Number.Sequence).Order());
-        Assert.All(numbers, n => Assert.Equal($"{issuer.InvoiceNumberPrefix}-2026-{n.Number.Sequence:D6}", n.Number.ToString()));
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), numbers.Select(n => n.NumberOrThrow.Sequence).Order());
+        Assert.All(numbers, n => Assert.Equal($"{issuer.InvoiceNumberPrefix}-2026-{n.NumberOrThrow.Sequence:D6}", n.NumberOrThrow.ToString()));
     }
 
     [Fact]
@@ -58,14 +58,14 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         var numbered = await Task.WhenAll(stored.Select(s => numbering.NumberAsync(s.Space, s.Invoice, CancellationToken.None, s.Read)));
 
         Assert.All(numbered, n => Assert.True(n.Drawn));
-        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), numbered.Select(n => n.Record.Numbered.Number.Sequence).Order());
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), numbered.Select(n => n.Invoice.NumberOrThrow.Sequence).Order());
         var counter = (await azurite.Storage.Counters.GetEntityAsync<TableEntity>("invoice-number", issuer.InvoiceNumberPrefix)).Value;
         Assert.Equal($"{issuer.InvoiceNumberPrefix}-2026-000012", counter.GetString("Last"));
         var lastDraw = System.Text.Json.JsonSerializer.Deserialize<string[][]>(counter.GetString("Drawn"))!;
         Assert.True(lastDraw.Length > 1, $"The last draw numbered {lastDraw.Length} invoice(s).");
         foreach (var (space, invoice, _) in stored)
         {
-            Assert.True((await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value.Record.IsNumbered);
+            Assert.True((await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value.Invoice.IsNumbered);
         }
     }
 
@@ -88,10 +88,10 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         var (next, drawn) = await numbering.NumberAsync(space, invoice, CancellationToken.None);
 
         Assert.True(drawn);
-        Assert.Equal(4, next.Numbered.Number.Sequence);
+        Assert.Equal(4, next.NumberOrThrow.Sequence);
         for (var i = 0; i < crashed.Length; i++)
         {
-            Assert.Equal(i + 1, (await azurite.Ledger.GetAsync(crashed[i].Space, crashed[i].Invoice, CancellationToken.None))!.Value.Record.Number!.Sequence);
+            Assert.Equal(i + 1, (await azurite.Ledger.GetAsync(crashed[i].Space, crashed[i].Invoice, CancellationToken.None))!.Value.Invoice.Number!.Sequence);
         }
     }
 
@@ -122,9 +122,9 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         await here.NumberAsync(z.Space, z.Invoice, CancellationToken.None);
 
         Assert.False(drew);
-        Assert.Equal(2, again.Numbered.Number.Sequence);
+        Assert.Equal(2, again.NumberOrThrow.Sequence);
         var numbered = counterReadAfreshSince ? new[] { w, x, y, v, z } : [w, x, y, z];
-        var numbers = await Task.WhenAll(numbered.Select(async i => (await azurite.Ledger.GetAsync(i.Space, i.Invoice, CancellationToken.None))!.Value.Record.Number!.Sequence));
+        var numbers = await Task.WhenAll(numbered.Select(async i => (await azurite.Ledger.GetAsync(i.Space, i.Invoice, CancellationToken.None))!.Value.Invoice.Number!.Sequence));
         Assert.Equal(Enumerable.Range(1, numbered.Length).Select(i => (long)i), numbers);
     }
 
@@ -136,12 +136,12 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         var instances = Enumerable.Range(0, 3).Select(_ => new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer)).ToArray();
         var stored = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => StoredInvoiceAsync()));
 
-        var numbers = (await Task.WhenAll(stored.Select((s, i) => instances[i % 3].NumberAsync(s.Space, s.Invoice, CancellationToken.None)))).Select(n => n.Record.Numbered).ToList();
+        var numbers = (await Task.WhenAll(stored.Select((s, i) => instances[i % 3].NumberAsync(s.Space, s.Invoice, CancellationToken.None)))).Select(n => n.Invoice).ToList();
 
-        Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), numbers.Select(n => n.Number.Sequence).Order());
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), numbers.Select(n => n.NumberOrThrow.Sequence).Order());
         foreach (var (space, invoice) in stored)
         {
-            Assert.True((await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value.Record.IsNumbered);
+            Assert.True((await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value.Invoice.IsNumbered);
         }
 
         foreach (var instance in instances)
@@ -161,7 +161,7 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         Assert.True(drewFirst);
         Assert.False(drewAgain);
         Assert.Equal(first.Number, again.Number);
-        Assert.Equal(first.Issuer, (await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value.Record.Issuer);
+        Assert.Equal(first.Issuer, (await azurite.Ledger.GetAsync(space, invoice, CancellationToken.None))!.Value.Invoice.Issuer);
     }
 
     [Fact]
@@ -182,8 +182,8 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
         });
 
         var second = await numbering.NumberAsync(space2, invoice2, CancellationToken.None);
-        var first = (await azurite.Ledger.GetAsync(space1, invoice1, CancellationToken.None))!.Value.Record;
+        var first = (await azurite.Ledger.GetAsync(space1, invoice1, CancellationToken.None))!.Value.Invoice;
         Assert.Equal(1, first.Number!.Sequence);
-        Assert.Equal(2, second.Record.Numbered.Number.Sequence);
+        Assert.Equal(2, second.Invoice.NumberOrThrow.Sequence);
     }
 }

@@ -14,15 +14,15 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         var id = NewSpaceId();
         var loaded = await StoredSpaceWithMembersAsync(_store, id);
         var upgrade = Upgrade(loaded.State);
-        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null), CancellationToken.None);
+        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         var withPlan = (await _store.LoadAsync(id, CancellationToken.None))!;
         Assert.Equal(upgrade.State.Plan, withPlan.State.Plan);
         Assert.Equal(5, withPlan.State.Subscription!.Seats.Value);
         var cancelled = Cancellations.Cancel(withPlan.State, Billing.Core.Spaces.Caller.Person(Owner), At(Now)).Value;
-        await _store.SaveAsync(new SpaceWrite(withPlan, cancelled, [], null), CancellationToken.None);
+        await _store.SaveAsync(new SpaceWrite(withPlan, cancelled, [], null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         var beforeEnd = (await _store.LoadAsync(id, CancellationToken.None))!;
         var ended = Renewals.Advance(beforeEnd.State, At(beforeEnd.State.Subscription!.RenewsAt));
-        await _store.SaveAsync(new SpaceWrite(beforeEnd, ended, [], null), CancellationToken.None);
+        await _store.SaveAsync(new SpaceWrite(beforeEnd, ended, [], null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
 
         var read = (await _store.LoadAsync(id, CancellationToken.None))!.State;
         Assert.Equal(ended.State.Space, read.Space);
@@ -34,14 +34,35 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         Assert.Equal("王小明", read.Members[Billing.Core.Common.UserId.Parse("u2")].Name);
     }
 
+    // An upgrade charges before its write (ChargeNow); the same charge as a renewal would queue it.
+    private static Billing.Core.Effects.ChargeLater Queued(Decision decision)
+    {
+        var c = decision.Effects.OfType<Billing.Core.Effects.ChargeNow>().Single();
+        return new Billing.Core.Effects.ChargeLater(c.Space, c.Invoice, c.Amount, c.PaymentMethod, c.Attempt, c.IdempotencyKey);
+    }
+
+    [Fact]
+    [Trait("Rule", "R2")]
+    public async Task A_charge_taken_before_the_write_is_never_queued_in_the_outbox()
+    {
+        var id = NewSpaceId();
+        var loaded = await StoredSpaceWithMembersAsync(_store, id);
+        var upgrade = Upgrade(loaded.State);
+        var now = upgrade.Effects.OfType<Billing.Core.Effects.ChargeNow>().Single();
+
+        await Assert.ThrowsAsync<NotSupportedException>(() =>
+            _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null, [now]) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None));
+        Assert.Empty((await _store.LoadAsync(id, CancellationToken.None))!.Pending);
+    }
+
     [Fact]
     public async Task A_space_reads_back_with_its_outbox()
     {
         var id = NewSpaceId();
         var loaded = await StoredSpaceWithMembersAsync(_store, id);
         var upgrade = Upgrade(loaded.State);
-        var charge = upgrade.Effects.OfType<Billing.Core.Effects.ChargeInvoice>().Single();
-        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null, [charge]), CancellationToken.None);
+        var charge = Queued(upgrade);
+        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null, [charge]) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         var pending = Assert.Single((await _store.LoadAsync(id, CancellationToken.None))!.Pending);
         Assert.Equal(charge, pending.Effect);
     }
@@ -52,9 +73,9 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         var id = NewSpaceId();
         var loaded = await StoredSpaceWithMembersAsync(_store, id);
         var upgrade = Upgrade(loaded.State);
-        var charge = upgrade.Effects.OfType<Billing.Core.Effects.ChargeInvoice>().Single();
+        var charge = Queued(upgrade);
 
-        var saved = await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null, [charge]), CancellationToken.None);
+        var saved = await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null, [charge]) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
 
         var read = (await _store.LoadAsync(id, CancellationToken.None))!;
         Assert.NotEqual(loaded.ETag, saved.ETag);
@@ -63,17 +84,17 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         Assert.Equal<Billing.Core.Effects.Effect>(charge, Assert.Single(read.Pending).Effect);
         Assert.Same(charge, Assert.Single(saved.Pending).Effect);
         var (issued, issuedETag, _) = Assert.Single(saved.Issued).Value;
-        Assert.Equal((await azurite.Ledger.GetAsync(id, issued.Draft.Id, CancellationToken.None))!.Value.ETag, issuedETag);
+        Assert.Equal((await azurite.Ledger.GetAsync(id, issued.Id, CancellationToken.None))!.Value.ETag, issuedETag);
         Assert.Equal(read.State.Plan, saved.State.Plan);
 
         // The answer is good for the next write: its ETag guards it like a fresh load's.
         var cancelled = Cancellations.Cancel(saved.State, Billing.Core.Spaces.Caller.Person(Owner), At(Now)).Value;
         var completed = await _store.SaveAsync(
-            new SpaceWrite(saved, cancelled, [], null) { CompletedEffects = [saved.Pending.Single().RowKey] }, CancellationToken.None);
+            new SpaceWrite(saved, cancelled, [], null) { DecidedAt = DateTimeOffset.UtcNow, CompletedEffects = [saved.Pending.Single().RowKey] }, CancellationToken.None);
         Assert.Empty(completed.Pending);
         Assert.Empty((await _store.LoadAsync(id, CancellationToken.None))!.Pending);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            _store.SaveAsync(new SpaceWrite(saved, cancelled, [], null), CancellationToken.None));
+            _store.SaveAsync(new SpaceWrite(saved, cancelled, [], null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None));
     }
 
     [Fact]
@@ -83,8 +104,8 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         var loaded = await StoredSpaceWithMembersAsync(_store, id);
         var upgrade = Upgrade(loaded.State);
         var effects = upgrade.Effects.OfType<Billing.Core.Effects.SendEmail>().Cast<Billing.Core.Effects.Effect>()
-            .Concat(upgrade.Effects.OfType<Billing.Core.Effects.ChargeInvoice>()).ToList();
-        var saved = await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null, [.. effects, .. effects]), CancellationToken.None);
+            .Append(Queued(upgrade)).ToList();
+        var saved = await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null, [.. effects, .. effects]) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         var keys = saved.Pending.Select(p => p.RowKey).ToList();
         Assert.True(keys.Count >= 2);
 
@@ -105,17 +126,17 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         var loaded = await StoredSpaceWithMembersAsync(_store, id);
         var first = Upgrade(loaded.State, seats: 5);
         var second = Upgrade(loaded.State, seats: 10);
-        await _store.SaveAsync(new SpaceWrite(loaded, first, InvoicesOf(first), null), CancellationToken.None);
+        await _store.SaveAsync(new SpaceWrite(loaded, first, InvoicesOf(first), null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            _store.SaveAsync(new SpaceWrite(loaded, second, InvoicesOf(second), new IdempotencyRecord("k", "h", 201, "{}", Now)), CancellationToken.None));
+            _store.SaveAsync(new SpaceWrite(loaded, second, InvoicesOf(second), new IdempotencyRecord("k", "h", 201, "{}", Now)) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None));
 
         var read = (await _store.LoadAsync(id, CancellationToken.None))!.State;
         Assert.Equal(5, read.Subscription!.Seats.Value);
         Assert.Null(await _store.FindIdempotencyAsync(id, "k", CancellationToken.None));
         var (invoices, _) = await azurite.Ledger.ListAsync(id, 10, null, CancellationToken.None);
         Assert.Single(invoices);
-        Assert.Equal(5 * 2499, invoices[0].Draft.Lines[0].Amount.Amount);
+        Assert.Equal(5 * 2499, invoices[0].Content.Lines[0].Amount.Amount);
     }
 
     [Fact]
@@ -125,14 +146,14 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         var id = NewSpaceId();
         var loaded = await StoredSpaceWithMembersAsync(_store, id);
         var upgrade = Upgrade(loaded.State);
-        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null), CancellationToken.None);
+        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         var subscribed = (await _store.LoadAsync(id, CancellationToken.None))!;
 
         // Two runs decide the same renewal; each would write the same invoice id.
         var renewal = Renewals.Advance(subscribed.State, At(subscribed.State.Subscription!.RenewsAt));
-        await _store.SaveAsync(new SpaceWrite(subscribed, renewal, InvoicesOf(renewal), null), CancellationToken.None);
+        await _store.SaveAsync(new SpaceWrite(subscribed, renewal, InvoicesOf(renewal), null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         var reread = (await _store.LoadAsync(id, CancellationToken.None))!;
-        var sneaky = new SpaceWrite(reread, renewal with { State = reread.State }, InvoicesOf(renewal), null);
+        var sneaky = new SpaceWrite(reread, renewal with { State = reread.State }, InvoicesOf(renewal), null) { DecidedAt = DateTimeOffset.UtcNow };
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _store.SaveAsync(sneaky, CancellationToken.None));
     }
 
@@ -143,7 +164,7 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         var loaded = await StoredSpaceWithMembersAsync(_store, id);
         var upgrade = Upgrade(loaded.State);
         var record = new IdempotencyRecord("key with spaces/and:odd chars", "hash", 201, "{\"ok\":true}", Now);
-        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), record), CancellationToken.None);
+        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), record) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         Assert.Equal(record, await _store.FindIdempotencyAsync(id, record.Key, CancellationToken.None));
     }
 
@@ -153,7 +174,7 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         var id = NewSpaceId();
         var loaded = await StoredSpaceWithMembersAsync(_store, id);
         var removed = Billing.Core.Spaces.SpaceDirectory.RemoveMember(loaded.State, Billing.Core.Common.UserId.Parse("u3"), DirectoryService, At(Now)).Value;
-        await _store.SaveAsync(new SpaceWrite(loaded, removed, [], null), CancellationToken.None);
+        await _store.SaveAsync(new SpaceWrite(loaded, removed, [], null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         Assert.Equal(2, (await _store.LoadAsync(id, CancellationToken.None))!.State.Members.Count);
     }
 
@@ -174,7 +195,7 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
         var id = NewSpaceId();
         var loaded = await StoredSpaceWithMembersAsync(_store, id);
         var upgrade = Upgrade(loaded.State);
-        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null), CancellationToken.None);
+        await _store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         var renewsAt = upgrade.State.Subscription!.RenewsAt;
 
         Assert.DoesNotContain(await DueAsync(renewsAt.AddSeconds(-1)), d => d.Space == id);
@@ -182,7 +203,7 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
 
         var subscribed = (await _store.LoadAsync(id, CancellationToken.None))!;
         var renewal = Renewals.Advance(subscribed.State, At(renewsAt));
-        await _store.SaveAsync(new SpaceWrite(subscribed, renewal, InvoicesOf(renewal), null), CancellationToken.None);
+        await _store.SaveAsync(new SpaceWrite(subscribed, renewal, InvoicesOf(renewal), null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         var due = await DueAsync(renewsAt.AddYears(1));
         Assert.Contains((id, renewal.State.Subscription!.RenewsAt), due);
         Assert.DoesNotContain((id, renewsAt), due);

@@ -39,7 +39,7 @@ public class SpaceTablesTests
         var id = NewSpaceId();
         var loaded = await StoredSpaceWithMembersAsync(store, id);
         var upgrade = Upgrade(loaded.State);
-        await store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null), CancellationToken.None);
+        await store.SaveAsync(new SpaceWrite(loaded, upgrade, InvoicesOf(upgrade), null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
 
         var own = $"{prefix}billing{SpaceTables.ShardOf(id):D2}";
         Assert.Equal([own], await BillingTablesAsync(service, prefix));

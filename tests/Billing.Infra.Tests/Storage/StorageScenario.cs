@@ -29,12 +29,12 @@ internal static class StorageScenario
     public static async Task<StoredSpace> StoredSpaceWithMembersAsync(SpaceStore store, SpaceId id)
     {
         var created = SpaceDirectory.PutSpace(null, new Space(id, SpaceKind.Workspace, "Acme", null, Locale.Parse("nl-NL")), DirectoryService, At(Now)).Value;
-        await store.SaveAsync(new SpaceWrite(null, created, [], null), CancellationToken.None);
+        await store.SaveAsync(new SpaceWrite(null, created, [], null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         var loaded = (await store.LoadAsync(id, CancellationToken.None))!;
         foreach (var (user, name) in new[] { ("owner", "Ada"), ("u2", "王小明"), ("u3", "Søren Ødegård") })
         {
             var added = SpaceDirectory.PutMember(loaded.State, new Member(UserId.Parse(user), $"{user}@acme.test", name, MemberRole.Member, null), DirectoryService, At(Now)).Value;
-            await store.SaveAsync(new SpaceWrite(loaded, added, [], null), CancellationToken.None);
+            await store.SaveAsync(new SpaceWrite(loaded, added, [], null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
             loaded = (await store.LoadAsync(id, CancellationToken.None))!;
         }
 
@@ -54,6 +54,6 @@ internal static class StorageScenario
         Caller.Person(Owner),
         At(Now)).Value;
 
-    public static ImmutableArray<InvoiceRecord> InvoicesOf(Decision decision) =>
-        [.. decision.Effects.OfType<IssueInvoice>().Select(i => InvoiceRecord.Unnumbered(i.Draft, InvoiceStatus.Open, null))];
+    public static ImmutableArray<Invoice> InvoicesOf(Decision decision) =>
+        [.. decision.Effects.OfType<IssueInvoice>().Select(i => Invoice.Issue(i.Draft, i.Draft.IssuedAt))];
 }
