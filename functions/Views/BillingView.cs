@@ -4,7 +4,7 @@ using Billing.Core.Subscriptions;
 
 namespace Billing.Functions.Views;
 
-/// <summary>The billing tab (API.md). Seat usage and the payment method are for the billing owner's eyes only (B1); Basic says so (B5).</summary>
+/// <summary>The billing tab (API.md) in JSON: what core's <see cref="BillingOverview"/> lets the caller see (B1, B5).</summary>
 public sealed record BillingView(
     string SpaceId,
     string Plan,
@@ -22,29 +22,25 @@ public sealed record BillingView(
 {
     public static BillingView Of(SpaceBilling state, Caller caller)
     {
-        var id = state.Space.Id.Value;
-        switch (state.Plan)
+        var overview = BillingOverview.For(state, caller);
+        var id = overview.Space.Value;
+        return overview.Status switch
         {
-            case TrialPlan { Trial: var trial }:
-                return new BillingView(id, trial.Tier.Value, "trialing", TrialEndsAt: trial.EndsAt, Seats: null);
-            case PaidPlan { Subscription: var subscription }:
-                var isOwner = state.IsBillingOwner(caller.User);
-                var owner = state.Members.GetValueOrDefault(subscription.BillingOwner);
-                return new BillingView(
-                    id,
-                    subscription.Tier.Value,
-                    subscription.Status.ToApiName(),
-                    subscription.Cycle.ToApiName(),
-                    subscription.Seats.Value,
-                    isOwner ? new SeatUsageView(state.MembersThatCount, subscription.Seats.Value) : null,
-                    subscription.CancelAtPeriodEnd ? null : subscription.RenewsAt,
-                    subscription.CancelAtPeriodEnd ? subscription.RenewsAt : null,
-                    subscription.ScheduledChange is { } change ? ScheduledChangeView.Of(change, subscription.RenewsAt) : null,
-                    BillingOwner: new PersonView(subscription.BillingOwner.Value, owner?.Name, owner?.Email),
-                    PaymentMethod: isOwner ? PaymentMethodView.Of(subscription.PaymentMethod) : null);
-            default:
-                return new BillingView(id, "basic", "basic", Message: "This space is on the free Basic plan: there is no billing to show.");
-        }
+            SubscriptionStatus.Basic => new BillingView(id, "basic", "basic", Message: "This space is on the free Basic plan: there is no billing to show."),
+            SubscriptionStatus.Trialing => new BillingView(id, overview.Tier!.Value.Value, overview.Status.ToApiName(), TrialEndsAt: overview.TrialEndsAt),
+            _ => new BillingView(
+                id,
+                overview.Tier!.Value.Value,
+                overview.Status.ToApiName(),
+                overview.Cycle?.ToApiName(),
+                overview.Seats?.Value,
+                overview.SeatsUsed is { } used ? new SeatUsageView(used, overview.Seats!.Value.Value) : null,
+                overview.RenewsAt,
+                overview.EndsAt,
+                overview.ScheduledChange is { } change ? ScheduledChangeView.Of(change, overview.ScheduledChangeAt!.Value) : null,
+                BillingOwner: new PersonView(overview.BillingOwner!.Value.Value, overview.BillingOwnerMember?.Name, overview.BillingOwnerMember?.Email),
+                PaymentMethod: overview.PaymentMethod is { } method ? PaymentMethodView.Of(method) : null),
+        };
     }
 }
 
