@@ -7,8 +7,45 @@ targetScope = 'resourceGroup'
 @maxLength(64)
 param environmentName string
 
-@description('Where the resources go.')
-param location string = resourceGroup().location
+// The regions with the Flex Consumption plan (as in the Flex Consumption azd templates; the current
+// list: `az functionapp list-flexconsumption-locations`). A region outside it is refused when the
+// parameters are read, before anything is deployed; azd offers only these at its location prompt.
+@description('Where the resources go: a region with the Flex Consumption plan.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
+@metadata({ azd: { type: 'location' } })
+param location string
 
 @description('Auth__Authority: the OpenID Connect authority whose tokens the API accepts (an absolute https URL).')
 param authAuthority string
@@ -56,7 +93,9 @@ param paypalClientSecret string = ''
 @secure()
 param smtpPassword string = ''
 
-@description('Most instances the function app scales out to.')
+@description('Most instances the function app scales out to (Flex Consumption takes 40 to 1000).')
+@minValue(40)
+@maxValue(1000)
 param maximumInstanceCount int = 40
 
 @description('Memory of one instance, in MB.')

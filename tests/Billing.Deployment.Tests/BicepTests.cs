@@ -6,7 +6,8 @@ namespace Billing.Deployment.Tests;
 
 /// <summary>
 /// infra/azure builds and lints with no diagnostic at all: bicepconfig.json raises every linter rule
-/// to an error, and a compiler warning (a BCP code) fails here as well.
+/// to an error, and a compiler warning (a BCP code) fails here as well. Its parameters refuse what
+/// Flex Consumption would refuse mid-deployment.
 /// </summary>
 public partial class BicepTests
 {
@@ -78,6 +79,68 @@ public partial class BicepTests
         Assert.Matches(@"""allowSharedKeyAccess"":\s*false", storage);
         Assert.Matches(@"""allowBlobPublicAccess"":\s*false", storage);
         Assert.Matches(@"""minimumTlsVersion"":\s*""TLS1_2""", storage);
+    }
+
+    [Fact]
+    public async Task The_parameters_refuse_a_maximum_instance_count_under_40_which_flex_consumption_refuses()
+    {
+        var forty = await BuildParameters(("maximumInstanceCount", "40"));
+        Assert.True(forty.ExitCode == 0, forty.All);
+
+        var below = await BuildParameters(("maximumInstanceCount", "39"));
+        Assert.NotEqual(0, below.ExitCode);
+        Assert.Contains("minimum allowable value is 40", below.All, StringComparison.Ordinal);
+
+        var above = await BuildParameters(("maximumInstanceCount", "1001"));
+        Assert.NotEqual(0, above.ExitCode);
+    }
+
+    [Fact]
+    public async Task The_parameters_refuse_a_region_without_flex_consumption_and_azd_prompts_for_a_location()
+    {
+        var westEurope = await BuildParameters(("location", "'westeurope'"));
+        Assert.True(westEurope.ExitCode == 0, westEurope.All);
+
+        var westIndia = await BuildParameters(("location", "'westindia'"));
+        Assert.NotEqual(0, westIndia.ExitCode);
+        Assert.Contains("'westindia'", westIndia.All, StringComparison.Ordinal);
+
+        var template = JsonNode.Parse((await Bicep("build", "main.bicep", "--stdout")).Output)!;
+        var location = template["parameters"]!["location"]!;
+        Assert.Equal("location", (string?)location["metadata"]!["azd"]!["type"]);
+        Assert.Contains("swedencentral", location["allowedValues"]!.AsArray().Select(v => (string?)v));
+    }
+
+    // A parameters file for main.bicep with every required parameter, some replaced, built with `bicep build-params`.
+    private static async Task<Command.Outcome> BuildParameters(params (string Name, string Value)[] replaced)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["environmentName"] = "'billing-test'",
+            ["location"] = "'westeurope'",
+            ["authAuthority"] = "'https://login.example.com/'",
+            ["publicBaseUrl"] = "'https://app.example.com/'",
+            ["emailFrom"] = "'billing@example.com'",
+            ["smtpHost"] = "'smtp.example.com'",
+        };
+        foreach (var (name, value) in replaced)
+        {
+            values[name] = value;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("billing-params-");
+        try
+        {
+            var main = Path.GetRelativePath(folder.FullName, Path.Combine(Repository.AzureInfra, "main.bicep")).Replace('\\', '/');
+            var file = Path.Combine(folder.FullName, "test.bicepparam");
+            await File.WriteAllLinesAsync(file, [$"using '{main}'", .. values.Select(v => $"param {v.Key} = {v.Value}")]);
+            EnsureExecutable(Repository.Bicep);
+            return await Command.RunAsync(Repository.Bicep, ["build-params", file, "--stdout"], folder.FullName, Limit);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private static Task<Command.Outcome> Bicep(string verb, string file, params string[] more)

@@ -1,13 +1,14 @@
-using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Billing.Deployment.Tests.Support;
 
 namespace Billing.Deployment.Tests;
 
 /// <summary>
-/// The function app package is what the Functions host runs: host.json at the root naming the
-/// custom handler, the self-contained server it names (executable), and one folder per function
-/// whose function.json is valid for its trigger.
+/// The zip azd uploads is what the Functions host runs: host.json at the root naming the custom
+/// handler, the self-contained server it names (executable by its mode in the zip, since on Flex the
+/// package is mounted read-only), and one folder per function at the root whose function.json is
+/// valid for its trigger. It is built as azd builds it (see <see cref="PackageFixture"/>), on a file
+/// system where the linux-x64 server cannot be executed.
 /// </summary>
 public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
@@ -16,51 +17,79 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
         "Health", "Plans", "OpenApi", "PutSpace", "GetBilling", "PreviewSubscription", "ChangeSubscription", "RunRenewals", "RenewalRun", "RenewalBatch",
     ];
 
-    private IEnumerable<DirectoryInfo> FunctionFolders =>
-        new DirectoryInfo(package.Folder).GetDirectories().Where(d => File.Exists(Path.Combine(d.FullName, "function.json")));
+    private IEnumerable<string> FunctionFiles => package.Entries.Keys.Where(e => e.EndsWith("/function.json", StringComparison.Ordinal));
+
+    private string Handler => (string)package.HostJson["customHandler"]!["description"]!["defaultExecutablePath"]!;
 
     [Fact]
-    public void The_publish_command_succeeds()
+    public void Azd_uploads_the_zip_the_prepackage_hook_writes_and_requires_a_version_that_passes_it_through()
     {
-        Assert.True(package.Publish.ExitCode == 0, package.Publish.All);
+        Assert.Equal("custom", package.Azd.Language);
+        Assert.Equal("function", package.Azd.Host);
+        Assert.EndsWith(".zip", package.Azd.Dist, StringComparison.Ordinal); // a folder would be zipped by azd, without Unix modes before 1.26
+        Assert.Contains("scripts/publish.sh", package.Azd.PrepackageRun, StringComparison.Ordinal);
+        Assert.Equal(">= 1.26.0", package.Azd.RequiredAzd);
     }
 
     [Fact]
-    public void Host_json_starts_the_self_contained_server_which_is_there_and_executable()
+    public void Packaging_as_azd_runs_it_succeeds_where_the_linux_x64_server_cannot_be_executed()
+    {
+        Assert.True(package.Package.ExitCode != PackageFixture.ExecutionNotBlocked, "The noexec file system did not stop a program: this test would prove nothing here.");
+        Assert.True(package.Package.ExitCode == 0, package.Package.All);
+    }
+
+    [Fact]
+    public void The_server_host_json_names_is_at_the_root_of_the_zip_and_executable()
     {
         var handler = package.HostJson["customHandler"]!.AsObject();
         Assert.True((bool)handler["enableForwardingHttpRequest"]!);
-        Assert.Equal("api", (string?)package.HostJson["extensions"]!["http"]!["routePrefix"]);
 
-        var executable = Path.Combine(package.Folder, (string)handler["description"]!["defaultExecutablePath"]!);
-        Assert.True(File.Exists(executable), executable);
-        Assert.True(File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute));
+        var server = Assert.Contains(Handler, package.Entries);
+        Assert.True(server.IsRegularFile, $"mode {server.UnixMode:x}");
+        Assert.True(server.IsExecutableByAll, $"the server's mode in the zip is {Convert.ToString(server.UnixMode & 0x1FF, 8)}, not executable");
+        Assert.True(server.Length > 0);
 
         // Self-contained: the runtime ships in the package, so the host needs no dotnet on its PATH.
-        Assert.True(File.Exists(Path.Combine(package.Folder, "libcoreclr.so")));
-        Assert.True(File.Exists(Path.Combine(package.Folder, "System.Private.CoreLib.dll")));
+        Assert.Contains("libcoreclr.so", package.Entries.Keys);
+        Assert.Contains("System.Private.CoreLib.dll", package.Entries.Keys);
     }
 
     [Fact]
-    public void There_is_one_folder_per_function_and_every_folder_is_a_function()
+    public void Host_json_and_every_function_folder_are_at_the_root_of_the_zip()
     {
-        var names = FunctionFolders.Select(d => d.Name).ToList();
+        Assert.Contains("host.json", package.Entries.Keys);
+        Assert.All(FunctionFiles, f => Assert.Single(f, '/')); // <Function>/function.json, nothing deeper
+        var names = FunctionFiles.Select(f => f.Split('/')[0]).ToList();
         Assert.All(Expected, name => Assert.Contains(name, names));
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.All(new DirectoryInfo(package.Folder).GetDirectories(), d => Assert.True(File.Exists(Path.Combine(d.FullName, "function.json")), $"{d.Name} is a folder with no function.json"));
+
+        // Every folder at the root is a function (the self-contained runtime has no folders of its own).
+        var folders = package.Entries.Keys.Where(e => e.Contains('/', StringComparison.Ordinal)).Select(e => e.Split('/')[0]).Distinct();
+        Assert.All(folders, folder => Assert.True(names.Contains(folder), $"{folder}/ is a folder with no function.json"));
+    }
+
+    [Fact]
+    public void Every_file_of_the_zip_is_readable_and_only_executables_are_executable()
+    {
+        Assert.All(package.Entries, e =>
+        {
+            Assert.True(e.Value.IsRegularFile, e.Key);
+            Assert.True((e.Value.UnixMode & 0b100_100_100) == 0b100_100_100, $"{e.Key} is not readable by all");
+        });
+        Assert.False(package.Entries["host.json"].IsExecutableByAll);
     }
 
     [Fact]
     public void Every_function_json_is_valid_for_its_trigger()
     {
         var routes = new List<string>();
-        foreach (var folder in FunctionFolders)
+        foreach (var file in FunctionFiles)
         {
-            var function = JsonNode.Parse(File.ReadAllText(Path.Combine(folder.FullName, "function.json")))!.AsObject();
+            var function = package.ReadJson(file);
             var bindings = function["bindings"]!.AsArray().Select(b => b!.AsObject()).ToList();
             var trigger = Assert.Single(bindings, b => ((string)b["type"]!).EndsWith("Trigger", StringComparison.Ordinal));
             Assert.Equal("in", (string?)trigger["direction"]);
-            Assert.False(string.IsNullOrWhiteSpace((string?)trigger["name"]), folder.Name);
+            Assert.False(string.IsNullOrWhiteSpace((string?)trigger["name"]), file);
             switch ((string)trigger["type"]!)
             {
                 case "httpTrigger":
@@ -69,7 +98,7 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
                     Assert.NotEmpty(methods);
                     Assert.All(methods, m => Assert.Contains(m, new[] { "get", "post", "put", "patch", "delete" }));
                     var route = (string)trigger["route"]!;
-                    Assert.False(string.IsNullOrWhiteSpace(route), folder.Name);
+                    Assert.False(string.IsNullOrWhiteSpace(route), file);
                     Assert.False(route.StartsWith('/') || route.StartsWith("api/", StringComparison.Ordinal), route); // the host adds the api prefix
                     routes.AddRange(methods.Select(m => $"{m} {route}"));
                     Assert.Contains(bindings, b => (string?)b["type"] == "http" && (string?)b["direction"] == "out");
@@ -83,7 +112,7 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
                     Assert.Equal("AzureWebJobsStorage", (string?)trigger["connection"]);
                     break;
                 default:
-                    Assert.Fail($"{folder.Name} has a trigger the package does not expect: {trigger["type"]}.");
+                    Assert.Fail($"{file} has a trigger the package does not expect: {trigger["type"]}.");
                     break;
             }
         }
@@ -93,14 +122,10 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
     }
 
     [Fact]
-    public void The_zip_holds_the_same_package_with_the_server_executable()
+    public void The_readme_asks_for_the_azd_version_azure_yaml_requires()
     {
-        using var zip = ZipFile.OpenRead(package.Zip);
-        var names = zip.Entries.Select(e => e.FullName).ToHashSet();
-        Assert.Contains("host.json", names);
-        Assert.All(FunctionFolders, d => Assert.Contains($"{d.Name}/function.json", names));
-        var server = zip.GetEntry((string)package.HostJson["customHandler"]!["description"]!["defaultExecutablePath"]!);
-        Assert.NotNull(server);
-        Assert.True(((server.ExternalAttributes >> 16) & 0b001_000_000) != 0, "the server lost its executable bit in the zip");
+        var version = package.Azd.RequiredAzd.TrimStart('>', '=', ' ');
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        Assert.Contains($"Azure Developer CLI {version} or later", readme, StringComparison.Ordinal);
     }
 }

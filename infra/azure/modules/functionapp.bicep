@@ -21,8 +21,8 @@ param identityId string
 @description('URL of the blob container the package is deployed from.')
 param deploymentContainerUrl string
 
-@description('Most instances the app scales out to.')
-@minValue(1)
+@description('Most instances the app scales out to (Flex Consumption takes 40 to 1000).')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
 
