@@ -84,26 +84,16 @@ public partial class BicepTests
     [Fact]
     public async Task The_parameters_refuse_a_maximum_instance_count_under_40_which_flex_consumption_refuses()
     {
-        var forty = await BuildParameters(("maximumInstanceCount", "40"));
-        Assert.True(forty.ExitCode == 0, forty.All);
-
-        var below = await BuildParameters(("maximumInstanceCount", "39"));
-        Assert.NotEqual(0, below.ExitCode);
-        Assert.Contains("minimum allowable value is 40", below.All, StringComparison.Ordinal);
-
-        var above = await BuildParameters(("maximumInstanceCount", "1001"));
-        Assert.NotEqual(0, above.ExitCode);
+        await AssertAccepted("maximumInstanceCount", "40");
+        await AssertRefused("maximumInstanceCount", "39", "minimum allowable value is 40");
+        await AssertRefused("maximumInstanceCount", "1001", "maximum allowable value is 1000");
     }
 
     [Fact]
     public async Task The_parameters_refuse_a_region_without_flex_consumption_and_azd_prompts_for_a_location()
     {
-        var westEurope = await BuildParameters(("location", "'westeurope'"));
-        Assert.True(westEurope.ExitCode == 0, westEurope.All);
-
-        var westIndia = await BuildParameters(("location", "'westindia'"));
-        Assert.NotEqual(0, westIndia.ExitCode);
-        Assert.Contains("'westindia'", westIndia.All, StringComparison.Ordinal);
+        await AssertAccepted("location", "'westeurope'");
+        await AssertRefused("location", "'westindia'", "'westindia'");
 
         var template = JsonNode.Parse((await Bicep("build", "main.bicep", "--stdout")).Output)!;
         var location = template["parameters"]!["location"]!;
@@ -111,8 +101,21 @@ public partial class BicepTests
         Assert.Contains("swedencentral", location["allowedValues"]!.AsArray().Select(v => (string?)v));
     }
 
-    // A parameters file for main.bicep with every required parameter, some replaced, built with `bicep build-params`.
-    private static async Task<Command.Outcome> BuildParameters(params (string Name, string Value)[] replaced)
+    private static async Task AssertAccepted(string parameter, string value)
+    {
+        var outcome = await BuildParameters(parameter, value);
+        Assert.True(outcome.ExitCode == 0, outcome.All);
+    }
+
+    private static async Task AssertRefused(string parameter, string value, string because)
+    {
+        var outcome = await BuildParameters(parameter, value);
+        Assert.True(outcome.ExitCode != 0, $"{parameter} = {value} was accepted.");
+        Assert.Contains(because, outcome.All, StringComparison.Ordinal);
+    }
+
+    // A parameters file for main.bicep with every required parameter, one of them set, built with `bicep build-params`.
+    private static async Task<Command.Outcome> BuildParameters(string parameter, string value)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -123,10 +126,7 @@ public partial class BicepTests
             ["emailFrom"] = "'billing@example.com'",
             ["smtpHost"] = "'smtp.example.com'",
         };
-        foreach (var (name, value) in replaced)
-        {
-            values[name] = value;
-        }
+        values[parameter] = value;
 
         var folder = Directory.CreateTempSubdirectory("billing-params-");
         try
