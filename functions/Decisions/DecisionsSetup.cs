@@ -12,6 +12,7 @@ public static class DecisionsSetup
         services.AddBillingInfra(configuration, environment);
         services.AddSingleton(LoadCatalog(configuration));
         services.AddSingleton(ClockFor(configuration));
+        services.AddSingleton<UnitOfWork>();
         services.AddSingleton<DecisionRunner>();
         services.AddSingleton<SpaceReader>();
         services.AddSingleton<PaymentMethodReader>();

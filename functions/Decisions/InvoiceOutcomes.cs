@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using Billing.Core.Catalog;
 using Billing.Core.Common;
-using Billing.Core.Effects;
 using Billing.Core.Invoicing;
 using Billing.Core.Subscriptions;
 using Billing.Infra.Issuing;
@@ -10,18 +8,12 @@ using Billing.Infra.Storage;
 namespace Billing.Functions.Decisions;
 
 /// <summary>
-/// Applies what happened to one invoice's payment (a charge's answer, a provider's event) through
-/// core: loads the space and the invoice, decides, and stores the new state, the invoice's new
-/// status, the emails to send and, when given, the outbox row that asked for it, in one transaction;
-/// on a concurrent change it decides again. Core's outcomes never move backwards, so a repeat changes nothing.
+/// Applies what happened to one invoice's payment (a charge's answer, a provider's event) through the
+/// <see cref="UnitOfWork"/>: core decides on the space and the invoice, and the new state, the invoice
+/// as core moved it, the emails to send and, when given, the outbox rows that asked for it are stored in
+/// one transaction. Core's outcomes never move backwards, so a repeat changes nothing and writes nothing.
 /// </summary>
-public sealed partial class InvoiceOutcomes(
-    SpaceStore store,
-    InvoiceLedger ledger,
-    InvoiceIssuing issuing,
-    PriceCatalog catalog,
-    TimeProvider clock,
-    ILogger<InvoiceOutcomes> logger)
+public sealed class InvoiceOutcomes(UnitOfWork work, InvoiceLedger ledger, InvoiceIssuing issuing)
 {
     public delegate (Decision Decision, Invoice Invoice) Outcome(SpaceBilling state, Invoice invoice, DecisionContext context);
 
@@ -36,109 +28,68 @@ public sealed partial class InvoiceOutcomes(
 
     /// <returns>
     /// The space and the invoice as stored after, or null when either does not exist (an event about an unknown invoice is only recorded).
-    /// <c>indexedByRenewalRun</c>: the renewal run applies this while working on the space, and reindexes it after.
+    /// <c>indexedByRenewalRun</c>: the space stays due in the renewal index, which the run updates when done with it.
     /// </returns>
     public async Task<Applied?> ApplyAsync(
-        SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, Known known, CancellationToken cancellationToken,
-        bool indexedByRenewalRun = false)
+        SpaceId space, InvoiceId invoiceId, string requestId, Outcome outcome, Known known, CancellationToken cancellationToken, bool indexedByRenewalRun = false)
     {
-        var stored = known.Invoice is { IsNumbered: true } given && given.Id == invoiceId
+        var current = known.Invoice is { IsNumbered: true } given && given.Id == invoiceId
             ? given
             : (await ledger.GetAsync(space, invoiceId, cancellationToken))?.Invoice;
-        if (stored is null)
+        if (current is null)
         {
             return null;
         }
 
-        // Numbered already in the usual case; an invoice a crash left unnumbered is finished first, then read again.
-        var invoice = stored.IsNumbered ? stored : await issuing.FinishAsync(space, invoiceId, cancellationToken);
-        var fresh = stored.IsNumbered;
+        // Numbered already in the usual case; an invoice a crash left unnumbered is finished first.
+        var numbered = current.IsNumbered ? current : await issuing.FinishAsync(space, invoiceId, cancellationToken);
+        var fresh = true;
         var completed = known.CompletedEffects.IsDefault ? [] : known.CompletedEffects;
-        Invoice? after = null;
-        var storedSpace = await StoreAsync(space, requestId, known.Space, async (loaded, context) =>
+        return await work.RunAsync<Applied?>(space, requestId, async (loaded, context) =>
         {
             if (!fresh)
             {
-                stored = (await ledger.GetAsync(space, invoiceId, cancellationToken))?.Invoice;
+                // After a conflict the invoice may have moved too.
+                current = (await ledger.GetAsync(space, invoiceId, cancellationToken))?.Invoice;
+                numbered = current is { IsNumbered: true } ? current : numbered;
             }
 
-            fresh = false; // after a conflict the invoice may have moved too
-            if (stored is not { } current)
+            fresh = false;
+            if (loaded is null || current is null)
             {
-                return (Found: false, Write: null);
+                return new UnitOfWork.Done<Applied?>(null);
             }
 
-            invoice = current.IsNumbered ? current : invoice;
-            var (decision, updated) = outcome(loaded.State, invoice, context);
+            var (decision, updated) = outcome(loaded.State, numbered, context);
+            var after = updated == numbered ? current : updated;
             // Only rows still there: another delivery may have carried one out meanwhile.
             var stillPending = completed.Where(k => loaded.Pending.Any(p => p.RowKey == k)).ToImmutableArray();
-            after = updated == invoice ? current : updated;
             if (decision.ChangesNothing && after == current && stillPending.IsEmpty)
             {
-                return (Found: true, Write: null); // a repeated or late answer: nothing to store
+                return new UnitOfWork.Done<Applied?>(new Applied(loaded, after)); // a repeated or late answer: nothing to store
             }
 
-            return (Found: true, Write: new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()])
+            return new UnitOfWork.Write<Applied?>(decision, stored => new Applied(stored, after))
             {
-                DecidedAt = context.Now,
                 UpdatedInvoices = after == current ? [] : [after],
                 CompletedEffects = stillPending,
                 IndexedByRenewalRun = indexedByRenewalRun,
-            });
-        }, cancellationToken);
-        return storedSpace is null || after is null ? null : new Applied(storedSpace, after);
+            };
+        }, cancellationToken, known.Space);
     }
 
     /// <summary>A decision about the space that touches no invoice (a saved method updated or removed, a dispute), stored the same way.</summary>
     public async Task<bool> ApplyAsync(SpaceId space, string requestId, Func<SpaceBilling, DecisionContext, Decision> decide, CancellationToken cancellationToken) =>
-        await StoreAsync(space, requestId, null, (loaded, context) =>
+        await work.RunAsync<bool>(space, requestId, (loaded, context) =>
         {
-            var decision = decide(loaded.State, context);
-            return Task.FromResult<(bool, SpaceWrite?)>((true, decision.ChangesNothing
-                ? null
-                : new SpaceWrite(loaded, decision, [], null, [.. decision.Effects.OfType<SendEmail>()]) { DecidedAt = context.Now }));
-        }, cancellationToken) is not null;
-
-    /// <summary>
-    /// Loads the space (or takes the one the caller holds, first), lets <paramref name="decide"/> say whether
-    /// what it is about exists and what to write (no write: nothing changed), stores it, and decides again
-    /// on a concurrent change. Answers the space as stored, or null when what it is about does not exist.
-    /// </summary>
-    private async Task<StoredSpace?> StoreAsync(
-        SpaceId space, string requestId, StoredSpace? known, Func<StoredSpace, DecisionContext, Task<(bool Found, SpaceWrite? Write)>> decide, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            var loaded = attempt == 0 && known is not null ? known : await store.LoadAsync(space, cancellationToken);
             if (loaded is null)
             {
-                return null;
+                return Task.FromResult<UnitOfWork.Verdict<bool>>(new UnitOfWork.Done<bool>(false));
             }
 
-            var (found, write) = await decide(loaded, new DecisionContext(catalog, clock.GetUtcNow(), requestId));
-            if (!found)
-            {
-                return null;
-            }
-
-            if (write is null)
-            {
-                return loaded;
-            }
-
-            try
-            {
-                return await store.SaveAsync(write, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                LogConflict(logger, space.Value, requestId);
-            }
-        }
-
-        throw new ConcurrencyConflictException($"The space {space} kept changing while applying {requestId}.");
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Space {Space} changed while applying {Request}; applying again.")]
-    private static partial void LogConflict(ILogger logger, string space, string request);
+            var decision = decide(loaded.State, context);
+            return Task.FromResult<UnitOfWork.Verdict<bool>>(decision.ChangesNothing
+                ? new UnitOfWork.Done<bool>(true)
+                : new UnitOfWork.Write<bool>(decision, _ => true));
+        }, cancellationToken);
 }

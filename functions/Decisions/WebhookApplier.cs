@@ -3,7 +3,6 @@ using Billing.Core.Payments;
 using Billing.Core.Spaces;
 using Billing.Core.Subscriptions;
 using Billing.Infra.Payments;
-using Billing.Infra.Payments.Stripe;
 using Billing.Infra.Payments.Webhooks;
 using Billing.Infra.Storage;
 
@@ -11,11 +10,11 @@ namespace Billing.Functions.Decisions;
 
 /// <summary>
 /// Applies a verified provider event through core (P3): finds the charge it is about (from the
-/// payment's metadata, or by asking Stripe for the PaymentIntent) or the space of the saved method,
+/// payment's metadata, or by asking the provider which charge made the payment) or the space of the saved method,
 /// and lets <see cref="InvoiceOutcomes"/> decide and store. Answers the space it changed, or null for an
 /// event about nothing this app knows (recorded, and answered 200 all the same).
 /// </summary>
-public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers customers, IServiceProvider services)
+public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers customers, IEnumerable<IChargeLookup> lookups)
 {
     public async Task<SpaceId?> ApplyAsync(PaymentEvent received, CancellationToken cancellationToken)
     {
@@ -61,8 +60,8 @@ public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers cu
 
     private async Task<ChargeReference?> ChargeOfAsync(PaymentEvent received, CancellationToken cancellationToken) =>
         received.Charge
-        ?? (received is { Provider: PaymentProvider.Stripe, PaymentReference: { } intent } && services.GetService<StripeGateway>() is { } stripe
-            ? await stripe.ChargeOfAsync(intent, cancellationToken)
+        ?? (received.PaymentReference is { } payment && lookups.FirstOrDefault(l => l.Provider == received.Provider) is { } lookup
+            ? await lookup.ChargeOfAsync(payment, cancellationToken)
             : null);
 
     private async Task<SpaceId?> SpaceOfCustomerAsync(PaymentEvent received, CancellationToken cancellationToken) => received switch

@@ -1,9 +1,6 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using Billing.Core.Catalog;
 using Billing.Core.Common;
-using Billing.Core.Effects;
-using Billing.Core.Invoicing;
 using Billing.Core.Subscriptions;
 using Billing.Functions.Decisions;
 using Billing.Functions.Hosting;
@@ -21,9 +18,9 @@ namespace Billing.Functions.RenewalRun;
 /// </summary>
 public sealed partial class RenewalPass(
     BillingStorage storage,
-    SpaceStore store,
     RenewalIndex index,
     RenewalBatches batches,
+    UnitOfWork work,
     EffectDelivery delivery,
     PriceCatalog catalog,
     TimeProvider clock,
@@ -131,40 +128,33 @@ public sealed partial class RenewalPass(
         // What a crash left undone, first. Delivery answers the space as it then stands, so each step
         // decides on it without reading it again (on Azurite every read of a partition scans the table).
         var loaded = await delivery.DeliverAsync(space, tally, cancellationToken);
-        for (var step = 0; step < MaxStepsPerSpace; step++)
+        for (var step = 0; step < MaxStepsPerSpace && loaded is not null; step++)
         {
-            if (loaded is null)
+            var (current, advanced) = await work.RunAsync<(StoredSpace?, bool)>(space, "renewal-run", (known, context) =>
             {
-                await index.UnscheduleAsync(space, indexedFor, cancellationToken);
+                var decision = known is null ? null : Renewals.Advance(known.State, context);
+                return Task.FromResult<UnitOfWork.Verdict<(StoredSpace?, bool)>>(decision is null || decision.ChangesNothing
+                    ? new UnitOfWork.Done<(StoredSpace?, bool)>((known, false))
+                    : new UnitOfWork.Write<(StoredSpace?, bool)>(decision, stored =>
+                    {
+                        tally.Count(decision);
+                        return (stored, true);
+                    }) { IndexedByRenewalRun = true });
+            }, cancellationToken, known: loaded, at: now);
+            if (!advanced)
+            {
+                await (current is null
+                    ? index.UnscheduleAsync(space, indexedFor, cancellationToken)
+                    : ReindexAsync(current.State, indexedFor, cancellationToken));
                 return;
             }
 
-            var context = new DecisionContext(catalog, now, "renewal-run");
-            var decision = Renewals.Advance(loaded.State, context);
-            if (decision.ChangesNothing)
-            {
-                await ReindexAsync(loaded.State, indexedFor, cancellationToken);
-                return;
-            }
+            loaded = await delivery.DeliverAsync(current!, tally, cancellationToken);
+        }
 
-            var invoices = decision.Effects.OfType<IssueInvoice>()
-                .Select(i => Invoice.Issue(i.Draft, now))
-                .ToImmutableArray();
-            var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeLater or SendEmail).ToImmutableArray();
-            StoredSpace saved;
-            try
-            {
-                saved = await store.SaveAsync(new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = now, IndexedByRenewalRun = true }, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Another run or a request moved the space: carry out what it left, and decide again on what is there now.
-                loaded = await delivery.DeliverAsync(space, tally, cancellationToken);
-                continue;
-            }
-
-            tally.Count(decision);
-            loaded = await delivery.DeliverAsync(saved, tally, cancellationToken);
+        if (loaded is null)
+        {
+            await index.UnscheduleAsync(space, indexedFor, cancellationToken);
         }
     }
 

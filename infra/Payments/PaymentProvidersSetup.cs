@@ -40,6 +40,7 @@ public static class PaymentProvidersSetup
                 apiBase: stripe.ApiBase.ToString().TrimEnd('/')));
             services.AddSingleton<StripeGateway>();
             services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<StripeGateway>());
+            services.AddSingleton<IChargeLookup>(sp => sp.GetRequiredService<StripeGateway>());
         }
 
         var paypal = configuration.GetSection(PayPalOptions.Section).Get<PayPalOptions>() ?? new PayPalOptions();

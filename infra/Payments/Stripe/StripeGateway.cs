@@ -16,7 +16,7 @@ namespace Billing.Infra.Payments.Stripe;
 /// replaying that key to find the PaymentIntent. Stripe.net retries network failures and timeouts with
 /// the same key, so a retried charge is never a second charge.
 /// </summary>
-public sealed class StripeGateway(StripeClient client, PaymentCustomers customers) : IPaymentGateway
+public sealed class StripeGateway(StripeClient client, PaymentCustomers customers) : IPaymentGateway, IChargeLookup
 {
     public const string SpaceKey = "space_id";
     public const string InvoiceKey = "invoice_id";
@@ -114,8 +114,8 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
     }
 
     /// <summary>Which charge a PaymentIntent made, from the metadata it was created with; null for one this app did not create.</summary>
-    public Task<ChargeReference?> ChargeOfAsync(string paymentIntentId, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard("Stripe", () => ChargeOfCoreAsync(paymentIntentId, cancellationToken), cancellationToken);
+    public Task<ChargeReference?> ChargeOfAsync(string paymentReference, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("Stripe", () => ChargeOfCoreAsync(paymentReference, cancellationToken), cancellationToken);
 
     private async Task<ChargeReference?> ChargeOfCoreAsync(string paymentIntentId, CancellationToken cancellationToken)
     {

@@ -16,11 +16,15 @@ public sealed class SandboxLedger : IPaymentGateway
 {
     private readonly SandboxGateway _sandbox = new();
     private readonly ConcurrentDictionary<string, Charge> _taken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Charge> _refunded = new(StringComparer.Ordinal);
 
     public PaymentProvider Provider => _sandbox.Provider;
 
     /// <summary>The charges the provider took.</summary>
     public IReadOnlyCollection<Charge> Taken => [.. _taken.Values];
+
+    /// <summary>The charges the app refunded, one per idempotency key.</summary>
+    public IReadOnlyCollection<Charge> Refunded => [.. _refunded.Values];
 
     /// <summary>Puts the ledger in the place of the sandbox that <c>Payments:Sandbox=true</c> registered.</summary>
     public static void ReplaceSandbox(WebApplicationBuilder builder)
@@ -51,7 +55,11 @@ public sealed class SandboxLedger : IPaymentGateway
         return result;
     }
 
-    public Task RefundAsync(Charge charge, CancellationToken cancellationToken) => _sandbox.RefundAsync(charge, cancellationToken);
+    public Task RefundAsync(Charge charge, CancellationToken cancellationToken)
+    {
+        _refunded.TryAdd(charge.IdempotencyKey, charge);
+        return _sandbox.RefundAsync(charge, cancellationToken);
+    }
 
     public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>
         _sandbox.ConfirmationAsync(heldPayment, cancellationToken);
