@@ -22,6 +22,8 @@ public static class HostingSetup
         {
             o.SerializerOptions.MaxDepth = ApiJson.Options.MaxDepth;
             o.SerializerOptions.DefaultIgnoreCondition = ApiJson.Options.DefaultIgnoreCondition;
+            o.SerializerOptions.NumberHandling = ApiJson.Options.NumberHandling;
+            o.SerializerOptions.AllowDuplicateProperties = ApiJson.Options.AllowDuplicateProperties;
         });
 
         // Binding failures throw, so the exception handler answers them as problem+json with their reason.

@@ -20,8 +20,9 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problems.Code(StatusCodes.Status413PayloadTooLarge, ErrorCode.InvalidRequest, "The request body is too large."),
+            BadHttpRequestException { InnerException: JsonException json } => NotReadable(json),
             BadHttpRequestException bad => Problems.Code(StatusCodes.Status400BadRequest, ErrorCode.InvalidRequest, Describe(bad)),
-            JsonException => Problems.Code(StatusCodes.Status400BadRequest, ErrorCode.InvalidRequest, "The request body is not valid JSON."),
+            JsonException json => NotReadable(json),
             StorageUnavailableException => Problems.StorageUnavailable(),
             PaymentProviderUnavailableException => Problems.PaymentProviderUnavailable(),
             _ => null,
@@ -37,9 +38,21 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         return true;
     }
 
-    // The framework's message names the parameter and the type; it reveals nothing of ours.
-    private static string Describe(BadHttpRequestException exception) =>
-        exception.InnerException is JsonException json ? $"The request body is not valid JSON: {json.Message}" : exception.Message;
+    // The framework's messages name our types (Billing.Functions.Requests.ChangeBody): only the status code's meaning goes out.
+    private static string Describe(BadHttpRequestException exception) => exception.StatusCode switch
+    {
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+        _ => "The request could not be read.",
+    };
+
+    // A body that is not JSON, or not of the expected shape: the field is named by its JSON path, the types behind it are not.
+    private static IResult NotReadable(JsonException json)
+    {
+        var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+        return Problems.Invalid(
+            new Dictionary<string, string[]> { [field] = ["Not valid JSON here, not of the expected type (a number is a JSON number), or a key given twice."] },
+            "The request body is not valid JSON of the expected shape.");
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure of {Method} {Path}.")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);

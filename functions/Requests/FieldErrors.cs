@@ -45,8 +45,16 @@ public sealed class FieldErrors
             Add(field, $"At most {maxLength} characters.");
         }
 
+        if (value.Any(IsUnprintable))
+        {
+            Add(field, "One line of printable text: no control characters, line breaks or direction overrides.");
+        }
+
         return value.Trim();
     }
+
+    // Control characters (NUL, escape, line breaks) and the bidirectional overrides that make a name read backwards.
+    private static bool IsUnprintable(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     public string? OptionalText(string field, string? value, int maxLength = MaxTextLength) =>
         string.IsNullOrWhiteSpace(value) ? null : Text(field, value, required: true, maxLength);
@@ -124,9 +132,9 @@ public sealed class FieldErrors
 
     public string Country(string field, string? value)
     {
-        if (value is { Length: 2 } && value.All(char.IsAsciiLetterUpper))
+        if (CountryCodes.IsAssigned(value))
         {
-            return value;
+            return value!;
         }
 
         Add(field, "An ISO 3166-1 alpha-2 country code in upper case, e.g. NL.");
