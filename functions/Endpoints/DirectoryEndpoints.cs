@@ -1,5 +1,6 @@
 using Billing.Core.Common;
 using Billing.Core.Spaces;
+using Billing.Core.Subscriptions;
 using Billing.Functions.Decisions;
 using Billing.Functions.Http;
 using Billing.Functions.Requests;
@@ -25,6 +26,12 @@ public static class DirectoryEndpoints
         if (problem is not null)
         {
             return problem;
+        }
+
+        // Authorized before the space is looked up or the body read: no answer tells a space that exists from one that does not.
+        if (Access.RequireDirectory(caller) is { } denied)
+        {
+            return Problems.From(denied);
         }
 
         var errors = new FieldErrors();
@@ -54,6 +61,12 @@ public static class DirectoryEndpoints
             return problem;
         }
 
+        // Authorized before the space is looked up or the body read: no answer tells a space that exists from one that does not.
+        if (Access.RequireDirectory(caller) is { } denied)
+        {
+            return Problems.From(denied);
+        }
+
         var errors = new FieldErrors();
         var user = errors.User("userId", userId);
         var member = BodyReaders.Member(user, body, errors);
@@ -77,6 +90,12 @@ public static class DirectoryEndpoints
         if (problem is not null)
         {
             return problem;
+        }
+
+        // Authorized before the space is looked up or the body read: no answer tells a space that exists from one that does not.
+        if (Access.RequireDirectory(caller) is { } denied)
+        {
+            return Problems.From(denied);
         }
 
         if (!UserId.TryParse(userId, out var user))

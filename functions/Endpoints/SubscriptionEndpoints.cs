@@ -53,7 +53,7 @@ public static class SubscriptionEndpoints
         }
 
         var state = await reader.LoadAsync(id, cancellationToken);
-        if (state is null)
+        if (state is null || Access.RequireMember(state, caller, ServiceRoles.Sales) is not null)
         {
             return Problems.NotFound();
         }
@@ -188,17 +188,17 @@ public static class SubscriptionEndpoints
             return problem;
         }
 
+        var state = await reader.LoadAsync(id, cancellationToken);
+        if (state is null || Access.RequireMember(state, caller) is not null)
+        {
+            return Problems.NotFound();
+        }
+
         var errors = new FieldErrors();
         var tier = errors.Tier("tier", body?.Tier);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
-        }
-
-        var state = await reader.LoadAsync(id, cancellationToken);
-        if (state is null || Access.RequireMember(state, caller) is not null)
-        {
-            return Problems.NotFound();
         }
 
         var surroundings = await reader.SurroundingsAsync(state.Space, cancellationToken);

@@ -63,6 +63,50 @@ public class AccessTests(BillingServerFixture server) : IClassFixture<BillingSer
         await Problem(await Send(_api.Directory, method, space, route, body), HttpStatusCode.NotFound, "not_found");
     }
 
+    public static TheoryData<string, string, string> ProbingRequests => new()
+    {
+        { "PUT", "members/x", """{"email":"x@y.z","role":"member"}""" },
+        { "PUT", "members/x", """{"email":"not an email","role":"owner"}""" },
+        { "DELETE", "members/x", "" },
+        { "POST", "subscription/preview", """{"tier":"starter","cycle":"monthly","seats":5}""" },
+        { "POST", "subscription/preview", """{"tier":"","cycle":"weekly","seats":0}""" },
+        { "POST", "subscription", """{"tier":"","cycle":"weekly","seats":0}""" },
+        { "PATCH", "subscription", """{"seats":0}""" },
+        { "POST", "trial", """{"tier":"no-such-tier"}""" },
+        { "GET", "invoices?pageSize=0", "" },
+    };
+
+    [Theory]
+    [Trait("Rule", "B1")]
+    [MemberData(nameof(ProbingRequests))]
+    public async Task A_caller_who_is_not_a_member_gets_the_same_answer_for_an_existing_and_a_missing_space(string method, string route, string body)
+    {
+        var space = await SubscribedSpace();
+        foreach (var caller in new[] { _api.As(Stranger), _api.Operator })
+        {
+            var existing = await Send(caller, method, space, route, body);
+            var missing = await Send(caller, method, NewId(), route, body);
+
+            var (existingStatus, existingBody) = (existing.StatusCode, await existing.Content.ReadAsStringAsync());
+            Assert.True(existingStatus == missing.StatusCode, $"{method} {route}: {(int)existingStatus} {existingBody} for an existing space, {(int)missing.StatusCode} {await missing.Content.ReadAsStringAsync()} for a missing one");
+        }
+    }
+
+    [Theory]
+    [Trait("Rule", "S3")]
+    [InlineData("PUT", """{"email":"x@y.z","role":"member"}""")]
+    [InlineData("PUT", """{"role":"owner"}""")]
+    [InlineData("DELETE", "")]
+    public async Task Member_routes_answer_403_to_callers_without_the_directory_role_whether_or_not_the_space_exists(string method, string body)
+    {
+        var space = await _api.WorkspaceAsync();
+        foreach (var caller in new[] { _api.As(Owner), _api.As(Admin), _api.As(Stranger), _api.Sales })
+        {
+            await Problem(await Send(caller, method, space, $"members/{Colleague}", body), HttpStatusCode.Forbidden, "forbidden");
+            await Problem(await Send(caller, method, NewId(), $"members/{Colleague}", body), HttpStatusCode.Forbidden, "forbidden");
+        }
+    }
+
     [Fact]
     [Trait("Rule", "S3")]
     public async Task Directory_routes_need_the_directory_role()
