@@ -14,7 +14,7 @@ public static class OperationsEndpoints
 {
     public static RouteGroupBuilder MapOperations(this RouteGroupBuilder api)
     {
-        api.MapGet("/health", Health).WithName("Health").AllowAnonymous();
+        api.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], Health).WithName("Health").AllowAnonymous();
         api.MapGet("/plans", (PriceCatalog catalog) => Results.Json(PlansView.Of(catalog), ApiJson.Options)).WithName("Plans").AllowAnonymous();
         api.MapPut("/operations/clock", SetClock).WithName("SetClock");
         return api;

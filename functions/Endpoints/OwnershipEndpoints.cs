@@ -33,8 +33,6 @@ public static class OwnershipEndpoints
 
     private static async Task<IResult> GetBillingInfo(string spaceId, HttpContext http, SpaceReader reader, CancellationToken cancellationToken)
     {
-        // Personal data: no cache, shared or private, keeps a copy.
-        http.Response.Headers.CacheControl = "no-store";
         var (caller, id, problem) = RequestContext.Read(http, spaceId);
         if (problem is not null)
         {

@@ -27,7 +27,7 @@ public static class WebhookEndpoints
     {
         if (string.IsNullOrWhiteSpace(stripe.WebhookSecret))
         {
-            return NotConfigured("Stripe__WebhookSecret");
+            return NotConfigured();
         }
 
         var body = Encoding.UTF8.GetString(await ReadRawAsync(http, cancellationToken));
@@ -43,7 +43,7 @@ public static class WebhookEndpoints
     {
         if (string.IsNullOrWhiteSpace(paypal.WebhookId) || services.GetService<PayPalSignature>() is not { } signature)
         {
-            return NotConfigured("PayPal__ClientId, PayPal__ClientSecret and PayPal__WebhookId");
+            return NotConfigured();
         }
 
         var raw = await ReadRawAsync(http, cancellationToken);
@@ -58,8 +58,9 @@ public static class WebhookEndpoints
         return await intake.AcceptAsync(PaymentProvider.PayPal, Encoding.UTF8.GetString(raw), PayPalWebhook.Read, cancellationToken);
     }
 
-    private static IResult NotConfigured(string settings) =>
-        Problems.Code(StatusCodes.Status404NotFound, ErrorCode.NotFound, $"This provider's webhook is not enabled here ({settings}).");
+    // Which settings are missing is for the operator's README, not for whoever posts here.
+    private static IResult NotConfigured() =>
+        Problems.Code(StatusCodes.Status404NotFound, ErrorCode.NotFound, "This provider's webhook is not enabled here.");
 
     private static IResult SignatureInvalid() =>
         Problems.Code(StatusCodes.Status400BadRequest, ErrorCode.WebhookSignatureInvalid, "The signature of this event is missing, wrong or too old; nothing was stored.");

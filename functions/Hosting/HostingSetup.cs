@@ -17,6 +17,7 @@ public static class HostingSetup
         {
             o.Limits.MaxRequestBodySize = configuration.GetValue("Http:MaxRequestBodyBytes", MaxRequestBodyBytes);
             o.AddServerHeader = false;
+            o.Limits.MaxRequestHeadersTotalSize = ResponseHeaders.KestrelRequestHeadersBytes;
         });
         services.Configure<JsonOptions>(o =>
         {
@@ -33,6 +34,8 @@ public static class HostingSetup
         services.AddBillingAuthentication(configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
+            // The API is where the document is: a server named from the request's Host header would be the caller's to choose.
+            document.Servers = [new OpenApiServer { Url = "/" }];
             document.Info = new OpenApiInfo { Title = "Billing API", Version = "v1", Description = "Seat-based subscription billing (see API.md)." };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -49,6 +52,7 @@ public static class HostingSetup
 
     public static WebApplication UseBillingHosting(this WebApplication app)
     {
+        app.UseBillingResponseHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>
         {

@@ -8,10 +8,10 @@ namespace Billing.Functions.Tests.Hosting;
 
 public class FunctionManifestTests(BillingServerFixture server) : IClassFixture<BillingServerFixture>
 {
-    // Every route and method of API.md.
+    // Every route and method of API.md, and HEAD on health for monitors that probe with it.
     private static readonly string[] Contract =
     [
-        "GET health", "GET openapi.json", "GET plans", "PUT spaces/{spaceId}", "PUT spaces/{spaceId}/members/{userId}", "DELETE spaces/{spaceId}/members/{userId}",
+        "GET health", "HEAD health", "GET openapi.json", "GET plans", "PUT spaces/{spaceId}", "PUT spaces/{spaceId}/members/{userId}", "DELETE spaces/{spaceId}/members/{userId}",
         "GET spaces/{spaceId}/billing", "POST spaces/{spaceId}/subscription/preview", "POST spaces/{spaceId}/subscription", "PATCH spaces/{spaceId}/subscription",
         "POST spaces/{spaceId}/subscription/cancel", "POST spaces/{spaceId}/subscription/resume", "POST spaces/{spaceId}/trial", "DELETE spaces/{spaceId}/trial",
         "PUT spaces/{spaceId}/billing-owner", "GET spaces/{spaceId}/billing-info", "PUT spaces/{spaceId}/billing-info", "POST spaces/{spaceId}/payment-method/setup", "PUT spaces/{spaceId}/payment-method",
