@@ -26,9 +26,15 @@ public static class RequestContext
             : (caller, default, Problems.Invalid("spaceId", "An id of 1 to 64 characters from [A-Za-z0-9_-]."));
     }
 
-    /// <summary>The request's id for the audit trail (A1): the caller's <c>X-Request-Id</c> when it is a sane id, else the server's trace id.</summary>
+    /// <summary>
+    /// The request's id for the audit trail (A1): the server's own (the request id of its logs), and
+    /// beside it the caller's <c>X-Request-Id</c> when that is a sane id (<c>{server};client={caller}</c>).
+    /// A caller's id alone could name another request, or many.
+    /// </summary>
     public static string RequestId(HttpContext http) =>
-        http.Request.Headers["X-Request-Id"].ToString() is { Length: > 0 and <= 64 } given && Identifier.IsValid(given) ? given : http.TraceIdentifier;
+        http.Request.Headers["X-Request-Id"].ToString() is { Length: > 0 and <= 64 } given && Identifier.IsValid(given)
+            ? $"{http.TraceIdentifier};client={given}"
+            : http.TraceIdentifier;
 
     /// <summary>
     /// The <c>Idempotency-Key</c>, scoped to the caller (another caller's same key is a request of its

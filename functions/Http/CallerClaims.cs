@@ -6,7 +6,9 @@ namespace Billing.Functions.Http;
 
 /// <summary>
 /// The caller of a request, from the authenticated principal (API.md): <c>sub</c> is the user id,
-/// <c>roles</c> (one claim per role) grants the service roles.
+/// <c>roles</c> (one claim per role) grants the service roles. Only <c>roles</c>: inbound claims are not
+/// mapped, so a token carrying .NET's long role claim type (or <c>role</c>, <c>scp</c>) grants nothing;
+/// App Service's principal header is read into <c>roles</c> by its handler.
 /// </summary>
 public static class CallerClaims
 {
@@ -20,7 +22,7 @@ public static class CallerClaims
         }
 
         var roles = ServiceRoles.None;
-        foreach (var claim in principal.FindAll("roles").Concat(principal.FindAll(ClaimTypes.Role)))
+        foreach (var claim in principal.FindAll("roles"))
         {
             roles |= claim.Value switch
             {

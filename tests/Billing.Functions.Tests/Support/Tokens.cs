@@ -14,7 +14,7 @@ public static class Tokens
     public static string For(string userId, params string[] roles) => Mint(userId, roles);
 
     public static string Mint(
-        string? subject, string[] roles, string issuer = Issuer, string audience = Audience, string? key = null, DateTime? expires = null, bool rolesAsOneString = false)
+        string? subject, string[] roles, string issuer = Issuer, string audience = Audience, string? key = null, DateTime? expires = null, bool rolesAsOneString = false, string rolesClaim = "roles")
     {
         var claims = new Dictionary<string, object>();
         if (subject is not null)
@@ -26,7 +26,7 @@ public static class Tokens
 
         if (roles.Length > 0)
         {
-            claims["roles"] = rolesAsOneString ? roles[0] : roles;
+            claims[rolesClaim] = rolesAsOneString ? roles[0] : roles;
         }
 
         var now = DateTime.UtcNow;
