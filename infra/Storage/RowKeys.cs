@@ -27,11 +27,18 @@ internal static class RowKeys
 
     public static string Invoice(InvoiceId invoice) => InvoicePrefix + invoice.Value;
 
-    public static string InvoiceListing(DateTimeOffset issuedAt, InvoiceId invoice) => $"{InvoiceListPrefix}{Inverted(issuedAt)}|{invoice.Value}";
+    /// <summary>
+    /// Newest first: by the time of issue, then by the partition's write sequence and the order within
+    /// the write, so invoices issued at the same instant (a frozen test clock, one renewal catching up)
+    /// still list the last issued first. Rows written before the sequence (<c>{time}|{invoice}</c>)
+    /// keep their place: the time comes first in both.
+    /// </summary>
+    public static string InvoiceListing(DateTimeOffset issuedAt, long write, int index, InvoiceId invoice) =>
+        string.Create(CultureInfo.InvariantCulture, $"{InvoiceListPrefix}{Inverted(issuedAt)}|{Inverted(write)}|{Inverted(index)}|{invoice.Value}");
 
-    /// <summary>Newest first; <paramref name="write"/> tells apart decisions made at the same instant (a frozen test clock).</summary>
-    public static string Audit(DateTimeOffset at, string write, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"{AuditPrefix}{Inverted(at)}|{write}|{index:D3}");
+    /// <summary>Newest first, as <see cref="InvoiceListing"/>: time, then the write sequence, then the order within the write.</summary>
+    public static string Audit(DateTimeOffset at, long write, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"{AuditPrefix}{Inverted(at)}|{Inverted(write)}|{Inverted(index)}");
 
     /// <summary>Client-chosen keys may hold any character; their hash is a safe row key.</summary>
     public static string Idempotency(string key) => IdempotencyPrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
@@ -46,4 +53,6 @@ internal static class RowKeys
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     private static string Inverted(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    private static string Inverted(long sequence) => (long.MaxValue - sequence).ToString("D19", CultureInfo.InvariantCulture);
 }

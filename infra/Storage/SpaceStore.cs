@@ -22,6 +22,9 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
 {
     private const string Json = "Json";
 
+    // On the space row: the partition's write sequence (see StoredSpace.Writes).
+    private const string Writes = "Writes";
+
     public async Task<StoredSpace?> LoadAsync(SpaceId id, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
@@ -51,7 +54,11 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
 
             return spaceRow is null
                 ? null
-                : new StoredSpace(Read<SpaceRecord>(spaceRow).WithMembers(members.ToImmutable()), spaceRow.ETag) { Pending = pending.ToImmutable() };
+                : new StoredSpace(Read<SpaceRecord>(spaceRow).WithMembers(members.ToImmutable()), spaceRow.ETag)
+                {
+                    Pending = pending.ToImmutable(),
+                    Writes = spaceRow.GetInt64(Writes) ?? 0,
+                };
         }).ConfigureAwait(false);
     }
 
@@ -138,7 +145,12 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
             }
         }
 
-        return new StoredSpace(write.After, etag) { Pending = [.. kept, .. outboxRows], Issued = issued.ToImmutable() };
+        return new StoredSpace(write.After, etag)
+        {
+            Pending = [.. kept, .. outboxRows],
+            Issued = issued.ToImmutable(),
+            Writes = spaceRow >= 0 ? Sequence(write) : write.Before?.Writes ?? 0,
+        };
     }
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(SpaceId space, string key, CancellationToken cancellationToken)
@@ -206,20 +218,27 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
     internal static TableEntity Row<T>(string partition, string rowKey, T value) =>
         new(partition, rowKey) { [Json] = JsonSerializer.Serialize(value, StorageJson.Options) };
 
+    // This write's number in the partition's sequence: the space row is rewritten by every write that adds rows, under its ETag.
+    private static long Sequence(SpaceWrite write) => (write.Before?.Writes ?? 0) + 1;
+
     private static (List<TableTransactionAction> Actions, ImmutableArray<(string RowKey, Effect Effect)> Outbox) Actions(SpaceWrite write)
     {
         var partition = write.After.Space.Id.Value;
         var actions = new List<TableTransactionAction>();
         var before = write.Before?.State;
         var spaceRecord = SpaceRecord.Of(write.After);
+        var sequence = Sequence(write);
         if (before is null)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Space, spaceRecord)));
+            var row = Row(partition, RowKeys.Space, spaceRecord);
+            row[Writes] = sequence;
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
         }
         else if (SpaceRecord.Of(before) != spaceRecord || write.HasRows)
         {
             // The space row is rewritten with its ETag even when unchanged, so that any concurrent decision conflicts.
             var row = Row(partition, RowKeys.Space, spaceRecord);
+            row[Writes] = sequence;
             row.ETag = write.Before!.ETag;
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, write.Before.ETag));
         }
@@ -238,13 +257,14 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.Member(user)), ETag.All));
         }
 
+        var issued = 0;
         foreach (var invoice in write.Invoices)
         {
             // Add, never upsert: a second invoice for the same period fails the whole write (R2).
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Invoice(invoice.Id), InvoiceRecord.Of(invoice))));
             actions.Add(new TableTransactionAction(
                 TableTransactionActionType.Add,
-                Row(partition, RowKeys.InvoiceListing(invoice.Content.IssuedAt, invoice.Id), invoice.Id)));
+                Row(partition, RowKeys.InvoiceListing(invoice.Content.IssuedAt, sequence, issued++, invoice.Id), invoice.Id)));
         }
 
         foreach (var invoice in write.UpdatedInvoices)
@@ -262,7 +282,7 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
         var writeId = Guid.NewGuid().ToString("N");
         foreach (var record in write.Decision.Audit)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Audit(record.At, writeId, index++), AuditEntry.Of(record))));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Audit(record.At, sequence, index++), AuditEntry.Of(record))));
         }
 
         var outboxAt = DateTimeOffset.UtcNow; // the order of writes, whatever the business clock says
