@@ -1,6 +1,9 @@
+using System.Net.Http.Json;
 using Azure.Identity;
 using Billing.Functions.Hosting;
 using Billing.Functions.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -10,16 +13,28 @@ namespace Billing.Functions.Tests.Hosting;
 public class TelemetryTests
 {
     [Fact]
-    public async Task With_an_application_insights_connection_string_traces_and_metrics_are_exported()
+    public async Task With_an_application_insights_connection_string_requests_and_the_renewal_pass_reach_the_ingestion_endpoint()
     {
-        // A closed loopback port: nothing leaves the machine.
+        await using var ingestion = await IngestionReceiver.StartAsync();
         var app = BillingServer.Build([.. BillingServerFixture.Settings(),
-            "--APPLICATIONINSIGHTS_CONNECTION_STRING=InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/"]);
+            $"--APPLICATIONINSIGHTS_CONNECTION_STRING=InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint={ingestion.Endpoint}"]);
         await using (app)
         {
-            Assert.NotNull(app.Services.GetService<TracerProvider>());
-            Assert.NotNull(app.Services.GetService<MeterProvider>());
+            await app.StartAsync();
+            using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.For("oscar", "billing.operator"));
+            await Api.Ok(await client.GetAsync("/api/plans"));
+            await Api.Ok(await client.PostAsync("/api/operations/renewal-run", null));
+
+            // Stopping flushes what the batch exporters still hold.
+            await app.StopAsync();
         }
+
+        var request = Assert.Single(ingestion.BaseData("RequestData", d => d.GetProperty("name").GetString() == "GET /api/plans"));
+        Assert.Equal("200", request.GetProperty("responseCode").GetString());
+        Assert.Contains(ingestion.BaseData("RequestData", d => d.GetProperty("name").GetString() == "POST /api/operations/renewal-run"), _ => true);
+        Assert.Contains(ingestion.BaseData("RemoteDependencyData", d => d.GetProperty("name").GetString() == "RenewalPass"), _ => true);
+        Assert.Contains(ingestion.Envelopes, e => e.GetProperty("data").GetProperty("baseType").GetString() == "MetricData");
     }
 
     [Fact]
