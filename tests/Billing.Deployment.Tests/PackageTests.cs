@@ -96,7 +96,7 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
                     Assert.Contains((string?)trigger["authLevel"], new[] { "anonymous", "function", "admin" });
                     var methods = trigger["methods"]!.AsArray().Select(m => (string)m!).ToList();
                     Assert.NotEmpty(methods);
-                    Assert.All(methods, m => Assert.Contains(m, new[] { "get", "post", "put", "patch", "delete" }));
+                    Assert.All(methods, m => Assert.Contains(m, new[] { "get", "head", "post", "put", "patch", "delete" })); // of the host's method names
                     var route = (string)trigger["route"]!;
                     Assert.False(string.IsNullOrWhiteSpace(route), file);
                     Assert.False(route.StartsWith('/') || route.StartsWith("api/", StringComparison.Ordinal), route); // the host adds the api prefix
@@ -119,6 +119,7 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
 
         Assert.Equal(routes.Count, routes.Distinct().Count()); // no route and method declared twice
         Assert.Contains("get health", routes);
+        Assert.Contains("head health", routes); // monitors that probe with HEAD
     }
 
     [Fact]
