@@ -7,8 +7,9 @@ namespace Billing.Infra.Tests.Email;
 
 /// <summary>
 /// A small SMTP server on a loopback port that behaves as Postfix and Exchange do with idle clients:
-/// after its idle timeout without a command it answers <c>421 4.4.2</c> on its own and
-/// closes the connection. It speaks enough SMTP (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) to take
+/// once a message is accepted, after its idle timeout without a command it answers <c>421 4.4.2</c>
+/// on its own and closes the connection (before that it waits as long as the client takes, so a slow
+/// machine cannot trip it in the middle of the first message). It speaks enough SMTP (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) to take
 /// MailKit's messages, and keeps the subject of each one it accepted.
 /// </summary>
 public sealed class IdleClosingSmtpServer : IAsyncDisposable
@@ -71,12 +72,17 @@ public sealed class IdleClosingSmtpServer : IAsyncDisposable
         var reader = new StreamReader(stream, Encoding.ASCII);
         var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
         await writer.WriteLineAsync("220 idle-closing.test ESMTP");
+        var accepted = false;
         try
         {
             while (true)
             {
                 using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                idle.CancelAfter(_idleTimeout);
+                if (accepted)
+                {
+                    idle.CancelAfter(_idleTimeout);
+                }
+
                 string? line;
                 try
                 {
@@ -108,6 +114,7 @@ public sealed class IdleClosingSmtpServer : IAsyncDisposable
                         await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                         await ReadMessageAsync(reader);
                         await writer.WriteLineAsync("250 2.0.0 queued");
+                        accepted = true;
                         break;
                     case "QUIT":
                         await writer.WriteLineAsync("221 2.0.0 Bye");

@@ -47,7 +47,7 @@ public class SmtpMailerTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 100 && !condition(); i++)
+        for (var i = 0; i < 400 && !condition(); i++)
         {
             await Task.Delay(50);
         }
