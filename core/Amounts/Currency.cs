@@ -2,7 +2,11 @@ using System.Collections.Frozen;
 
 namespace Billing.Core.Amounts;
 
-/// <summary>An ISO 4217 currency with the number of digits of its minor unit (M1).</summary>
+/// <summary>
+/// An ISO 4217 currency with the number of digits of its minor unit (M1), built only by
+/// <see cref="Parse"/> and <see cref="TryParse"/>: <c>default(Currency)</c> names no currency, and
+/// reading its <see cref="Code"/> throws.
+/// </summary>
 public readonly record struct Currency
 {
     // ISO 4217 minor-unit digits of the currencies the catalog may price in.
@@ -12,9 +16,11 @@ public readonly record struct Currency
         ["CAD"] = 2, ["AUD"] = 2, ["IDR"] = 2, ["TWD"] = 2, ["JPY"] = 0,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private readonly string? _code;
+
     private Currency(string code, int minorUnitDigits)
     {
-        Code = code;
+        _code = code;
         MinorUnitDigits = minorUnitDigits;
     }
 
@@ -23,7 +29,9 @@ public readonly record struct Currency
     public static Currency Eur { get; } = Parse("EUR");
 
     /// <summary>The three-letter ISO 4217 code, upper case.</summary>
-    public string Code { get; }
+    public string Code => _code ?? throw Common.Identifier.Uninitialized(nameof(Currency));
+
+    internal bool IsDefault => _code is null;
 
     /// <summary>How many decimal digits the minor unit has (2 for cents, 0 for yen).</summary>
     public int MinorUnitDigits { get; }

@@ -4,11 +4,28 @@ namespace Billing.Core.Amounts;
 
 /// <summary>
 /// An exact amount of money: an integer number of the currency's minor unit (M1). Amounts of
-/// different currencies never mix; doing so is a bug and throws.
+/// different currencies never mix; doing so is a bug and throws. Built by <see cref="Of"/> and
+/// <see cref="Zero"/>, which need a real currency; <c>default(Money)</c> has none and throws when used.
 /// </summary>
-public readonly record struct Money(long Amount, Currency Currency)
+public readonly record struct Money
 {
-    public static Money Zero(Currency currency) => new(0, currency);
+    private readonly Currency _currency;
+
+    private Money(long amount, Currency currency)
+    {
+        Amount = amount;
+        _currency = currency;
+    }
+
+    public long Amount { get; }
+
+    public Currency Currency => _currency.IsDefault ? throw Common.Identifier.Uninitialized(nameof(Money)) : _currency;
+
+    /// <summary><paramref name="amount"/> minor units of <paramref name="currency"/> (cents, yen).</summary>
+    public static Money Of(long amount, Currency currency) =>
+        currency.IsDefault ? throw new ArgumentException("Money needs a currency.", nameof(currency)) : new(amount, currency);
+
+    public static Money Zero(Currency currency) => Of(0, currency);
 
     public bool IsZero => Amount == 0;
 

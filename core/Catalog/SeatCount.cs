@@ -1,15 +1,26 @@
+using Billing.Core.Common;
+
 namespace Billing.Core.Catalog;
 
-/// <summary>A number of seats, at least one. Whether it is offered is the <see cref="SeatLadder"/>'s call.</summary>
+/// <summary>
+/// A number of seats, at least one; whether it is offered is the <see cref="SeatLadder"/>'s call.
+/// Built only by <see cref="Of"/>; <c>default(SeatCount)</c> would be zero seats, so reading its
+/// <see cref="Value"/> throws.
+/// </summary>
 public readonly record struct SeatCount : IComparable<SeatCount>
 {
-    public SeatCount(int value)
+    private readonly int _value;
+
+    private SeatCount(int value) => _value = value;
+
+    public int Value => _value >= 1 ? _value : throw Identifier.Uninitialized(nameof(SeatCount));
+
+    /// <summary>The count; throws <see cref="ArgumentOutOfRangeException"/> below one.</summary>
+    public static SeatCount Of(int value)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-        Value = value;
+        return new SeatCount(value);
     }
-
-    public int Value { get; }
 
     public int CompareTo(SeatCount other) => Value.CompareTo(other.Value);
 

@@ -53,7 +53,7 @@ public sealed record SeatLadder
     {
         if (seats <= Minimum)
         {
-            return new SeatCount(Minimum);
+            return SeatCount.Of(Minimum);
         }
 
         if (seats > Maximum)
@@ -63,7 +63,7 @@ public sealed record SeatLadder
 
         var step = StepAt(seats).Step;
         var rounded = (seats + step - 1) / step * step;
-        return new SeatCount(rounded);
+        return SeatCount.Of(rounded);
     }
 
     /// <summary>The next rung above <paramref name="seats"/> (N3), or null at the top of the ladder.</summary>
@@ -72,7 +72,7 @@ public sealed record SeatLadder
     /// <summary>Every offered count, lowest first: for the plans page.</summary>
     public IEnumerable<int> OfferedCounts()
     {
-        for (SeatCount? seats = new SeatCount(Minimum); seats is { } current; seats = NextAbove(current))
+        for (SeatCount? seats = SeatCount.Of(Minimum); seats is { } current; seats = NextAbove(current))
         {
             yield return current.Value;
         }

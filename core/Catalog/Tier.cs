@@ -17,6 +17,6 @@ public sealed record Tier(TierId Id, string Name, bool OnSale, int Rank, FrozenD
     /// <summary>The price of one seat for one period of <paramref name="cycle"/> (annual = 10 x monthly, U2).</summary>
     public Money SeatPrice(BillingCycle cycle, Currency currency) =>
         MonthlySeatPrice.TryGetValue(currency, out var monthly)
-            ? new Money(checked(monthly * cycle.MonthlyPriceMultiple()), currency)
+            ? Money.Of(checked(monthly * cycle.MonthlyPriceMultiple()), currency)
             : throw new InvalidOperationException($"Tier {Id} has no price in {currency}.");
 }

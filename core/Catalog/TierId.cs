@@ -2,19 +2,24 @@ using Billing.Core.Common;
 
 namespace Billing.Core.Catalog;
 
-/// <summary>The id of a tier as the API spells it (<c>starter</c>, <c>enterprise_legacy</c>, ...).</summary>
+/// <summary>
+/// The id of a tier as the API spells it (<c>starter</c>, <c>enterprise_legacy</c>, ...). Like the
+/// other ids, <c>default(TierId)</c> is no id: reading its <see cref="Value"/> throws.
+/// </summary>
 public readonly record struct TierId
 {
-    private TierId(string value) => Value = value;
+    private readonly string? _value;
 
-    public string Value { get; }
+    private TierId(string value) => _value = value;
+
+    public string Value => _value ?? throw Identifier.Uninitialized(nameof(TierId));
 
     public static TierId Parse(string text) => new(Identifier.Require(text, "tier id"));
 
     public static bool TryParse(string? text, out TierId id)
     {
         id = Identifier.IsValid(text) ? new TierId(text!) : default;
-        return id.Value is not null;
+        return id._value is not null;
     }
 
     public override string ToString() => Value;

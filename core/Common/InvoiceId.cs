@@ -1,11 +1,17 @@
 namespace Billing.Core.Common;
 
-/// <summary>The id of a invoice, checked once where it is built (see <see cref="Identifier"/>).</summary>
+/// <summary>
+/// The id of an invoice, checked once where it is built (see <see cref="Identifier"/>). Only
+/// <see cref="Parse"/> and <see cref="TryParse"/> build one; <c>default(InvoiceId)</c> is no id, and
+/// reading its <see cref="Value"/> throws rather than let an empty id reach storage or the API.
+/// </summary>
 public readonly record struct InvoiceId
 {
-    private InvoiceId(string value) => Value = value;
+    private readonly string? _value;
 
-    public string Value { get; }
+    private InvoiceId(string value) => _value = value;
+
+    public string Value => _value ?? throw Identifier.Uninitialized(nameof(InvoiceId));
 
     /// <summary>Builds the id; throws <see cref="ArgumentException"/> when the text is not a valid identifier.</summary>
     public static InvoiceId Parse(string text) => new(Identifier.Require(text, "invoice id"));
@@ -13,7 +19,7 @@ public readonly record struct InvoiceId
     public static bool TryParse(string? text, out InvoiceId id)
     {
         id = Identifier.IsValid(text) ? new InvoiceId(text!) : default;
-        return id.Value is not null;
+        return id._value is not null;
     }
 
     public override string ToString() => Value;

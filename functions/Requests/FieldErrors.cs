@@ -107,7 +107,7 @@ public sealed class FieldErrors
     {
         if (value is >= 1)
         {
-            return new SeatCount(value.Value);
+            return SeatCount.Of(value.Value);
         }
 
         Add(field, "A whole number of seats, at least 1.");

@@ -47,7 +47,7 @@ public sealed class RenewalBatches(QueueClient queue)
             batch = null;
         }
 
-        if (batch is null || batch.Spaces.IsDefault || batch.Spaces.Any(s => s is null || s.Space.Value is null || s.DueAt == default))
+        if (batch is null || batch.Spaces.IsDefault || batch.Spaces.Any(s => s is null || s.Space == default || s.DueAt == default))
         {
             batch = null;
             return false;

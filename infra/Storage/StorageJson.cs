@@ -34,7 +34,8 @@ public static class StorageJson
         options.Converters.Add(new TextConverter<Currency>(Currency.Parse, c => c.Code));
         options.Converters.Add(new TextConverter<Locale>(Locale.Parse, l => l.Tag));
         options.Converters.Add(new PaymentMethodConverter());
-        options.Converters.Add(new NumberConverter<SeatCount>(n => new SeatCount(n), s => s.Value));
+        options.Converters.Add(new MoneyConverter());
+        options.Converters.Add(new NumberConverter<SeatCount>(n => SeatCount.Of(n), s => s.Value));
         options.Converters.Add(new NumberConverter<TaxRate>(n => new TaxRate(n), t => t.BasisPoints));
         options.MakeReadOnly();
         return options;
@@ -86,6 +87,21 @@ public static class StorageJson
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => create(reader.GetInt32());
 
         public override void Write(Utf8JsonWriter writer, T value1, JsonSerializerOptions options) => writer.WriteNumberValue(value(value1));
+    }
+
+    /// <summary>Money as <c>{ "amount": 1099, "currency": "USD" }</c>, built back through <see cref="Money.Of"/> (its constructor is core's own).</summary>
+    private sealed class MoneyConverter : JsonConverter<Money>
+    {
+        public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var shape = JsonSerializer.Deserialize<Shape>(ref reader, options) ?? throw new JsonException("An amount of money cannot be null.");
+            return Money.Of(shape.Amount, shape.Currency);
+        }
+
+        public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, new Shape(value.Amount, value.Currency), options);
+
+        private sealed record Shape(long Amount, Currency Currency);
     }
 
     /// <summary>A payment method is its provider, token and summary; its factories check them again on the way back.</summary>

@@ -33,14 +33,14 @@ public class CoreDecisionBenchmarks
 
         _owner = Caller.Person(UserId.Parse("u0"));
         var upgrade = new UpgradeCommand(
-            TierId.Parse("advanced"), BillingCycle.Monthly, new SeatCount(10), UserId.Parse("u0"),
+            TierId.Parse("advanced"), BillingCycle.Monthly, SeatCount.Of(10), UserId.Parse("u0"),
             new BillingInfo("Acme", "ap@acme.test", new PostalAddress("Dam 1", null, "Amsterdam", null, null, "NL"), null, Locale.English),
             PaymentMethod.Saved(PaymentProvider.Stripe, "pm_1", new PaymentMethodSummary("visa", "4242", 1, 2030, null)),
             SpaceSurroundings.None);
         _subscribed = Upgrades.Upgrade(state, upgrade, _owner, context).Value.State;
         _atRenewal = DecisionContext.At(_subscribed.Subscription!.RenewsAt, "run");
         _midPeriod = DecisionContext.At(Start.AddDays(12), "req");
-        _moreSeats = new ChangeCommand(null, null, new SeatCount(20));
+        _moreSeats = new ChangeCommand(null, null, SeatCount.Of(20));
     }
 
     [Benchmark]

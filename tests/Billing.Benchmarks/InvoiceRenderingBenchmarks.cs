@@ -44,7 +44,7 @@ public class InvoiceRenderingBenchmarks
     {
         var start = new DateTimeOffset(2026, 1, 31, 9, 0, 0, TimeSpan.Zero);
         var period = new BillingPeriod(start, start.AddMonths(1));
-        var price = new Money(2499, Currency.Eur);
+        var price = Money.Of(2499, Currency.Eur);
         var all = Enumerable.Range(0, lines)
             .Select(i => new InvoiceLine(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 1 + i, period, price, price * (1 + i)))
             .ToImmutableArray();

@@ -311,7 +311,7 @@ async Task SeedAsync(int count, DateTimeOffset start)
         var state = SpaceDirectory.PutSpace(null, new Space(id, SpaceKind.Workspace, $"Space {i}", null, Locale.Parse("nl-NL")), directory, context).Value.State;
         state = SpaceDirectory.PutMember(state, new Member(UserId.Parse("olivia"), $"olivia-{i}@x.test", "Olivia", MemberRole.Member, null), directory, context).Value.State;
         var upgrade = Upgrades.Upgrade(state, new UpgradeCommand(
-            TierId.Parse("advanced"), Billing.Core.Calendar.BillingCycle.Monthly, new SeatCount(5), UserId.Parse("olivia"),
+            TierId.Parse("advanced"), Billing.Core.Calendar.BillingCycle.Monthly, SeatCount.Of(5), UserId.Parse("olivia"),
             new BillingInfo("Acme", "ap@acme.test", new PostalAddress("Dam 1", null, "Amsterdam", null, null, "NL"), null, Locale.Parse("nl-NL")),
             Billing.Core.Payments.PaymentMethod.Saved(Billing.Core.Payments.PaymentProvider.Sandbox, "pm_sandbox_ok", new Billing.Core.Payments.PaymentMethodSummary("visa", "4242", 1, 2034, null)),
             SpaceSurroundings.None), Caller.Person(UserId.Parse("olivia")), context).Value;

@@ -46,7 +46,7 @@ public class SeatLadderTests
     {
         Assert.Equal(2, Ladder.OfferedCounts().First());
         Assert.Null(Ladder.SmallestOfferedAtLeast(100_001));
-        Assert.Null(Ladder.NextAbove(new SeatCount(100_000)));
+        Assert.Null(Ladder.NextAbove(SeatCount.Of(100_000)));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class MoneyTests
     [Trait("Rule", "M2")]
     public void Proration_of_large_amounts_is_exact_without_overflow()
     {
-        var price = new Billing.Core.Amounts.Money(long.MaxValue / 4, Currency.Usd);
+        var price = Money.Of(long.MaxValue / 4, Currency.Usd);
         var half = price.MultiplyByFraction(31_536_000, 63_072_000);
         Assert.Equal(Rounding.DivideHalfAwayFromZero(long.MaxValue / 4, 2), half.Amount);
     }
@@ -29,7 +29,7 @@ public class MoneyTests
     [Trait("Rule", "M1")]
     public void Money_is_an_integer_amount_of_minor_units_with_its_currency()
     {
-        var price = new Billing.Core.Amounts.Money(1099, Currency.Usd);
+        var price = Money.Of(1099, Currency.Usd);
         Assert.Equal(2198, (price * 2).Amount);
         Assert.Equal(10.99m, price.ToMajorUnits());
         Assert.Equal("10.99 USD", price.ToString());
@@ -41,8 +41,8 @@ public class MoneyTests
     [Trait("Rule", "M1")]
     public void Amounts_of_different_currencies_never_mix()
     {
-        var dollars = new Billing.Core.Amounts.Money(100, Currency.Usd);
-        var euros = new Billing.Core.Amounts.Money(100, Currency.Eur);
+        var dollars = Money.Of(100, Currency.Usd);
+        var euros = Money.Of(100, Currency.Eur);
         Assert.Throws<InvalidOperationException>(() => dollars + euros);
     }
 
@@ -60,5 +60,5 @@ public class MoneyTests
     [InlineData(2100, 3, 1)]
     [InlineData(810, 1099, 89)]
     public void Tax_is_the_rate_of_the_subtotal_rounded_once(int basisPoints, long subtotal, long expected) =>
-        Assert.Equal(expected, new TaxRate(basisPoints).TaxOn(new Billing.Core.Amounts.Money(subtotal, Currency.Eur)).Amount);
+        Assert.Equal(expected, new TaxRate(basisPoints).TaxOn(Money.Of(subtotal, Currency.Eur)).Amount);
 }

@@ -352,7 +352,7 @@ public class DecisionProperties
             {
                 0 => Catalog.Ladder.SmallestOfferedAtLeast(members + (seats / 64))!.Value,
                 1 => Catalog.Ladder.SmallestOfferedAtLeast(held + 1 + (seats / 16))!.Value,
-                2 => new SeatCount(1 + (seats % 60)),
+                2 => SeatCount.Of(1 + (seats % 60)),
                 _ => Catalog.Ladder.SmallestOfferedAtLeast(1 + seats)!.Value,
             };
         }

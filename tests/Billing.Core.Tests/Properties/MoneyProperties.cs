@@ -22,7 +22,7 @@ public class MoneyProperties
     public bool A_prorated_amount_is_within_half_a_minor_unit_of_the_exact_value(int amount, NonNegativeInt part, PositiveInt whole)
     {
         var numerator = Math.Min(part.Get, whole.Get);
-        var result = new Billing.Core.Amounts.Money(amount, Currency.Usd).MultiplyByFraction(numerator, whole.Get).Amount;
+        var result = Money.Of(amount, Currency.Usd).MultiplyByFraction(numerator, whole.Get).Amount;
         var exact = (decimal)amount * numerator / whole.Get;
         return Math.Abs(result - exact) <= 0.5m;
     }
@@ -35,7 +35,7 @@ public class MoneyProperties
         var period = new BillingPeriod(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
         var lines = amounts.Select(a => new InvoiceLine(
             InvoiceLineKind.ProratedCharge, TierId.Parse("starter"), "Starter", BillingCycle.Monthly, 1, period,
-            new Billing.Core.Amounts.Money(1099, Currency.Eur), new Billing.Core.Amounts.Money(a, Currency.Eur))).ToImmutableArray();
+            Money.Of(1099, Currency.Eur), Money.Of(a, Currency.Eur))).ToImmutableArray();
         var draft = new InvoiceDraft(
             InvoiceId.Parse("i"), SpaceId.Parse("s"), SubscriptionId.Parse("sub-1"), InvoiceKind.Change, period.Start, period.Start, period,
             new BillingInfo("A", "a@b.c", new PostalAddress("x", null, "y", null, null, "NL"), null, Locale.English),

@@ -27,7 +27,7 @@ public class BillingViewTests
         Assert.Equal(SubscriptionStatus.Active, overview.Status);
         Assert.Equal(TierId.Parse("starter"), overview.Tier);
         Assert.Equal(BillingCycle.Monthly, overview.Cycle);
-        Assert.Equal(new SeatCount(5), overview.Seats);
+        Assert.Equal(SeatCount.Of(5), overview.Seats);
         Assert.Equal(3, overview.SeatsUsed);
         Assert.Equal(Card, overview.PaymentMethod);
         Assert.Equal(Alice, overview.BillingOwner);
@@ -42,7 +42,7 @@ public class BillingViewTests
     {
         var overview = BillingOverview.For(Subscribed(seats: 5, members: 3), As(Bob));
 
-        Assert.Equal(new SeatCount(5), overview.Seats);
+        Assert.Equal(SeatCount.Of(5), overview.Seats);
         Assert.Equal(Alice, overview.BillingOwner);
         Assert.Null(overview.SeatsUsed);
         Assert.Null(overview.PaymentMethod);
@@ -68,8 +68,8 @@ public class BillingViewTests
 
         var overview = BillingOverview.For(reduced, As(Bob));
 
-        Assert.Equal(new SeatCount(10), overview.Seats);
-        Assert.Equal(new SeatCount(5), overview.ScheduledChange?.Seats);
+        Assert.Equal(SeatCount.Of(10), overview.Seats);
+        Assert.Equal(SeatCount.Of(5), overview.ScheduledChange?.Seats);
         Assert.Equal(Now.AddMonths(1), overview.ScheduledChangeAt);
     }
 

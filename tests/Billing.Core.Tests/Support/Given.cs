@@ -62,7 +62,7 @@ internal static class Given
         PaymentMethod? paymentMethod = null,
         string country = "US",
         SpaceSurroundings? surroundings = null) =>
-        new(TierId.Parse(tier), cycle, new SeatCount(seats), owner ?? Alice, BillingInfo(country), paymentMethod ?? Card, surroundings ?? SpaceSurroundings.None);
+        new(TierId.Parse(tier), cycle, SeatCount.Of(seats), owner ?? Alice, BillingInfo(country), paymentMethod ?? Card, surroundings ?? SpaceSurroundings.None);
 
     /// <summary>A space with an active subscription owned by Alice, upgraded at <see cref="Now"/>.</summary>
     public static SpaceBilling Subscribed(string tier = "starter", BillingCycle cycle = BillingCycle.Monthly, int seats = 5, int members = 3, PaymentMethod? paymentMethod = null, string country = "US")
@@ -72,7 +72,7 @@ internal static class Given
     }
 
     public static ChangeCommand Change(string? tier = null, BillingCycle? cycle = null, int? seats = null) =>
-        new(tier is null ? null : TierId.Parse(tier), cycle, seats is null ? null : new SeatCount(seats.Value));
+        new(tier is null ? null : TierId.Parse(tier), cycle, seats is null ? null : SeatCount.Of(seats.Value));
 
     public static Invoice Issued(InvoiceDraft draft, long sequence = 1) =>
         Invoice.Issue(draft, draft.IssuedAt).NumberAs(Issuer, new InvoiceNumber("INV", draft.IssuedAt.Year, sequence));
@@ -84,5 +84,5 @@ internal static class Given
 
     public static ImmutableArray<Charge> Charges(this Decision decision) => [.. decision.Effects.OfType<Charge>()];
 
-    public static Money Usd(long amount) => new(amount, Currency.Usd);
+    public static Money Usd(long amount) => Money.Of(amount, Currency.Usd);
 }

@@ -25,18 +25,18 @@ internal static class TestInvoices
     {
         var period = new BillingPeriod(IssuedAt, IssuedAt.AddMonths(1));
         var currency = Currency.Eur;
-        var advanced = new Money(2499, currency);
-        var starter = new Money(1099, currency);
+        var advanced = Money.Of(2499, currency);
+        var starter = Money.Of(1099, currency);
         var half = new BillingPeriod(IssuedAt.AddDays(14), period.End);
         var all = new List<InvoiceLine>
         {
             new(InvoiceLineKind.Plan, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 12, period, advanced, advanced * 12),
-            new(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 3, half, advanced, new Money(3749, currency)),
-            new(InvoiceLineKind.ProratedCredit, TierId.Parse("starter"), "Starter", BillingCycle.Monthly, 5, half, starter, new Money(-2749, currency)),
+            new(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 3, half, advanced, Money.Of(3749, currency)),
+            new(InvoiceLineKind.ProratedCredit, TierId.Parse("starter"), "Starter", BillingCycle.Monthly, 5, half, starter, Money.Of(-2749, currency)),
         };
         for (var i = 0; i < lines; i++)
         {
-            all.Add(new InvoiceLine(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 1, half, advanced, new Money(1250 + i, currency)));
+            all.Add(new InvoiceLine(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 1, half, advanced, Money.Of(1250 + i, currency)));
         }
 
         var draft = new InvoiceDraft(

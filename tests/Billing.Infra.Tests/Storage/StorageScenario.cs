@@ -46,7 +46,7 @@ internal static class StorageScenario
         new UpgradeCommand(
             TierId.Parse("advanced"),
             BillingCycle.Monthly,
-            new SeatCount(seats),
+            SeatCount.Of(seats),
             Owner,
             new BillingInfo("Acme B.V.", "ap@acme.test", new PostalAddress("Dam 1", null, "Amsterdam", "1012 JS", null, "NL"), "NL123", Locale.Parse("nl-NL")),
             PaymentMethod.Saved(PaymentProvider.Sandbox, "pm_sandbox_ok", new PaymentMethodSummary("visa", "4242", 12, 2034, null)),
