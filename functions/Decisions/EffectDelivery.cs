@@ -10,7 +10,6 @@ using Billing.Infra.Issuing;
 using Billing.Infra.Payments;
 using Billing.Functions.RenewalRun;
 using Billing.Infra.Storage;
-using MimeKit;
 
 namespace Billing.Functions.Decisions;
 
@@ -113,7 +112,7 @@ public sealed class EffectDelivery(
         }
 
         var state = loaded.State;
-        var messages = new List<MimeMessage>();
+        var messages = new List<OutgoingEmail>();
         foreach (var (rowKey, effect) in emails)
         {
             messages.Add(await ComposeAsync(space, state, (SendEmail)effect, rowKey, finished, cancellationToken));
@@ -156,7 +155,7 @@ public sealed class EffectDelivery(
     }
 
     /// <summary>The email of one outbox row; invoices in <paramref name="finished"/> (numbered or paid by this delivery) are not read again.</summary>
-    private async Task<MimeMessage> ComposeAsync(
+    private async Task<OutgoingEmail> ComposeAsync(
         SpaceId space, SpaceBilling? state, SendEmail email, string deliveryKey, Dictionary<InvoiceId, Invoice> finished, CancellationToken cancellationToken)
     {
         Invoice? invoice = null;

@@ -4,18 +4,26 @@ using Billing.Functions.Http;
 using Billing.Functions.Views;
 using Billing.Core.Invoicing;
 using Billing.Core.Payments;
-using Billing.Infra.Issuing;
 using Billing.Infra.Payments;
 using Billing.Infra.Storage;
 
 namespace Billing.Functions.Endpoints;
 
-/// <summary>Invoices and the audit trail, for the billing owner (B1, V3, A1). A team's invoices are reached through the team.</summary>
+/// <summary>
+/// Invoices and the audit trail, for the billing owner (B1, V3, A1). A team's invoices are reached through the team.
+/// Reads never write: the write pipeline numbers and renders invoices (the pump right after the write, the
+/// renewal run after a crash). A read of an invoice still being finished waits briefly for it, then answers
+/// it as it stands: without a number in JSON, and 503 with <c>Retry-After</c> for its PDF.
+/// </summary>
 public static class InvoiceEndpoints
 {
     private const int DefaultPageSize = 20;
     private const int MaxPageSize = 100;
     private const string Latest = "latest";
+
+    // How long a read waits for the pipeline to finish an invoice, and how often it looks.
+    private static readonly TimeSpan FinishingWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FinishingPoll = TimeSpan.FromMilliseconds(200);
 
     public static RouteGroupBuilder MapInvoices(this RouteGroupBuilder api)
     {
@@ -27,7 +35,7 @@ public static class InvoiceEndpoints
     }
 
     private static async Task<IResult> ListInvoices(
-        string spaceId, int? pageSize, string? continuationToken, HttpContext http, SpaceReader reader, InvoiceLedger ledger, InvoiceIssuing issuing, CancellationToken cancellationToken)
+        string spaceId, int? pageSize, string? continuationToken, HttpContext http, SpaceReader reader, InvoiceLedger ledger, CancellationToken cancellationToken)
     {
         var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
         if (problem is not null)
@@ -46,7 +54,7 @@ public static class InvoiceEndpoints
             var shown = new List<InvoiceView>(items.Length);
             foreach (var item in items)
             {
-                shown.Add(InvoiceView.Of(await NumberedAsync(id, item, ledger, issuing, cancellationToken)));
+                shown.Add(InvoiceView.Of(await FinishedAsync(id, item, ledger, cancellationToken)));
             }
 
             return Results.Json(new PageView<InvoiceView>(shown, next), ApiJson.Options);
@@ -58,7 +66,7 @@ public static class InvoiceEndpoints
     }
 
     private static async Task<IResult> GetInvoice(
-        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, InvoiceIssuing issuing, PaymentGateways gateways,
+        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, PaymentGateways gateways,
         CancellationToken cancellationToken)
     {
         var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
@@ -73,7 +81,7 @@ public static class InvoiceEndpoints
             return Problems.NotFound();
         }
 
-        var view = InvoiceView.Of(await NumberedAsync(id, record, ledger, issuing, cancellationToken));
+        var view = InvoiceView.Of(await FinishedAsync(id, record, ledger, cancellationToken));
         // Only the billing owner reads an invoice, and the client secret is fetched for them now, never stored (P2).
         if (record is { HeldPayment: { } held, Status: InvoiceStatus.Open or InvoiceStatus.PastDue }
             && gateways.For(record.Content.PaymentMethod.Provider) is { } gateway
@@ -89,7 +97,7 @@ public static class InvoiceEndpoints
     }
 
     private static async Task<IResult> GetInvoicePdf(
-        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, InvoiceIssuing issuing, InvoiceDocumentStore documents, CancellationToken cancellationToken)
+        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, InvoiceDocumentStore documents, CancellationToken cancellationToken)
     {
         var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
         if (problem is not null)
@@ -102,10 +110,15 @@ public static class InvoiceEndpoints
             return Problems.NotFound();
         }
 
-        // Finishing is idempotent: it numbers and renders an invoice a crash left unfinished.
-        var number = (await issuing.FinishAsync(id, record.Id, cancellationToken)).NumberOrThrow;
-        var pdf = await documents.OpenAsync(id, number, cancellationToken);
-        return pdf is null ? Problems.NotFound() : Results.Stream(pdf, "application/pdf", $"{number}.pdf");
+        var finished = await FinishedAsync(id, record, ledger, cancellationToken);
+        var pdf = finished.Number is { } number ? await documents.OpenAsync(id, number, cancellationToken) : null;
+        for (var waited = TimeSpan.Zero; pdf is null && finished.Number is not null && waited < FinishingWait; waited += FinishingPoll)
+        {
+            await Task.Delay(FinishingPoll, cancellationToken); // numbered, its PDF on its way
+            pdf = await documents.OpenAsync(id, finished.Number, cancellationToken);
+        }
+
+        return pdf is null ? Problems.NotFinished() : Results.Stream(pdf, "application/pdf", $"{finished.Number}.pdf");
     }
 
     private static async Task<IResult> GetAudit(
@@ -150,16 +163,16 @@ public static class InvoiceEndpoints
         return Access.RequireBillingHistoryReader(state, caller) is { } denied ? (id, Problems.From(denied)) : (id, null);
     }
 
-    /// <summary>An invoice is numbered at the latest when someone looks at it (the numbering runs after the answer).</summary>
-    private static async Task<Invoice> NumberedAsync(SpaceId space, Invoice record, InvoiceLedger ledger, InvoiceIssuing issuing, CancellationToken cancellationToken)
+    /// <summary>The invoice once the pipeline has numbered it, waiting briefly for that; as it stands when it has not yet.</summary>
+    private static async Task<Invoice> FinishedAsync(SpaceId space, Invoice invoice, InvoiceLedger ledger, CancellationToken cancellationToken)
     {
-        if (record.IsNumbered)
+        for (var waited = TimeSpan.Zero; !invoice.IsNumbered && waited < FinishingWait; waited += FinishingPoll)
         {
-            return record;
+            await Task.Delay(FinishingPoll, cancellationToken);
+            invoice = (await ledger.GetAsync(space, invoice.Id, cancellationToken))?.Invoice ?? invoice;
         }
 
-        await issuing.FinishAsync(space, record.Id, cancellationToken);
-        return (await ledger.GetAsync(space, record.Id, cancellationToken))!.Value.Invoice;
+        return invoice;
     }
 
     private static async Task<Invoice?> FindAsync(SpaceId space, string invoiceId, InvoiceLedger ledger, CancellationToken cancellationToken)

@@ -40,6 +40,10 @@ public static class Problems
 
     public static IResult NotFound() => From(Errors.NotFound());
 
+    /// <summary>503 with <c>Retry-After</c>: the invoice is still being numbered and rendered by the write pipeline; reads never finish it themselves.</summary>
+    public static IResult NotFinished() =>
+        new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, ErrorCode.StorageUnavailable, "The invoice is still being issued; its PDF is not stored yet. Try again shortly."));
+
     /// <summary>503 with <c>Retry-After</c>: storage did not answer, or stayed too busy to take the change; nothing was written.</summary>
     public static IResult StorageUnavailable() =>
         new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, ErrorCode.StorageUnavailable, "Storage is not answering; nothing was changed. Try again shortly."));

@@ -19,7 +19,7 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
     /// <param name="email">The effect to carry out.</param>
     /// <param name="facts">What the email says.</param>
     /// <param name="deliveryKey">Identifies this delivery, so that a repeat after a crash carries the same Message-Id and can be recognized.</param>
-    public MimeMessage Compose(SendEmail email, EmailFacts facts, string deliveryKey)
+    public OutgoingEmail Compose(SendEmail email, EmailFacts facts, string deliveryKey)
     {
         var language = EmailStrings.For(email.Locale.Language);
         var text = language.Texts[email.Kind];
@@ -73,7 +73,7 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(new MailboxAddress(facts.RecipientName ?? string.Empty, email.Address));
         message.Headers.Add("Content-Language", email.Locale.Tag);
-        return message;
+        return new OutgoingEmail(message);
     }
 
     /// <summary>

@@ -17,8 +17,9 @@ public sealed class SmtpMailer(EmailOptions options) : IDisposable
     private const int MaxIdleConnections = 8;
     private readonly ConcurrentBag<SmtpClient> _idle = [];
 
-    public async Task SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    public async Task SendAsync(IReadOnlyList<OutgoingEmail> emails, CancellationToken cancellationToken)
     {
+        var messages = emails.Select(e => e.Message).ToList();
         if (messages.Count == 0)
         {
             return;

@@ -104,7 +104,7 @@ public class EmailComposerTests
     {
         var invoice = TestInvoices.Reference("en-US", name: "<b>Acme</b> & \"Sons\"");
         var email = new SendEmail(EmailKind.Invoice, UserId.Parse("olivia"), "olivia@example.test", Locale.Parse("en-US"), invoice.Id);
-        var message = Composer.Compose(email, new EmailFacts("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", invoice, null, null, null, InvoicePage), "k");
+        var message = Composer.Compose(email, new EmailFacts("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", invoice, null, null, null, InvoicePage), "k").Message;
         var raw = message.HtmlBody;
         Assert.DoesNotContain("<script", raw, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", raw, StringComparison.OrdinalIgnoreCase);
@@ -128,7 +128,7 @@ public class EmailComposerTests
     {
         var email = new SendEmail(kind, UserId.Parse("olivia"), "olivia@example.test", Locale.Parse(locale), invoice?.Id);
         var facts = new EmailFacts("Acme workspace", "Olivia", invoice, null, 10, TestInvoices.IssuedAt.AddDays(3), invoice is null ? BillingTab : InvoicePage);
-        return Composer.Compose(email, facts, $"{kind}-{locale}");
+        return Composer.Compose(email, facts, $"{kind}-{locale}").Message;
     }
 
     private static IDocument Parse(MimeMessage message) => new HtmlParser().ParseDocument(message.HtmlBody!);

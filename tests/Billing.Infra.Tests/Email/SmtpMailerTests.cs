@@ -37,7 +37,9 @@ public class SmtpMailerTests
         Assert.Equal(1, server.Connections);
     }
 
-    private static MimeMessage Message(string subject)
+    private static OutgoingEmail Message(string subject) => new(MimeMessageOf(subject));
+
+    private static MimeMessage MimeMessageOf(string subject)
     {
         var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = "Hello." } };
         message.From.Add(MailboxAddress.Parse("billing@collab.test"));
