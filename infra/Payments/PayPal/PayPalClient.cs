@@ -7,17 +7,13 @@ using Billing.Infra.Configuration;
 
 namespace Billing.Infra.Payments.PayPal;
 
-/// <summary>What PayPal answered: the status and the JSON body (an empty object when there was none).</summary>
-public sealed record PayPalResponse(HttpStatusCode Status, JsonElement Body)
-{
-    public bool IsSuccess => (int)Status is >= 200 and < 300;
-}
-
 /// <summary>
-/// PayPal's REST API over an <see cref="HttpClient"/> whose pipeline has the standard resilience
-/// handler (timeouts, retries of transient failures only). Authenticates with OAuth client
-/// credentials; the access token is cached until shortly before it expires. Every POST carries a
-/// <c>PayPal-Request-Id</c>, so a retried request is answered with the first answer.
+/// PayPal's REST API as stripe-dotnet shapes a provider's: one method per call, typed requests and
+/// answers, and a <see cref="PayPalException"/> (with PayPal's status and error) when PayPal refuses.
+/// Over an <see cref="HttpClient"/> whose pipeline has the standard resilience handler (timeouts,
+/// retries of transient failures only). Authenticates with OAuth client credentials; the access
+/// token is cached until shortly before it expires. Every POST carries a <c>PayPal-Request-Id</c>, so
+/// a retried request is answered with the first answer.
 /// </summary>
 public sealed class PayPalClient(IHttpClientFactory clients, PayPalOptions options, TimeProvider clock) : IDisposable
 {
@@ -26,7 +22,27 @@ public sealed class PayPalClient(IHttpClientFactory clients, PayPalOptions optio
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
     private AccessToken? _token;
 
-    public async Task<PayPalResponse> SendAsync(HttpMethod method, string path, object? body, string? requestId, CancellationToken cancellationToken)
+    public Task<SetupToken> CreateSetupTokenAsync(SetupTokenRequest request, string requestId, CancellationToken cancellationToken) =>
+        SendAsync<SetupToken>(HttpMethod.Post, "v3/vault/setup-tokens", request, requestId, cancellationToken);
+
+    public Task<PaymentToken> GetPaymentTokenAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync<PaymentToken>(HttpMethod.Get, $"v3/vault/payment-tokens/{Uri.EscapeDataString(id)}", null, null, cancellationToken);
+
+    public Task<PaymentToken> CreatePaymentTokenAsync(PaymentTokenRequest request, string requestId, CancellationToken cancellationToken) =>
+        SendAsync<PaymentToken>(HttpMethod.Post, "v3/vault/payment-tokens", request, requestId, cancellationToken);
+
+    public Task<Order> CreateOrderAsync(OrderRequest request, string requestId, CancellationToken cancellationToken) =>
+        SendAsync<Order>(HttpMethod.Post, "v2/checkout/orders", request, requestId, cancellationToken);
+
+    public Task<Order> GetOrderAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync<Order>(HttpMethod.Get, $"v2/checkout/orders/{Uri.EscapeDataString(id)}", null, null, cancellationToken);
+
+    public Task<Refund> RefundCaptureAsync(string captureId, RefundRequest request, string requestId, CancellationToken cancellationToken) =>
+        SendAsync<Refund>(HttpMethod.Post, $"v2/payments/captures/{Uri.EscapeDataString(captureId)}/refund", request, requestId, cancellationToken);
+
+    public void Dispose() => _tokenLock.Dispose();
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, string? requestId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken).ConfigureAwait(false));
@@ -37,7 +53,7 @@ public sealed class PayPalClient(IHttpClientFactory clients, PayPalOptions optio
 
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, options: PayPalJson.Options);
+            request.Content = JsonContent.Create(body, body.GetType(), options: PayPalJson.Options);
             request.Headers.Add("Prefer", "return=representation");
         }
 
@@ -48,11 +64,25 @@ public sealed class PayPalClient(IHttpClientFactory clients, PayPalOptions optio
         }
 
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
-        return new PayPalResponse(response.StatusCode, document.RootElement.Clone());
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new PayPalException(response.StatusCode, Read<PayPalError>(text), text);
+        }
+
+        return Read<T>(text) ?? throw new PayPalException(response.StatusCode, null, "PayPal answered without a body.");
     }
 
-    public void Dispose() => _tokenLock.Dispose();
+    private static T? Read<T>(string text)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(text) ? default : JsonSerializer.Deserialize<T>(text, PayPalJson.Options);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
 
     private async Task<string> TokenAsync(CancellationToken cancellationToken)
     {
@@ -92,6 +122,13 @@ public sealed class PayPalClient(IHttpClientFactory clients, PayPalOptions optio
     private sealed record AccessToken(string Value, DateTimeOffset ExpiresAt);
 
     private sealed record TokenAnswer(string AccessToken, int ExpiresIn);
+}
+
+/// <summary>PayPal refused a call: its HTTP status and, when it sent one, its error (an <see cref="HttpRequestException"/>, so outages map as for any provider).</summary>
+public sealed class PayPalException(HttpStatusCode status, PayPalError? error, string body)
+    : HttpRequestException($"PayPal answered {(int)status}: {error?.Issue ?? error?.Name ?? body}", null, status)
+{
+    public PayPalError? Error { get; } = error;
 }
 
 internal static class PayPalJson
