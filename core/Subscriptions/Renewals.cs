@@ -28,6 +28,17 @@ public static class Renewals
         _ => null,
     };
 
+    /// <summary>
+    /// When the renewal run must next look at a space just stored: its next step (<see cref="NextDueAt"/>),
+    /// or at once (<paramref name="decidedAt"/>) while effects wait in its outbox, so that the run carries
+    /// out what nobody else did (a process that died after the write). Null: never.
+    /// </summary>
+    public static DateTimeOffset? DueAt(SpaceBilling state, bool effectsPending, DateTimeOffset decidedAt, Catalog.BillingPolicy policy)
+    {
+        var next = NextDueAt(state, policy);
+        return effectsPending && (next is null || next > decidedAt) ? decidedAt : next;
+    }
+
     /// <summary>One step of what is due at <see cref="DecisionContext.Now"/>, or an unchanged decision when nothing is.</summary>
     public static Decision Advance(SpaceBilling state, DecisionContext context) => state.Plan switch
     {

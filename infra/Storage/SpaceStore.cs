@@ -88,12 +88,7 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
         }
 
         var dueBefore = write.Before is null ? null : Renewals.NextDueAt(write.Before.State, policy);
-        var dueAfter = Renewals.NextDueAt(write.After, policy);
-        if (!write.OutboxOrEmpty.IsEmpty && (dueAfter is null || dueAfter > write.DecidedAt))
-        {
-            // Effects wait in the outbox: the renewal run sweeps them if nobody carries them out first.
-            dueAfter = write.DecidedAt;
-        }
+        var dueAfter = Renewals.DueAt(write.After, effectsPending: !write.OutboxOrEmpty.IsEmpty, write.DecidedAt, policy);
 
         if (dueAfter is { } due && due != dueBefore)
         {
