@@ -2,6 +2,7 @@ using Billing.Functions.Decisions;
 using Billing.Functions.Endpoints;
 using Billing.Functions.Hosting;
 using Billing.Functions.RenewalRun;
+using Billing.Functions.Web;
 
 namespace Billing.Functions;
 
@@ -19,12 +20,14 @@ public static class BillingServer
         builder.Services.AddBillingHosting(builder.Configuration);
         builder.Services.AddBillingDecisions(builder.Configuration, builder.Environment);
         builder.Services.AddRenewalRun(builder.Configuration);
+        builder.Services.AddSingleton<WebAssets>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseBillingHosting();
         app.MapBillingEndpoints();
         app.MapRenewals();
+        app.MapWebPages();
         return app;
     }
 }

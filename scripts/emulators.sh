@@ -26,7 +26,9 @@ start_emulators() {
   local state=$1 mode=${2:-free}
   local root
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  if [ ! -x "$root/node_modules/.bin/azurite" ] || [ ! -x "$root/node_modules/.bin/maildev" ]; then
+  # The web pages' toolchain (esbuild, lit) comes from the same package.json: installed here too, before
+  # anything runs from node_modules, so the build never has to reinstall under a running emulator.
+  if [ ! -x "$root/node_modules/.bin/azurite" ] || [ ! -x "$root/node_modules/.bin/maildev" ] || [ ! -x "$root/node_modules/.bin/esbuild" ] || [ ! -d "$root/node_modules/lit" ]; then
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
   fi
   mkdir -p "$state"

@@ -4,6 +4,7 @@
 #   ./scripts/load.sh renewals --count 10000    a renewal run over N due subscriptions, beside Azurite's raw write rate; [--budget-minutes M] stops the pass there
 #   ./scripts/load.sh webhooks --count 4000     signed Stripe events verified, recorded and applied, duplicates mixed in
 #   ./scripts/load.sh azurite --count 30000     Azurite's own reads and writes as a table grows, in steps of --step spaces
+#   ./scripts/load.sh web [--runs 20]           the billing tab's assets (bytes, gzipped) and its first render in Chromium
 # AZURITE_IN_MEMORY=1 in the environment keeps Azurite's data in memory (large runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."

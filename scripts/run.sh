@@ -24,6 +24,8 @@ for _ in $(seq 1 100); do curl -sf "$url/api/health" >/dev/null 2>&1 && break; s
 token() { dotnet run --project functions -c Release --no-build -- --mint-token "$@"; }
 directory=$(token product-backend billing.directory)
 owner=$(token olivia)
+admin=$(token ada)
+member=$(token colin)
 operator=$(token oscar billing.operator)
 
 seed_demo_data() {
@@ -51,7 +53,12 @@ Billing backend running at $url (test clock, sandbox payments)
   maildev inbox:  $MAILDEV_API   (SMTP on 127.0.0.1:$Email__SmtpPort)
   Demo spaces:    acme (workspace), globex (organization) with team globex-design; members olivia, colin, ada
 
-  Billing owner-to-be (olivia):
+  The billing tab in a browser (test mode: the token rides in the #fragment, which never reaches the server):
+    billing owner-to-be (olivia): $url/billing/acme#token=$owner
+    admin (ada):                  $url/billing/acme#token=$admin
+    member (colin):               $url/billing/acme#token=$member
+
+  Billing owner-to-be (olivia), for curl:
     export TOKEN=$owner
   Operator (renewal runs, clock):
     export OPERATOR=$operator

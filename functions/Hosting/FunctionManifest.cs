@@ -8,19 +8,23 @@ namespace Billing.Functions.Hosting;
 
 /// <summary>
 /// Writes the <c>function.json</c> of every function from the endpoint table (the one source): one
-/// HTTP function per route template under <c>/api</c>, with every method mapped on it, plus the timer
-/// and queue functions of the renewal run.
+/// HTTP function per route template under <c>/api</c> and <c>/billing</c> (the web pages), with every
+/// method mapped on it, plus the timer and queue functions of the renewal run. host.json sets no route
+/// prefix, so each route is declared whole (<c>api/spaces/{spaceId}/billing</c>, <c>billing/{spaceId}</c>);
+/// the host forwards the request with its path unchanged (<c>enableForwardingHttpRequest</c>).
 /// </summary>
 public static class FunctionManifest
 {
     public const string EmitFlag = "--emit-functions";
+
+    private static readonly string[] RoutePrefixes = ["/api/", "/billing/"];
 
     /// <summary>The functions, by name, with their function.json.</summary>
     public static SortedDictionary<string, JsonObject> Describe(EndpointDataSource endpoints, string renewalSchedule)
     {
         var functions = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         var byTemplate = endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null)
+            .Where(e => RoutePrefixes.Any(p => e.RoutePattern.RawText?.StartsWith(p, StringComparison.Ordinal) == true) && e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null)
             .GroupBy(e => e.RoutePattern.RawText!, StringComparer.Ordinal);
         foreach (var route in byTemplate)
         {
@@ -36,7 +40,7 @@ public static class FunctionManifest
                         ["direction"] = "in",
                         ["name"] = "req",
                         ["methods"] = new JsonArray([.. methods.Select(m => (JsonNode)m.ToLowerInvariant())]),
-                        ["route"] = route.Key["/api/".Length..],
+                        ["route"] = route.Key[1..],
                     },
                     new JsonObject { ["type"] = "http", ["direction"] = "out", ["name"] = "res" }),
             });

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Billing.Core.Calendar;
 using Billing.Core.Spaces;
 using Billing.Core.Subscriptions;
@@ -20,7 +21,35 @@ public sealed record BillingView(
     PaymentMethodView? PaymentMethod = null,
     string? Message = null)
 {
+    /// <summary>Who is asking, in which language, and what they may do here (core's <see cref="BillingActions"/>): the web page offers these actions and no other.</summary>
+    public CallerView? Caller { get; init; }
+
+    /// <summary>The members a billing owner can be chosen from (U9, B3), for callers who may choose one.</summary>
+    public IReadOnlyList<PersonView>? Members { get; init; }
+
+    /// <summary>The space's name, for the page's heading.</summary>
+    public string? SpaceName { get; init; }
+
     public static BillingView Of(SpaceBilling state, Caller caller)
+    {
+        var actions = BillingActions.For(state, caller);
+        var member = caller.User is { } user ? state.Members.GetValueOrDefault(user) : null;
+        var choosesOwner = actions.Contains(BillingAction.Upgrade) || actions.Contains(BillingAction.TransferOwnership);
+        return PlanOf(state, caller) with
+        {
+            SpaceName = state.Space.Name,
+            Caller = new CallerView(
+                caller.User?.Value,
+                member?.Role.ToString().ToLowerInvariant(),
+                member?.Locale?.Tag ?? state.Space.Locale?.Tag,
+                actions.Select(a => JsonNamingPolicy.CamelCase.ConvertName(a.ToString())).ToList()),
+            Members = choosesOwner
+                ? state.Members.Values.OrderBy(m => m.Name ?? m.UserId.Value, StringComparer.Ordinal).Select(m => new PersonView(m.UserId.Value, m.Name, null)).ToList()
+                : null,
+        };
+    }
+
+    private static BillingView PlanOf(SpaceBilling state, Caller caller)
     {
         var overview = BillingOverview.For(state, caller);
         var id = overview.Space.Value;
@@ -43,6 +72,9 @@ public sealed record BillingView(
         };
     }
 }
+
+/// <summary>The caller of the billing view: their member role and locale (V4) and the actions open to them, in camelCase (<c>upgrade</c>, <c>changePlan</c>...).</summary>
+public sealed record CallerView(string? UserId, string? Role, string? Locale, IReadOnlyList<string> Actions);
 
 public sealed record SeatUsageView(int Used, int Seats);
 

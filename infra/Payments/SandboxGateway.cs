@@ -9,12 +9,15 @@ namespace Billing.Infra.Payments;
 /// The offline provider of local runs and tests (<c>Payments__Sandbox=true</c>, never in Production):
 /// <c>pm_sandbox_ok</c> is a Visa ending 4242 that always pays, <c>pm_sandbox_declined</c> a Visa
 /// ending 0002 that is always declined. Answers depend only on the token and the idempotency key,
-/// so a repeated charge gives the same answer, like a real provider's idempotency.
+/// so a repeated charge gives the same answer, like a real provider's idempotency. <c>pm_sandbox_paypal</c>
+/// stands for an approved PayPal account (summarized by its email, as PayPal's are) that always pays,
+/// so the web page's PayPal flow (approval, return URL, switch) runs offline.
 /// </summary>
 public sealed class SandboxGateway : IPaymentGateway
 {
     public const string SucceedingToken = "pm_sandbox_ok";
     public const string DecliningToken = "pm_sandbox_declined";
+    public const string PayPalToken = "pm_sandbox_paypal";
 
     public PaymentProvider Provider => PaymentProvider.Sandbox;
 
@@ -25,12 +28,13 @@ public sealed class SandboxGateway : IPaymentGateway
     {
         SucceedingToken => PaymentMethod.Saved(PaymentProvider.Sandbox, token, new PaymentMethodSummary("visa", "4242", 12, 2034, null)),
         DecliningToken => PaymentMethod.Saved(PaymentProvider.Sandbox, token, new PaymentMethodSummary("visa", "0002", 12, 2034, null)),
+        PayPalToken => PaymentMethod.Saved(PaymentProvider.Sandbox, token, new PaymentMethodSummary(null, null, null, null, "buyer@paypal.sandbox.example")),
         _ => null,
     });
 
     public Task<ChargeResult> ChargeAsync(Charge charge, CancellationToken cancellationToken)
     {
-        if (charge.PaymentMethod.Token != SucceedingToken)
+        if (charge.PaymentMethod.Token is not (SucceedingToken or PayPalToken))
         {
             return Task.FromResult<ChargeResult>(new ChargeDeclined("card_declined"));
         }

@@ -43,6 +43,8 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
     {
         var handler = package.HostJson["customHandler"]!.AsObject();
         Assert.True((bool)handler["enableForwardingHttpRequest"]!);
+        // No route prefix: each function.json declares its route whole (api/..., and the web pages under billing/).
+        Assert.Equal(string.Empty, (string?)package.HostJson["extensions"]!["http"]!["routePrefix"]);
 
         var server = Assert.Contains(Handler, package.Entries);
         Assert.True(server.IsRegularFile, $"mode {server.UnixMode:x}");
@@ -99,7 +101,8 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
                     Assert.All(methods, m => Assert.Contains(m, new[] { "get", "head", "post", "put", "patch", "delete" })); // of the host's method names
                     var route = (string)trigger["route"]!;
                     Assert.False(string.IsNullOrWhiteSpace(route), file);
-                    Assert.False(route.StartsWith('/') || route.StartsWith("api/", StringComparison.Ordinal), route); // the host adds the api prefix
+                    // No route prefix in host.json: each route is whole, the API's under api/, the web pages under billing/.
+                    Assert.Matches("^(api|billing)/", route);
                     routes.AddRange(methods.Select(m => $"{m} {route}"));
                     Assert.Contains(bindings, b => (string?)b["type"] == "http" && (string?)b["direction"] == "out");
                     break;
@@ -118,8 +121,9 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
         }
 
         Assert.Equal(routes.Count, routes.Distinct().Count()); // no route and method declared twice
-        Assert.Contains("get health", routes);
-        Assert.Contains("head health", routes); // monitors that probe with HEAD
+        Assert.Contains("get api/health", routes);
+        Assert.Contains("head api/health", routes); // monitors that probe with HEAD
+        Assert.Contains("get billing/{spaceId}", routes);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ using Microsoft.Extensions.Options;
 // dotnet run -c Release --project tests/Billing.Load -- renewals --count 10000 [--budget-minutes 120]
 // dotnet run -c Release --project tests/Billing.Load -- webhooks --count 4000 [--concurrency 16]
 // dotnet run -c Release --project tests/Billing.Load -- azurite --count 30000 --step 10000
+// dotnet run -c Release --project tests/Billing.Load -- web [--runs 20]   (needs /usr/bin/chromium)
 // Needs Storage__ConnectionString (and Email__SmtpPort for renewals): scripts/load.sh starts the emulators.
 var command = args.FirstOrDefault() ?? "http";
 int Option(string name, int fallback) =>
@@ -295,6 +296,10 @@ else if (command == "azurite")
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {total} ({total * 5}) | {seed.PerSecond:F0} | {shared.PerSecond:F0}/s | {own.PerSecond:F0}/s | {query.PerSecond:F0}/s | {upsert.PerSecond:F0}/s |"));
     }
+}
+else if (command == "web")
+{
+    await WebFigures.RunAsync(app.Services, baseAddress, Client, Option("--runs", 20));
 }
 
 await app.StopAsync();
