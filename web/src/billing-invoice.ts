@@ -5,6 +5,7 @@ import { BillingApi, Problem, type Invoice, type TokenSource } from "./api.js";
 import { Words, languageOf, type Language } from "./i18n.js";
 import { confirmHeldPayment } from "./payments.js";
 import type { PaymentOptions } from "./billing-tab.js";
+import { invoiceStatusKey, saveBlob } from "./files.js";
 import { styles } from "./styles.js";
 
 export class BillingInvoice extends LitElement {
@@ -47,13 +48,7 @@ export class BillingInvoice extends LitElement {
   }
 
   private async download() {
-    const blob = await this.api.pdf(this.spaceId, this.invoiceId);
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `${this.invoice?.number ?? this.invoiceId}.pdf`;
-    document.body.append(link);
-    link.click();
-    link.remove();
+    saveBlob(await this.api.pdf(this.spaceId, this.invoiceId), `${this.invoice?.number ?? this.invoiceId}.pdf`);
   }
 
   private renderConfirmation(confirmation: NonNullable<Invoice["paymentConfirmation"]>) {
@@ -73,7 +68,7 @@ export class BillingInvoice extends LitElement {
     const back = html`<a href=${`/billing/${encodeURIComponent(this.spaceId)}`}>← ${w.t("back")}</a>`;
     if (this.problem) return html`<div class="layout"><aside>${back}</aside><main><div class="alert" role="alert">${w.error(this.problem.code)}</div></main></div>`;
     if (!invoice) return html`<div class="layout"><aside>${back}</aside><main><div class="skeleton" aria-busy="true" aria-label=${w.t("loading")}></div></main></div>`;
-    const statusKey = ({ open: "invOpen", paid: "invPaid", past_due: "invPastDue", void: "invVoid", refunded: "invRefunded", partially_refunded: "invPartiallyRefunded" } as const)[invoice.status as "open"] ?? "invOpen";
+    const statusKey = invoiceStatusKey(invoice.status);
     return html`<div class="layout" lang=${w.language}>
       <aside><h1>${w.t(invoice.kind === "credit_note" ? "creditNote" : "invoice")}</h1><p>${invoice.number ?? ""}</p>${back}</aside>
       <main>

@@ -11,6 +11,7 @@ import {
 } from "./api.js";
 import { Words, languageOf, languages, type Language } from "./i18n.js";
 import { mountCardForm, startPayPal, type CardForm } from "./payments.js";
+import { invoiceStatusKey, saveBlob } from "./files.js";
 import { styles } from "./styles.js";
 
 export interface PaymentOptions { sandbox: boolean; stripePublishableKey?: string; payPal: boolean }
@@ -265,20 +266,12 @@ export class BillingTab extends LitElement {
   }
 
   invoiceBadge(status: string) {
-    const key = ({ open: "invOpen", paid: "invPaid", past_due: "invPastDue", void: "invVoid", refunded: "invRefunded", partially_refunded: "invPartiallyRefunded" } as const)[status as "open"] ?? "invOpen";
-    return html`<span class="badge ${status}">${this.words.t(key)}</span>`;
+    return html`<span class="badge ${status}">${this.words.t(invoiceStatusKey(status))}</span>`;
   }
 
   private async download(invoice: Invoice) {
     try {
-      const blob = await this.api.pdf(this.spaceId, invoice.id);
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = `${invoice.number ?? invoice.id}.pdf`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      saveBlob(await this.api.pdf(this.spaceId, invoice.id), `${invoice.number ?? invoice.id}.pdf`);
     } catch (error) {
       this.problem = asProblem(error);
     }
@@ -499,14 +492,14 @@ export class BillingTab extends LitElement {
     const view = this.view!;
     const form = this.form!;
     switch (kind) {
-      case "upgrade": return html`${this.planFields(true)}
+      case "upgrade": return html`${this.planFields()}
         <div class="field"><label for="f-owner">${w.t("billingOwner")}</label>
           <select id="f-owner" name="owner" @change=${(e: Event) => this.edit((f) => { f.owner = value(e); })}>
             ${(view.members ?? []).map((m) => html`<option value=${m.userId} ?selected=${m.userId === form.owner}>${m.name ?? m.userId}${m.userId === view.caller?.userId ? ` (${w.t("you")})` : ""}</option>`)}
           </select></div>
         ${this.infoFields()}
         ${this.methodFields(false)}`;
-      case "change": return this.planFields(false);
+      case "change": return this.planFields();
       case "withdraw": return html`<p>${w.t("scheduled", { date: w.date(view.scheduledChange?.effectiveAt) })}</p>`;
       case "cancel": return html`<p>${w.t("cancelExplain", { date: w.date(view.renewsAt) })}</p>`;
       case "resume": return html`<p>${w.t("resumeExplain", { date: w.date(view.cancelAt) })}</p>`;
@@ -530,7 +523,7 @@ export class BillingTab extends LitElement {
       </select></div>`;
   }
 
-  private planFields(upgrading: boolean) {
+  private planFields() {
     const w = this.words;
     const form = this.form!;
     const members = this.view?.seatUsage?.used ?? this.view?.members?.length ?? 0;
@@ -543,8 +536,7 @@ export class BillingTab extends LitElement {
         <select id="f-seats" name="seats" aria-describedby="seats-help" @change=${(e: Event) => this.edit((f) => { f.seats = Number(value(e)); })}>
           ${this.ladder().map((n) => html`<option value=${n} ?selected=${n === form.seats}>${n}</option>`)}
         </select>
-        <span class="help" id="seats-help">${w.t("seatsHelp", { count: members })}</span></div>
-      ${upgrading ? nothing : nothing}`;
+        <span class="help" id="seats-help">${w.t("seatsHelp", { count: members })}</span></div>`;
   }
 
   private infoFields() {
