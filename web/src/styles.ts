@@ -54,6 +54,7 @@ export const styles = css`
   th { text-align: left; font-size: 13px; font-weight: 600; color: var(--muted); padding: 8px 8px 8px 0; border-bottom: 1px solid var(--line); }
   td { padding: 12px 8px 12px 0; border-bottom: 1px solid var(--line); vertical-align: middle; }
   td.num, th.num { text-align: right; white-space: nowrap; }
+  td.num + td, th.num + th { padding-left: 16px; }
   tr:last-child td { border-bottom: none; }
   a { color: var(--accent); }
   .alert { border-radius: 8px; padding: 12px 14px; background: #fdecea; color: #8a1f17; border: 1px solid #f6c9c4; }
