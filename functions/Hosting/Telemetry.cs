@@ -50,6 +50,11 @@ public static class Telemetry
                 {
                     o.ConnectionString = connectionString;
                     o.Credential = CredentialFor(configuration[AuthenticationStringKey]);
+                    // Every trace, not the exporter's default of five a second: billing traffic is small,
+                    // and a rate limiter that starts empty drops the first requests after a cold start
+                    // and, at random, the renewal pass's span, which are the ones worth reading.
+                    o.TracesPerSecond = null;
+                    o.SamplingRatio = 1.0F;
                 });
         }
         else
