@@ -106,6 +106,40 @@ public class BillingOwnerTests(WebFixture web)
     }
 
     [Fact]
+    [Trait("Rule", "U8")]
+    [Trait("Rule", "P1")]
+    public async Task A_member_upgrades_with_PayPal_approving_the_account_first_and_confirming_the_reviewed_upgrade_on_return()
+    {
+        var (space, owner) = await Api.WorkspaceWithOwnOwnerAsync("en-US");
+        var page = await web.OpenAsync($"/billing/{space}", owner);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upgrade" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Plan", new() { Exact = true }).SelectOptionAsync("advanced");
+        await dialog.GetByLabel("Seats").SelectOptionAsync("5");
+        await FillBillingInfoAsync(dialog, "Acme Inc.");
+        await dialog.GetByLabel("PayPal (sandbox)").CheckAsync();
+        await dialog.GetByTestId("review").ClickAsync();
+        await Expect(dialog.GetByTestId("due-now")).ToContainTextAsync("$");
+
+        // Confirming leaves for PayPal's approval; nothing is upgraded before the person comes back.
+        await dialog.GetByTestId("confirm").ClickAsync();
+        await Expect(dialog.GetByTestId("paypal-help")).ToContainTextAsync("PayPal account approved");
+        Assert.DoesNotContain("approval_token_id", page.Url, StringComparison.Ordinal);
+        Assert.Equal("basic", (await Api.BillingAsync(space, owner)).GetProperty("status").GetString());
+
+        // Back on the page: the same upgrade, previewed again, confirmed with the approved account.
+        await Expect(dialog.GetByLabel("Seats")).ToHaveValueAsync("5");
+        await Expect(dialog.GetByTestId("due-now")).ToContainTextAsync("$");
+        await WebFixture.ScreenshotAsync(page, "upgrade-paypal-approved");
+        await dialog.GetByTestId("confirm").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Advanced" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("payment-method")).ToContainTextAsync("PayPal");
+        var view = await Api.BillingAsync(space, owner);
+        Assert.Equal(5, view.GetProperty("seats").GetInt32());
+        Assert.Equal("buyer@paypal.sandbox.example", view.GetProperty("paymentMethod").GetProperty("email").GetString());
+    }
+
+    [Fact]
     [Trait("Rule", "B7")]
     [Trait("Rule", "V3")]
     public async Task The_billing_owner_edits_billing_information_and_downloads_the_latest_invoice_pdf()

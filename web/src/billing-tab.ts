@@ -7,10 +7,10 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import {
   BillingApi, Problem, newIdempotencyKey,
   type Action, type BillingInfo, type BillingInfoBody, type BillingView, type ChangeBody, type Invoice, type PaymentMethod,
-  type Plans, type Preview, type ScheduledChange, type TokenSource, type UpgradeBody,
+  type PaymentMethodChoice, type Plans, type Preview, type ScheduledChange, type TokenSource, type UpgradeBody,
 } from "./api.js";
 import { Words, languageOf, languages, type Language } from "./i18n.js";
-import { mountCardForm, startPayPal, type CardForm } from "./payments.js";
+import { mountCardForm, startPayPal, type CardForm, type PayPalReturn } from "./payments.js";
 import { invoiceStatusKey, saveBlob } from "./files.js";
 import { styles } from "./styles.js";
 
@@ -34,10 +34,10 @@ export class BillingTab extends LitElement {
     apiBase: { attribute: "api-base" },
     language: { attribute: "language" },
     getToken: { attribute: false },
-    payments: { attribute: false },
+    payments: { attribute: false }, payPalReturn: { attribute: false },
     view: { state: true }, plans: { state: true }, info: { state: true }, invoices: { state: true }, more: { state: true },
     problem: { state: true }, dialog: { state: true }, form: { state: true }, preview: { state: true }, busy: { state: true },
-    dialogProblem: { state: true }, toast: { state: true }, cardReady: { state: true },
+    dialogProblem: { state: true }, toast: { state: true }, cardReady: { state: true }, approved: { state: true },
   };
 
   spaceId = "";
@@ -45,6 +45,8 @@ export class BillingTab extends LitElement {
   language?: Language;
   getToken: TokenSource = async () => { throw new Problem(401, "unauthenticated", "no token source"); };
   payments: PaymentOptions = { sandbox: false, payPal: false };
+  /** Set by the page when the person comes back from approving PayPal for an upgrade they reviewed. */
+  payPalReturn?: PayPalReturn<Form>;
 
   view?: BillingView;
   plans?: Plans;
@@ -59,6 +61,8 @@ export class BillingTab extends LitElement {
   dialogProblem?: Problem;
   toast?: string;
   cardReady = false;
+  /** The PayPal account approved for the upgrade in the dialog. */
+  approved?: PaymentMethodChoice;
   private key = newIdempotencyKey();
   private card?: CardForm;
 
@@ -96,6 +100,16 @@ export class BillingTab extends LitElement {
     } catch (error) {
       this.problem = asProblem(error);
     }
+    if (this.payPalReturn?.upgrade && this.may("upgrade")) await this.resumeUpgrade(this.payPalReturn);
+  }
+
+  /** Back from PayPal with the account approved: the upgrade's dialog again, as it was, previewed, to confirm. */
+  private async resumeUpgrade(back: PayPalReturn<Form>) {
+    this.payPalReturn = undefined;
+    this.open("upgrade");
+    this.form = back.upgrade!;
+    this.approved = back.method;
+    await this.review();
   }
 
   private async loadInfo() {
@@ -298,6 +312,7 @@ export class BillingTab extends LitElement {
     this.busy = false;
     this.cardReady = false;
     this.card = undefined;
+    this.approved = undefined;
     this.key = newIdempotencyKey();
     this.dialog = kind;
     if ((kind === "upgrade" || kind === "payment") && this.form.method === "card") void this.mountCard();
@@ -317,6 +332,7 @@ export class BillingTab extends LitElement {
     this.preview = undefined;
     this.dialogProblem = undefined;
     this.key = newIdempotencyKey();
+    if (methodChanged) this.approved = undefined;
     if (methodChanged && form.method === "card") void this.mountCard();
   }
 
@@ -373,6 +389,12 @@ export class BillingTab extends LitElement {
     };
   }
 
+  /** PayPal chosen for the payment and not yet approved: confirming goes to PayPal first. */
+  private leavesForPayPal() {
+    const method = this.form?.method;
+    return (this.dialog === "upgrade" || this.dialog === "payment") && !this.approved && (method === "paypal" || method === "sandbox-paypal");
+  }
+
   private sandboxMethod(): { provider: string; token: string } | undefined {
     const token = ({ "sandbox-ok": "pm_sandbox_ok", "sandbox-declined": "pm_sandbox_declined", "sandbox-paypal": "pm_sandbox_paypal" } as Record<string, string>)[this.form!.method];
     return token ? { provider: "sandbox", token } : undefined;
@@ -395,7 +417,11 @@ export class BillingTab extends LitElement {
       let view: BillingView | undefined;
       switch (this.dialog) {
         case "upgrade": {
-          const method = this.sandboxMethod() ?? (this.card ? await this.card.confirm() : undefined);
+          if (this.leavesForPayPal()) {
+            await startPayPal(api, space, form.method === "sandbox-paypal", form);
+            return;
+          }
+          const method = this.approved ?? this.sandboxMethod() ?? (this.card ? await this.card.confirm() : undefined);
           view = await api.upgrade(space, this.upgradeBody(method), key);
           break;
         }
@@ -407,7 +433,7 @@ export class BillingTab extends LitElement {
         case "transfer": view = await api.transfer(space, form.member, key); break;
         case "info": view = await api.updateBillingInfo(space, this.upgradeBody().billingInfo!, key); break;
         case "payment": {
-          if (form.method === "paypal" || form.method === "sandbox-paypal") {
+          if (this.leavesForPayPal()) {
             await startPayPal(api, space, form.method === "sandbox-paypal");
             return;
           }
@@ -463,7 +489,7 @@ export class BillingTab extends LitElement {
         <div class="dialog-foot">
           <button type="button" @click=${() => this.close()}>${w.t("cancel")}</button>
           <button type="submit" class="primary" ?disabled=${this.busy || empty} data-testid=${ready ? "confirm" : "review"}>
-            ${this.busy ? w.t("working") : ready ? w.t("confirm") : w.t("review")}</button>
+            ${this.busy ? w.t("working") : !ready ? w.t("review") : this.leavesForPayPal() ? w.t("toPayPal") : w.t("confirm")}</button>
         </div>
       </form>
     </dialog>`;
@@ -498,7 +524,7 @@ export class BillingTab extends LitElement {
             ${(view.members ?? []).map((m) => html`<option value=${m.userId} ?selected=${m.userId === form.owner}>${m.name ?? m.userId}${m.userId === view.caller?.userId ? ` (${w.t("you")})` : ""}</option>`)}
           </select></div>
         ${this.infoFields()}
-        ${this.methodFields(false)}`;
+        ${this.methodFields()}`;
       case "change": return this.planFields();
       case "withdraw": return html`<p>${w.t("scheduled", { date: w.date(view.scheduledChange?.effectiveAt) })}</p>`;
       case "cancel": return html`<p>${w.t("cancelExplain", { date: w.date(view.renewsAt) })}</p>`;
@@ -510,7 +536,7 @@ export class BillingTab extends LitElement {
           <select id="f-member" name="member" @change=${(e: Event) => this.edit((f) => { f.member = value(e); })}>
             ${(view.members ?? []).filter((m) => m.userId !== view.billingOwner?.userId).map((m) => html`<option value=${m.userId} ?selected=${m.userId === form.member}>${m.name ?? m.userId}</option>`)}
           </select></div>`;
-      case "payment": return this.methodFields(true);
+      case "payment": return this.methodFields();
       case "info": return this.infoFields();
     }
   }
@@ -567,21 +593,21 @@ export class BillingTab extends LitElement {
       </div></fieldset>`;
   }
 
-  private methodFields(switching: boolean) {
+  private methodFields() {
     const w = this.words;
     const form = this.form!;
     const options: { id: PaymentChoice; label: string }[] = [];
     if (this.payments.sandbox) {
       options.push({ id: "sandbox-ok", label: w.t("sandboxOk") }, { id: "sandbox-declined", label: w.t("sandboxDeclined") });
-      if (switching) options.push({ id: "sandbox-paypal", label: w.t("sandboxPayPal") });
+      options.push({ id: "sandbox-paypal", label: w.t("sandboxPayPal") });
     }
     if (this.payments.stripePublishableKey) options.push({ id: "card", label: w.t("card") });
-    if (this.payments.payPal && switching) options.push({ id: "paypal", label: w.t("paypal") });
+    if (this.payments.payPal) options.push({ id: "paypal", label: w.t("paypal") });
     return html`<fieldset><legend>${w.t("paymentMethod")}</legend>
       <div class="choices">${options.map((o) => html`<label class="choice"><input type="radio" name="method" value=${o.id} .checked=${form.method === o.id}
         @change=${() => this.edit((f) => { f.method = o.id; })}>${o.label}</label>`)}</div>
       ${form.method === "card" ? html`<div id="card-host" class="card-host"></div>` : nothing}
-      ${form.method === "paypal" || form.method === "sandbox-paypal" ? html`<p class="help">${w.t("paypalContinue")}</p>` : nothing}
+      ${form.method === "paypal" || form.method === "sandbox-paypal" ? html`<p class="help" data-testid="paypal-help">${w.t(this.approved ? "paypalApproved" : "paypalContinue")}</p>` : nothing}
     </fieldset>`;
   }
 }

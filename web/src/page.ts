@@ -6,7 +6,7 @@ import { BillingApi, newIdempotencyKey } from "./api.js";
 import { signIn } from "./auth.js";
 import { readConfig } from "./config.js";
 import { Words, languageOf, type Language } from "./i18n.js";
-import { takePendingPayPal } from "./payments.js";
+import { keepPayPalReturn, takePendingPayPal, type PayPalReturn } from "./payments.js";
 import { styles } from "./styles.js";
 import "./billing-tab.js";
 import "./billing-invoice.js";
@@ -19,6 +19,7 @@ class BillingPage extends LitElement {
   static properties = { state: { state: true } };
   state: { kind: "loading" } | { kind: "message"; text: string } | { kind: "ready"; token: () => Promise<string> } = { kind: "loading" };
   private readonly config = readConfig();
+  private payPalReturn?: PayPalReturn;
 
   connectedCallback() {
     super.connectedCallback();
@@ -36,11 +37,17 @@ class BillingPage extends LitElement {
     if ("redirecting" in result) { this.state = { kind: "message", text: words.t("signingIn") }; return; }
     if ("error" in result) { this.state = { kind: "message", text: words.t("signInNeeded") }; return; }
     const pending = takePendingPayPal();
-    if (pending) {
-      // Back from PayPal's approval (PayPal__ReturnUrl): switch to the approved account, then show its space.
-      try { await new BillingApi("/", result.token).switchPaymentMethod(pending.space, pending.method, newIdempotencyKey()); } catch { /* the tab shows the method as it stands */ }
-      if (route().space !== pending.space) { location.replace(`/billing/${encodeURIComponent(pending.space)}`); return; }
+    if (pending && route().space !== pending.space) {
+      keepPayPalReturn(pending);
+      location.replace(`/billing/${encodeURIComponent(pending.space)}`);
+      return;
     }
+    if (pending && !pending.upgrade) {
+      // Back from PayPal's approval (PayPal__ReturnUrl): switch to the approved account.
+      try { await new BillingApi("/", result.token).switchPaymentMethod(pending.space, pending.method, newIdempotencyKey()); } catch { /* the tab shows the method as it stands */ }
+    }
+    // An upgrade waiting for the approval goes back to its dialog, to be confirmed there.
+    this.payPalReturn = pending?.upgrade ? pending : undefined;
     this.state = { kind: "ready", token: result.token };
   }
 
@@ -50,7 +57,7 @@ class BillingPage extends LitElement {
     const { space, invoice } = route();
     return invoice
       ? html`<billing-invoice space-id=${space} invoice-id=${invoice} .getToken=${this.state.token} .payments=${this.config}></billing-invoice>`
-      : html`<billing-tab space-id=${space} .getToken=${this.state.token} .payments=${this.config}></billing-tab>`;
+      : html`<billing-tab space-id=${space} .getToken=${this.state.token} .payments=${this.config} .payPalReturn=${this.payPalReturn}></billing-tab>`;
   }
 }
 

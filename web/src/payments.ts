@@ -46,30 +46,45 @@ export async function mountCardForm(api: BillingApi, space: string, publishableK
   };
 }
 
-/** Leaves for PayPal's approval page (or, in the sandbox, straight to the return path with the test account). */
-export async function startPayPal(api: BillingApi, space: string, sandbox: boolean): Promise<void> {
+/** What brought the person to PayPal: a switch of the saved method, or an upgrade reviewed but not yet confirmed. */
+export interface PayPalReturn<Upgrade = unknown> { space: string; method: PaymentMethodChoice; upgrade?: Upgrade }
+
+interface Pending { space: string; provider: string; upgrade?: unknown; token?: string }
+
+/**
+ * Leaves for PayPal's approval page (or, in the sandbox, straight to the return path with the test
+ * account). `upgrade` is kept in this tab's sessionStorage so the upgrade can be confirmed on return.
+ */
+export async function startPayPal(api: BillingApi, space: string, sandbox: boolean, upgrade?: unknown): Promise<void> {
   if (sandbox) {
-    sessionStorage.setItem(pendingKey, JSON.stringify({ space, provider: "sandbox" }));
+    remember({ space, provider: "sandbox", upgrade });
     location.assign(`${location.pathname}?approval_token_id=pm_sandbox_paypal`);
     return;
   }
   const setup = await api.setupPaymentMethod(space, "paypal");
-  sessionStorage.setItem(pendingKey, JSON.stringify({ space, provider: "paypal" }));
+  remember({ space, provider: "paypal", upgrade });
   location.assign(setup.approvalUrl!);
 }
 
-/** Back from PayPal: the space the switch was for and the method to switch to, once; null otherwise. */
-export function takePendingPayPal(): { space: string; method: PaymentMethodChoice } | null {
+/** Back from PayPal: the space it was for, the approved method and the upgrade waiting for it, once; null otherwise. */
+export function takePendingPayPal<Upgrade>(): PayPalReturn<Upgrade> | null {
   const raw = sessionStorage.getItem(pendingKey);
   const query = new URLSearchParams(location.search);
-  const token = query.get("approval_token_id") ?? query.get("token");
   if (!raw) return null;
   sessionStorage.removeItem(pendingKey);
   history.replaceState(history.state, "", location.pathname);
+  const pending = JSON.parse(raw) as Pending;
+  const token = pending.token ?? query.get("approval_token_id") ?? query.get("token");
   if (!token) return null; // cancelled on PayPal's side
-  const pending = JSON.parse(raw) as { space: string; provider: string };
-  return { space: pending.space, method: { provider: pending.provider, token } };
+  return { space: pending.space, method: { provider: pending.provider, token }, upgrade: pending.upgrade as Upgrade | undefined };
 }
+
+/** Keeps an approved return for the page of its own space (PayPal__ReturnUrl may be another page). */
+export function keepPayPalReturn(approved: PayPalReturn): void {
+  remember({ space: approved.space, provider: approved.method.provider, upgrade: approved.upgrade, token: approved.method.token });
+}
+
+function remember(pending: Pending) { sessionStorage.setItem(pendingKey, JSON.stringify(pending)); }
 
 /** A payment the bank holds for strong customer authentication: Stripe.js asks the person to confirm it. */
 export async function confirmHeldPayment(publishableKey: string, clientSecret: string): Promise<void> {
