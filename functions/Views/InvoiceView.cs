@@ -5,7 +5,10 @@ using Billing.Infra.Storage;
 
 namespace Billing.Functions.Views;
 
-/// <summary>An invoice as JSON (API.md). Line descriptions are in English here; the PDF speaks the billing owner's language (V4).</summary>
+/// <summary>
+/// An invoice as JSON (API.md). Line descriptions are in English here (the PDF speaks the billing owner's
+/// language, V4); each line also names its tier and cycle, so a page can word it in its reader's language.
+/// </summary>
 public sealed record InvoiceView(
     string Id,
     string? Number,
@@ -42,7 +45,7 @@ public sealed record InvoiceView(
     }
 }
 
-public sealed record InvoiceLineView(string Kind, string Description, int Quantity, MoneyView UnitPrice, MoneyView Amount, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd)
+public sealed record InvoiceLineView(string Kind, string Description, string TierName, string Cycle, int Quantity, MoneyView UnitPrice, MoneyView Amount, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd)
 {
     public static InvoiceLineView Of(InvoiceLine line)
     {
@@ -57,6 +60,8 @@ public sealed record InvoiceLineView(string Kind, string Description, int Quanti
         return new InvoiceLineView(
             line.Kind switch { InvoiceLineKind.Plan => "plan", InvoiceLineKind.ProratedCharge => "proration", _ => "credit" },
             description,
+            line.TierName,
+            line.Cycle.ToApiName(),
             line.Seats,
             MoneyView.Of(line.UnitPrice),
             MoneyView.Of(line.Amount),

@@ -88,6 +88,25 @@ public class PageTests(WebFixture web)
     }
 
     [Fact]
+    [Trait("Rule", "V4")]
+    public async Task Invoice_lines_are_worded_in_the_readers_language_in_the_preview_and_on_the_invoice_page()
+    {
+        var (space, owner) = await Api.SubscribedWithOwnOwnerAsync(ownerLocale: "sv-SE");
+        var invoice = (await Api.InvoicesAsync(space, owner)).GetProperty("items")[0].GetProperty("id").GetString();
+        var invoicePage = await web.OpenAsync($"/billing/{space}/invoices/{invoice}", owner);
+        await Expect(invoicePage.GetByRole(AriaRole.Cell).Filter(new() { HasText = "Starter · 5 platser · månadsvis" })).ToBeVisibleAsync();
+
+        var tab = await web.OpenAsync($"/billing/{space}", owner);
+        await tab.GetByLabel("Språk").SelectOptionAsync("fr"); // the Swedish owner reads the page in French
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Modifier le forfait" }).ClickAsync();
+        var dialog = tab.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Places").SelectOptionAsync("10");
+        await dialog.GetByTestId("review").ClickAsync();
+        await Expect(dialog.GetByTestId("preview")).ToContainTextAsync("Starter · 5 places · mensuel · au prorata"); // the five seats added
+        await Expect(dialog.GetByTestId("preview")).Not.ToContainTextAsync("seats");
+    }
+
+    [Fact]
     public async Task Axe_finds_no_serious_or_critical_violation_on_any_page()
     {
         var (space, owner) = await Api.SubscribedWithOwnOwnerAsync();

@@ -18,7 +18,7 @@ export interface BillingView {
 }
 export interface Address { line1: string; line2?: string; city: string; postalCode?: string; region?: string; country: string }
 export interface BillingInfo { name: string; email: string; address: Address; taxId?: string; taxIdStatus?: string; taxExempt?: boolean; locale?: string }
-export interface InvoiceLine { kind: string; description: string; quantity: number; unitPrice: Money; amount: Money; periodStart: string; periodEnd: string }
+export interface InvoiceLine { kind: "plan" | "proration" | "credit"; description: string; tierName: string; cycle: string; quantity: number; unitPrice: Money; amount: Money; periodStart: string; periodEnd: string }
 export interface Invoice {
   id: string; kind?: string; number?: string; status: string; issuedAt: string; dueAt?: string; periodStart: string; periodEnd: string;
   lines: InvoiceLine[]; subtotal: Money; tax: Money; total: Money; amountDue?: Money; paymentMethod?: PaymentMethod;

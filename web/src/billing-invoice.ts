@@ -88,7 +88,7 @@ export class BillingInvoice extends LitElement {
           <h2 id="lines-h">${w.t(invoice.kind === "credit_note" ? "creditNote" : "invoice")} ${invoice.number ?? ""}</h2>
           <table>
             <thead><tr><th scope="col">${w.t("description")}</th><th scope="col" class="num hide-narrow">${w.t("quantity")}</th><th scope="col" class="num">${w.t("amount")}</th></tr></thead>
-            <tbody>${invoice.lines.map((l) => html`<tr><td>${l.description}<br><span class="help">${w.date(l.periodStart)} – ${w.date(l.periodEnd)}</span></td><td class="num hide-narrow">${l.quantity}</td><td class="num">${w.money(l.amount)}</td></tr>`)}</tbody>
+            <tbody>${invoice.lines.map((l) => html`<tr><td>${w.line(l)}<br><span class="help">${w.date(l.periodStart)} – ${w.date(l.periodEnd)}</span></td><td class="num hide-narrow">${l.quantity}</td><td class="num">${w.money(l.amount)}</td></tr>`)}</tbody>
           </table>
           <div class="preview" style="margin-top:16px">
             <div class="line"><span>${w.t("subtotal")}</span><span>${w.money(invoice.subtotal)}</span></div>

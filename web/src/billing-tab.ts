@@ -6,7 +6,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import {
   BillingApi, Problem, newIdempotencyKey,
-  type Action, type BillingInfo, type BillingInfoBody, type BillingView, type ChangeBody, type Invoice, type PaymentMethod,
+  type Action, type BillingInfo, type BillingInfoBody, type BillingView, type ChangeBody, type Invoice, type InvoiceLine, type PaymentMethod,
   type PaymentMethodChoice, type Plans, type Preview, type ScheduledChange, type TokenSource, type UpgradeBody,
 } from "./api.js";
 import { Words, languageOf, languages, type Language } from "./i18n.js";
@@ -504,8 +504,8 @@ export class BillingTab extends LitElement {
 
   private renderPreview(preview: Preview) {
     const w = this.words;
-    const line = (l: { description: string; amount: { amount: number; currency: string }; periodStart: string; periodEnd: string }) =>
-      html`<div class="line"><span>${l.description}</span><span>${w.money(l.amount)}</span></div>`;
+    const line = (l: InvoiceLine) =>
+      html`<div class="line"><span>${w.line(l)}<br><span class="help">${w.date(l.periodStart)} – ${w.date(l.periodEnd)}</span></span><span>${w.money(l.amount)}</span></div>`;
     return html`<div class="preview" data-testid="preview" aria-live="polite">
       ${preview.dueNow ? html`${preview.dueNow.lines.map(line)}
         <div class="line total"><span>${w.t("dueNow")}</span><span data-testid="due-now">${w.money(preview.dueNow.total)}</span></div>` : html`<div class="line"><span>${w.t("nothingDueNow")}</span></div>`}

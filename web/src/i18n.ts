@@ -26,7 +26,7 @@ const en = {
   billingOwner: "Billing owner", transfer: "Transfer ownership", newOwner: "New billing owner", you: "you",
   paymentMethod: "Payment method", changePaymentMethod: "Change", noPaymentMethod: "No payment method on file.", expires: "Expires {date}",
   paypal: "PayPal", card: "Card", sandboxOk: "Test card that pays (sandbox)", sandboxDeclined: "Test card that is declined (sandbox)", sandboxPayPal: "PayPal (sandbox)",
-  invoiceByBank: "Invoice (bank transfer)", paypalContinue: "You will approve the account on PayPal and come back here.", paypalApproved: "PayPal account approved: review the upgrade and confirm it.", toPayPal: "Continue to PayPal",
+  invoiceByBank: "Invoice (bank transfer)", paypalContinue: "You will approve the account on PayPal and come back here.", paypalApproved: "PayPal account approved: review the upgrade and confirm it.", toPayPal: "Continue to PayPal", seatCount: "{n} seats", oneSeat: "1 seat", prorated: "prorated", creditUnused: "Credit for unused time",
   billingInfo: "Billing information", edit: "Edit", name: "Name", email: "Email", line1: "Address", line2: "Address line 2 (optional)",
   city: "City", postalCode: "Postal code", region: "State or region (optional)", country: "Country", taxId: "Tax ID (optional)",
   taxValid: "verified", taxUnverified: "not verified yet", taxInvalid: "invalid",
@@ -84,14 +84,14 @@ const fr: Translation = {
   currentPlan: "Forfait actuel", basicTitle: "Basic", basicText: "Cet espace est sur le forfait gratuit Basic : il n'y a pas de facturation à afficher.",
   basicNoAction: "Demandez à un membre de cet espace de le passer à un forfait payant.",
   statusActive: "Actif", statusTrialing: "Essai", statusPastDue: "Impayé", statusBasic: "Gratuit", statusCanceling: "Prend fin bientôt",
-  monthly: "Mensuel", annual: "Annuel", perMonth: "par mois", perYear: "par an", cycle: "Cycle de facturation", tier: "Forfait", seats: "Sièges",
-  seatsUsed: "{used} sièges utilisés sur {seats}", renewsOn: "Renouvellement le {date}", cancelsOn: "Prend fin le {date} ; l'espace repasse ensuite en Basic.",
+  monthly: "Mensuel", annual: "Annuel", perMonth: "par mois", perYear: "par an", cycle: "Cycle de facturation", tier: "Forfait", seats: "Places",
+  seatsUsed: "{used} places utilisées sur {seats}", renewsOn: "Renouvellement le {date}", cancelsOn: "Prend fin le {date} ; l'espace repasse ensuite en Basic.",
   trialEnds: "Votre essai gratuit se termine le {date}.", scheduled: "Prévu pour le {date} :", withdraw: "Annuler ce changement",
   upgrade: "Passer à un forfait payant", startTrial: "Commencer un essai gratuit", stopTrial: "Arrêter l'essai", changePlan: "Modifier le forfait", cancelPlan: "Résilier le forfait", resume: "Reprendre le forfait",
   billingOwner: "Responsable de la facturation", transfer: "Transférer la responsabilité", newOwner: "Nouveau responsable de la facturation", you: "vous",
   paymentMethod: "Moyen de paiement", changePaymentMethod: "Modifier", noPaymentMethod: "Aucun moyen de paiement enregistré.", expires: "Expire le {date}",
   paypal: "PayPal", card: "Carte", sandboxOk: "Carte de test acceptée (sandbox)", sandboxDeclined: "Carte de test refusée (sandbox)", sandboxPayPal: "PayPal (sandbox)",
-  invoiceByBank: "Facture (virement)", paypalContinue: "Vous approuverez le compte sur PayPal puis reviendrez ici.", paypalApproved: "Compte PayPal approuvé : vérifiez la mise à niveau et confirmez-la.", toPayPal: "Continuer vers PayPal",
+  invoiceByBank: "Facture (virement)", paypalContinue: "Vous approuverez le compte sur PayPal puis reviendrez ici.", paypalApproved: "Compte PayPal approuvé : vérifiez la mise à niveau et confirmez-la.", toPayPal: "Continuer vers PayPal", seatCount: "{n} places", oneSeat: "1 place", prorated: "au prorata", creditUnused: "Avoir pour la période non utilisée",
   billingInfo: "Informations de facturation", edit: "Modifier", name: "Nom", email: "E-mail", line1: "Adresse", line2: "Complément d'adresse (facultatif)",
   city: "Ville", postalCode: "Code postal", region: "Région (facultatif)", country: "Pays", taxId: "Numéro de TVA (facultatif)",
   taxValid: "vérifié", taxUnverified: "pas encore vérifié", taxInvalid: "non valide",
@@ -106,7 +106,7 @@ const fr: Translation = {
   trialExplain: "Essayez un forfait payant gratuitement pendant {days} jours, sans moyen de paiement.",
   transferExplain: "Le nouveau responsable gère le forfait, le moyen de paiement et les factures. Vous restez membre.",
   upgradeTitle: "Passer cet espace à un forfait payant", changeTitle: "Modifier votre forfait", paymentTitle: "Changer de moyen de paiement", infoTitle: "Modifier les informations de facturation",
-  seatsHelp: "Au moins autant de sièges que de membres ({count}).", members: "membres",
+  seatsHelp: "Au moins autant de places que de membres ({count}).", members: "membres",
   signInNeeded: "La connexion n'est pas configurée pour cette page.", signingIn: "Connexion…",
   notFoundPage: "Il n'y a rien ici, ou vous n'êtes pas membre de cet espace.",
   errors: {
@@ -128,8 +128,8 @@ const fr: Translation = {
     invoice_not_open: "Cette facture n'est pas à payer.",
     invoice_not_paid: "Cette facture n'est pas payée.",
     tier_not_on_sale: "Ce forfait n'est plus proposé.",
-    seat_count_not_offered: "Ce nombre de sièges n'est pas proposé. Choisissez-en un dans la liste.",
-    seats_below_members: "Il faut au moins autant de sièges que de membres.",
+    seat_count_not_offered: "Ce nombre de places n'est pas proposé. Choisissez-en un dans la liste.",
+    seats_below_members: "Il faut au moins autant de places que de membres.",
     billing_owner_not_member: "Le responsable de la facturation doit être membre de cet espace.",
     invoice_payment_not_eligible: "Le paiement sur facture n'est pas possible pour ce forfait.",
     idempotency_key_reused: "Cette demande a déjà été envoyée avec d'autres informations. Vérifiez-la à nouveau.",
@@ -154,7 +154,7 @@ const nl: Translation = {
   billingOwner: "Factureringseigenaar", transfer: "Eigendom overdragen", newOwner: "Nieuwe factureringseigenaar", you: "jij",
   paymentMethod: "Betaalmethode", changePaymentMethod: "Wijzigen", noPaymentMethod: "Geen betaalmethode opgeslagen.", expires: "Verloopt {date}",
   paypal: "PayPal", card: "Kaart", sandboxOk: "Testkaart die betaalt (sandbox)", sandboxDeclined: "Testkaart die geweigerd wordt (sandbox)", sandboxPayPal: "PayPal (sandbox)",
-  invoiceByBank: "Factuur (overschrijving)", paypalContinue: "Je keurt het account goed bij PayPal en komt daarna hier terug.", paypalApproved: "PayPal-account goedgekeurd: controleer de upgrade en bevestig hem.", toPayPal: "Verder naar PayPal",
+  invoiceByBank: "Factuur (overschrijving)", paypalContinue: "Je keurt het account goed bij PayPal en komt daarna hier terug.", paypalApproved: "PayPal-account goedgekeurd: controleer de upgrade en bevestig hem.", toPayPal: "Verder naar PayPal", seatCount: "{n} plaatsen", oneSeat: "1 plaats", prorated: "naar rato", creditUnused: "Tegoed voor ongebruikte tijd",
   billingInfo: "Factuurgegevens", edit: "Bewerken", name: "Naam", email: "E-mail", line1: "Adres", line2: "Adresregel 2 (optioneel)",
   city: "Plaats", postalCode: "Postcode", region: "Provincie of regio (optioneel)", country: "Land", taxId: "Btw-nummer (optioneel)",
   taxValid: "gecontroleerd", taxUnverified: "nog niet gecontroleerd", taxInvalid: "ongeldig",
@@ -217,7 +217,7 @@ const sv: Translation = {
   billingOwner: "Faktureringsägare", transfer: "Överlåt ägarskapet", newOwner: "Ny faktureringsägare", you: "du",
   paymentMethod: "Betalningsmetod", changePaymentMethod: "Ändra", noPaymentMethod: "Ingen betalningsmetod sparad.", expires: "Går ut {date}",
   paypal: "PayPal", card: "Kort", sandboxOk: "Testkort som betalar (sandlåda)", sandboxDeclined: "Testkort som nekas (sandlåda)", sandboxPayPal: "PayPal (sandlåda)",
-  invoiceByBank: "Faktura (banköverföring)", paypalContinue: "Du godkänner kontot hos PayPal och kommer sedan tillbaka hit.", paypalApproved: "PayPal-kontot är godkänt: granska uppgraderingen och bekräfta den.", toPayPal: "Fortsätt till PayPal",
+  invoiceByBank: "Faktura (banköverföring)", paypalContinue: "Du godkänner kontot hos PayPal och kommer sedan tillbaka hit.", paypalApproved: "PayPal-kontot är godkänt: granska uppgraderingen och bekräfta den.", toPayPal: "Fortsätt till PayPal", seatCount: "{n} platser", oneSeat: "1 plats", prorated: "proportionellt", creditUnused: "Kredit för outnyttjad tid",
   billingInfo: "Faktureringsuppgifter", edit: "Redigera", name: "Namn", email: "E-post", line1: "Adress", line2: "Adressrad 2 (valfri)",
   city: "Ort", postalCode: "Postnummer", region: "Län eller region (valfri)", country: "Land", taxId: "Momsregistreringsnummer (valfritt)",
   taxValid: "kontrollerat", taxUnverified: "inte kontrollerat än", taxInvalid: "ogiltigt",
@@ -280,7 +280,7 @@ const id: Translation = {
   billingOwner: "Pemilik penagihan", transfer: "Alihkan kepemilikan", newOwner: "Pemilik penagihan baru", you: "Anda",
   paymentMethod: "Metode pembayaran", changePaymentMethod: "Ubah", noPaymentMethod: "Belum ada metode pembayaran.", expires: "Berlaku hingga {date}",
   paypal: "PayPal", card: "Kartu", sandboxOk: "Kartu uji yang berhasil (sandbox)", sandboxDeclined: "Kartu uji yang ditolak (sandbox)", sandboxPayPal: "PayPal (sandbox)",
-  invoiceByBank: "Faktur (transfer bank)", paypalContinue: "Anda akan menyetujui akun di PayPal lalu kembali ke sini.", paypalApproved: "Akun PayPal disetujui: tinjau peningkatan lalu konfirmasi.", toPayPal: "Lanjut ke PayPal",
+  invoiceByBank: "Faktur (transfer bank)", paypalContinue: "Anda akan menyetujui akun di PayPal lalu kembali ke sini.", paypalApproved: "Akun PayPal disetujui: tinjau peningkatan lalu konfirmasi.", toPayPal: "Lanjut ke PayPal", seatCount: "{n} kursi", oneSeat: "1 kursi", prorated: "prorata", creditUnused: "Kredit untuk waktu yang tidak terpakai",
   billingInfo: "Informasi penagihan", edit: "Ubah", name: "Nama", email: "Email", line1: "Alamat", line2: "Alamat baris 2 (opsional)",
   city: "Kota", postalCode: "Kode pos", region: "Provinsi atau wilayah (opsional)", country: "Negara", taxId: "NPWP / ID pajak (opsional)",
   taxValid: "terverifikasi", taxUnverified: "belum diverifikasi", taxInvalid: "tidak valid",
@@ -343,7 +343,7 @@ const zhHant: Translation = {
   billingOwner: "帳務負責人", transfer: "轉移負責人", newOwner: "新的帳務負責人", you: "您",
   paymentMethod: "付款方式", changePaymentMethod: "變更", noPaymentMethod: "尚未儲存付款方式。", expires: "到期日 {date}",
   paypal: "PayPal", card: "信用卡", sandboxOk: "會付款成功的測試卡（沙盒）", sandboxDeclined: "會被拒絕的測試卡（沙盒）", sandboxPayPal: "PayPal（沙盒）",
-  invoiceByBank: "發票（銀行轉帳）", paypalContinue: "您將在 PayPal 核准帳戶，然後回到此頁。", paypalApproved: "PayPal 帳戶已核准：請檢查升級內容後確認。", toPayPal: "前往 PayPal",
+  invoiceByBank: "發票（銀行轉帳）", paypalContinue: "您將在 PayPal 核准帳戶，然後回到此頁。", paypalApproved: "PayPal 帳戶已核准：請檢查升級內容後確認。", toPayPal: "前往 PayPal", seatCount: "{n} 個席位", oneSeat: "1 個席位", prorated: "按比例計費", creditUnused: "未使用期間的抵免",
   billingInfo: "帳單資訊", edit: "編輯", name: "名稱", email: "電子郵件", line1: "地址", line2: "地址第二行（選填）",
   city: "城市", postalCode: "郵遞區號", region: "州或地區（選填）", country: "國家／地區", taxId: "統一編號／稅籍編號（選填）",
   taxValid: "已驗證", taxUnverified: "尚未驗證", taxInvalid: "無效",
@@ -418,6 +418,13 @@ export class Words {
 
   error(code: string): string {
     return (this.m.errors as Record<string, string>)[code] ?? this.m.errors.internal_error;
+  }
+
+  /** An invoice line in this language, from what it is (V4): "Advanced · 5 seats · monthly · prorated". */
+  line(line: { kind: string; tierName: string; cycle: string; quantity: number }): string {
+    const what = [line.tierName, line.quantity === 1 ? this.t("oneSeat") : this.t("seatCount", { n: line.quantity }), this.t(line.cycle === "annual" ? "annual" : "monthly").toLowerCase()];
+    if (line.kind === "proration") what.push(this.t("prorated"));
+    return line.kind === "credit" ? `${this.t("creditUnused")}: ${what.join(" · ")}` : what.join(" · ");
   }
 
   date(iso?: string): string { return iso ? this.dates.format(new Date(iso)) : ""; }
