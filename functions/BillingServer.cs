@@ -20,6 +20,8 @@ public static class BillingServer
         builder.Services.AddBillingHosting(builder.Configuration);
         builder.Services.AddBillingDecisions(builder.Configuration, builder.Environment);
         builder.Services.AddRenewalRun(builder.Configuration);
+        builder.Services.AddSingleton<SpaceReader>();
+        builder.Services.AddSingleton<PaymentMethodReader>();
         builder.Services.AddSingleton<WebAssets>();
         configure?.Invoke(builder);
 

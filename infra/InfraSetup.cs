@@ -23,6 +23,7 @@ public static class InfraSetup
         services.AddSingleton(sp => new BillingStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IssuerOptions>>().Value.ToIssuer());
         services.AddSingleton(sp => new RenewalIndex(sp.GetRequiredService<BillingStorage>().Renewals));
+        services.AddSingleton(sp => new BlobLocks(sp.GetRequiredService<BillingStorage>().Locks));
         services.AddSingleton(sp => new RenewalBatches(sp.GetRequiredService<BillingStorage>().RenewalBatchQueue));
         services.AddSingleton(sp => new SpaceStore(
             sp.GetRequiredService<BillingStorage>().Spaces, sp.GetRequiredService<RenewalIndex>(), sp.GetRequiredService<Billing.Core.Catalog.PriceCatalog>().Policy));

@@ -1,10 +1,9 @@
 using Billing.Core.Catalog;
-using Billing.Functions.Endpoints;
 using Billing.Infra;
 
 namespace Billing.Functions.Decisions;
 
-/// <summary>Registers the domain's services: the catalog, the clock, the decision flow and what the endpoints read with.</summary>
+/// <summary>Registers the domain's services: the catalog, the clock, the write pipeline and the delivery of its effects.</summary>
 public static class DecisionsSetup
 {
     public static IServiceCollection AddBillingDecisions(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -14,8 +13,6 @@ public static class DecisionsSetup
         services.AddSingleton(ClockFor(configuration));
         services.AddSingleton<UnitOfWork>();
         services.AddSingleton<DecisionRunner>();
-        services.AddSingleton<SpaceReader>();
-        services.AddSingleton<PaymentMethodReader>();
         services.AddSingleton<Billing.Infra.Issuing.InvoiceIssuing>();
         services.AddSingleton<InvoiceOutcomes>();
         services.AddSingleton<EffectDelivery>();

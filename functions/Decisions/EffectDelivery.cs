@@ -8,7 +8,6 @@ using Billing.Core.Subscriptions;
 using Billing.Infra.Email;
 using Billing.Infra.Issuing;
 using Billing.Infra.Payments;
-using Billing.Functions.RenewalRun;
 using Billing.Infra.Storage;
 
 namespace Billing.Functions.Decisions;
@@ -41,7 +40,7 @@ public sealed class EffectDelivery(
     /// <param name="tally">Counts charges that failed and invoices emailed, for the renewal run's summary.</param>
     /// <param name="cancellationToken">Stops between effects.</param>
     /// <returns>The space as it stands after delivery (null when it does not exist), so a caller can decide on it without reading it again.</returns>
-    public Task<StoredSpace?> DeliverAsync(SpaceId space, RenewalTally? tally, CancellationToken cancellationToken) =>
+    public Task<StoredSpace?> DeliverAsync(SpaceId space, IDeliveryTally? tally, CancellationToken cancellationToken) =>
         GatedAsync(space, async () =>
         {
             // The space and its outbox come in one query.
@@ -50,7 +49,7 @@ public sealed class EffectDelivery(
         }, cancellationToken);
 
     /// <summary>Delivers the outbox of a space the caller just stored (<see cref="SpaceStore.SaveAsync"/> answers it), without reading it again.</summary>
-    public async Task<StoredSpace> DeliverAsync(StoredSpace stored, RenewalTally? tally, CancellationToken cancellationToken) =>
+    public async Task<StoredSpace> DeliverAsync(StoredSpace stored, IDeliveryTally? tally, CancellationToken cancellationToken) =>
         (await GatedAsync(stored.State.Space.Id, async () => (StoredSpace?)await DeliverPendingAsync(stored, tally, cancellationToken), cancellationToken))!;
 
     private async Task<StoredSpace?> GatedAsync(SpaceId space, Func<Task<StoredSpace?>> deliver, CancellationToken cancellationToken)
@@ -67,7 +66,7 @@ public sealed class EffectDelivery(
         }
     }
 
-    private async Task<StoredSpace> DeliverPendingAsync(StoredSpace loaded, RenewalTally? tally, CancellationToken cancellationToken)
+    private async Task<StoredSpace> DeliverPendingAsync(StoredSpace loaded, IDeliveryTally? tally, CancellationToken cancellationToken)
     {
         var space = loaded.State.Space.Id;
         if (loaded.Pending.IsEmpty)
@@ -132,7 +131,7 @@ public sealed class EffectDelivery(
     }
 
     /// <returns>The space and the invoice as the charge's outcome left them (null when either is gone).</returns>
-    private async Task<InvoiceOutcomes.Applied?> ChargeAsync(SpaceId space, ChargeLater charge, InvoiceOutcomes.Known known, RenewalTally? tally, CancellationToken cancellationToken)
+    private async Task<InvoiceOutcomes.Applied?> ChargeAsync(SpaceId space, ChargeLater charge, InvoiceOutcomes.Known known, IDeliveryTally? tally, CancellationToken cancellationToken)
     {
         var gateway = gateways.For(charge.PaymentMethod.Provider)
             ?? throw new InvalidOperationException($"The provider {charge.PaymentMethod.Provider} is not enabled; the charge of {charge.Invoice} waits.");

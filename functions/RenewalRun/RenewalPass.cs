@@ -137,7 +137,7 @@ public sealed partial class RenewalPass(
                     ? new UnitOfWork.Done<(StoredSpace?, bool)>((known, false))
                     : new UnitOfWork.Write<(StoredSpace?, bool)>(decision, stored =>
                     {
-                        tally.Count(decision);
+                        tally.Count(RenewalSteps.Of(known!.State, decision));
                         return (stored, true);
                     }) { IndexedByRenewalRun = true });
             }, cancellationToken, known: loaded, at: now);

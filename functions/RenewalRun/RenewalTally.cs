@@ -1,11 +1,10 @@
-using Billing.Core.Audit;
-using Billing.Core.Effects;
 using Billing.Core.Subscriptions;
+using Billing.Functions.Decisions;
 
 namespace Billing.Functions.RenewalRun;
 
 /// <summary>Counts what a pass does, as it goes; shared by the spaces a pass processes in parallel.</summary>
-public sealed class RenewalTally
+public sealed class RenewalTally : IDeliveryTally
 {
     private int _renewed;
     private int _canceled;
@@ -14,23 +13,21 @@ public sealed class RenewalTally
     private int _invoicesEmailed;
     private int _remaining;
 
-    public void Count(Decision decision)
+    /// <summary>Counts one stored step of the renewal run, as core reads it (<see cref="RenewalSteps"/>).</summary>
+    public void Count(RenewalStep step)
     {
-        foreach (var record in decision.Audit)
+        switch (step)
         {
-            switch (record.Action)
-            {
-                case AuditAction.SubscriptionRenewed:
-                    Interlocked.Increment(ref _renewed);
-                    break;
-                case AuditAction.SubscriptionEnded when record.After is EndedSubscription { Reason: EndReason.Cancelled }:
-                case AuditAction.TrialEnded:
-                    Interlocked.Increment(ref _canceled);
-                    break;
-            }
+            case RenewalStep.Renewed:
+                Interlocked.Increment(ref _renewed);
+                break;
+            case RenewalStep.Canceled:
+                Interlocked.Increment(ref _canceled);
+                break;
+            case RenewalStep.Retried:
+                Interlocked.Increment(ref _retried);
+                break;
         }
-
-        Interlocked.Add(ref _retried, decision.Effects.OfType<ChargeLater>().Count(c => c.Attempt > 1));
     }
 
     public void ChargeFailed() => Interlocked.Increment(ref _failed);

@@ -4,7 +4,7 @@ using Billing.Functions.RenewalRun;
 using Billing.Infra.Storage;
 using Microsoft.AspNetCore.Routing.Patterns;
 
-namespace Billing.Functions.Hosting;
+namespace Billing.Functions;
 
 /// <summary>
 /// Writes the <c>function.json</c> of every function from the endpoint table (the one source): one
