@@ -56,6 +56,10 @@ public static class Access
     public static DomainError? RequireDirectory(Caller caller) =>
         caller.Has(ServiceRoles.Directory) ? null : Errors.Forbidden("Only the directory service (billing.directory) keeps spaces and members.");
 
+    /// <summary>An operator of the billing service (<c>billing.operator</c>): the renewal run and the test clock are theirs.</summary>
+    public static DomainError? RequireOperator(Caller caller) =>
+        caller.Has(ServiceRoles.Operator) ? null : Errors.Forbidden("Only operators (billing.operator) may do this.");
+
     /// <summary>On a plan paid by invoice, the billing owner's self-serve changes go through sales (I2).</summary>
     public static DomainError? RequireSalesForInvoicePlan(Subscription subscription, Caller caller) =>
         subscription.IsPaidByInvoice && !caller.Has(ServiceRoles.Sales) ? Errors.ContactSales() : null;

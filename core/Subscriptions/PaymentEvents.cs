@@ -37,11 +37,14 @@ public static class PaymentEvents
     }
 
     /// <summary>
-    /// Whether <paramref name="provider"/> can have taken a payment for <paramref name="invoice"/>
-    /// (bank transfer is <see cref="PaymentProvider.Invoice"/>, which sends no events).
+    /// Whether <paramref name="provider"/> can have taken a payment for <paramref name="invoice"/>.
+    /// An invoice issued for bank transfer (<see cref="PaymentProvider.Invoice"/>, which sends no events)
+    /// is never charged, not even after the plan moved to a card: it never fails a charge, so it is never
+    /// retried through the plan's new method.
     /// </summary>
     public static bool MayHaveCharged(SpaceBilling state, Invoice invoice, PaymentProvider provider) =>
         provider != PaymentProvider.Invoice
+        && !invoice.Content.PaymentMethod.IsInvoice
         && (invoice.Content.PaymentMethod.Provider == provider
             || (state.Subscription is { } subscription && subscription.Id == invoice.Content.SubscriptionId && subscription.PaymentMethod.Provider == provider));
 

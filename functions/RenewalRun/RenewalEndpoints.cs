@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Billing.Core.Common;
 using Billing.Core.Spaces;
+using Billing.Core.Subscriptions;
 using Billing.Functions.Hosting;
 using Billing.Functions.Http;
 using Billing.Infra.Storage;
@@ -38,9 +39,9 @@ public static class RenewalEndpoints
             return Problems.Unauthenticated();
         }
 
-        if (!caller.Has(ServiceRoles.Operator))
+        if (Access.RequireOperator(caller) is { } denied)
         {
-            return Problems.Code(StatusCodes.Status403Forbidden, ErrorCode.Forbidden, "Only operators (billing.operator) start a renewal run.");
+            return Problems.From(denied);
         }
 
         return Results.Json(await pass.RunAsync(options.Value, cancellationToken), ApiJson.Options);

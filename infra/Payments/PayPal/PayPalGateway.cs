@@ -72,14 +72,11 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
             return new ChargeDeclined(e.Error?.Issue ?? "UNPROCESSABLE_ENTITY");
         }
 
-        if (order.Status == "PAYER_ACTION_REQUIRED")
-        {
-            return new ChargeRequiresAction(order.Id, PayPalLinks.Find(order.Links, "payer-action") ?? PayPalLinks.Find(order.Links, "approve"));
-        }
-
-        return order.Capture is { Status: "COMPLETED" or "PENDING" } capture
-            ? new ChargeSucceeded(capture.Id)
-            : new ChargeDeclined(order.Capture?.Status ?? order.Status ?? "DECLINED");
+        var state = StateOf(order);
+        // A payment taken is the order's capture; one held is the order itself, which the payer approves.
+        return ChargeResult.Of(
+            state, state == ProviderPaymentState.AwaitingCustomer ? order.Id : order.Capture?.Id ?? order.Id,
+            ApprovalOf(order), order.Capture?.Status ?? order.Status ?? "DECLINED");
     }
 
     public async Task RefundAsync(Charge charge, CancellationToken cancellationToken)
@@ -95,7 +92,8 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
             return; // no order was taken under this key: nothing to give back
         }
 
-        if (order.Capture is { Status: "COMPLETED" or "PENDING" } capture)
+        // An order still waiting for the payer cannot be cancelled through the API: unapproved, it expires.
+        if (ProviderPayments.UndoOf(StateOf(order)) == ChargeUndo.Refund && order.Capture is { } capture)
         {
             await paypal.RefundCaptureAsync(
                 capture.Id, new RefundRequest(ChargeReference.Of(charge).ToCustomId()), $"refund:{charge.IdempotencyKey}", cancellationToken).ConfigureAwait(false);
@@ -114,10 +112,19 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
             return null;
         }
 
-        return order.Status == "PAYER_ACTION_REQUIRED"
-            ? new PaymentConfirmation(PaymentProvider.PayPal, null, PayPalLinks.Find(order.Links, "payer-action") ?? PayPalLinks.Find(order.Links, "approve"))
-            : null;
+        return ProviderPayments.AwaitsConfirmation(StateOf(order)) ? new PaymentConfirmation(PaymentProvider.PayPal, null, ApprovalOf(order)) : null;
     }
+
+    /// <summary>An order's status and its capture's in this app's words; what each means is core's (<see cref="ProviderPayments"/>).</summary>
+    private static ProviderPaymentState StateOf(Order order) => order switch
+    {
+        { Status: "PAYER_ACTION_REQUIRED" } => ProviderPaymentState.AwaitingCustomer,
+        { Capture.Status: "COMPLETED" } => ProviderPaymentState.Succeeded,
+        { Capture.Status: "PENDING" } => ProviderPaymentState.Processing,
+        _ => ProviderPaymentState.Failed,
+    };
+
+    private static Uri? ApprovalOf(Order order) => PayPalLinks.Find(order.Links, "payer-action") ?? PayPalLinks.Find(order.Links, "approve");
 
     /// <summary>The saved method of a vaulted payment token (as a webhook's resource carries it too).</summary>
     public static PaymentMethod SummaryOf(JsonElement paymentToken) =>

@@ -69,12 +69,8 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         try
         {
             var intent = await CreateIntentAsync(charge, cancellationToken).ConfigureAwait(false);
-            return intent.Status switch
-            {
-                "succeeded" or "processing" => new ChargeSucceeded(intent.Id),
-                "requires_action" or "requires_confirmation" => new ChargeRequiresAction(intent.Id, RedirectOf(intent)),
-                _ => new ChargeDeclined(intent.LastPaymentError?.DeclineCode ?? intent.LastPaymentError?.Code ?? intent.Status),
-            };
+            return ChargeResult.Of(
+                StateOf(intent), intent.Id, RedirectOf(intent), intent.LastPaymentError?.DeclineCode ?? intent.LastPaymentError?.Code ?? intent.Status);
         }
         catch (StripeException e) when (e.StripeError?.Code == "authentication_required")
         {
@@ -100,16 +96,17 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
             return; // nothing was taken
         }
 
-        if (intent.Status is "succeeded" or "processing")
+        switch (ProviderPayments.UndoOf(StateOf(intent)))
         {
-            await new RefundService(client).CreateAsync(
-                new RefundCreateOptions { PaymentIntent = intent.Id, Metadata = Metadata(charge) },
-                new RequestOptions { IdempotencyKey = $"refund:{charge.IdempotencyKey}" },
-                cancellationToken).ConfigureAwait(false);
-        }
-        else if (intent.Status is "requires_action" or "requires_confirmation" or "requires_payment_method")
-        {
-            await new PaymentIntentService(client).CancelAsync(intent.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            case ChargeUndo.Refund:
+                await new RefundService(client).CreateAsync(
+                    new RefundCreateOptions { PaymentIntent = intent.Id, Metadata = Metadata(charge) },
+                    new RequestOptions { IdempotencyKey = $"refund:{charge.IdempotencyKey}" },
+                    cancellationToken).ConfigureAwait(false);
+                break;
+            case ChargeUndo.Cancel:
+                await new PaymentIntentService(client).CancelAsync(intent.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+                break;
         }
     }
 
@@ -135,7 +132,7 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         try
         {
             var intent = await new PaymentIntentService(client).GetAsync(heldPayment, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return intent.Status is "requires_action" or "requires_confirmation" or "requires_payment_method"
+            return ProviderPayments.AwaitsConfirmation(StateOf(intent))
                 ? new PaymentConfirmation(PaymentProvider.Stripe, intent.ClientSecret, RedirectOf(intent))
                 : null;
         }
@@ -173,6 +170,16 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         [SpaceKey] = charge.Space.Value,
         [InvoiceKey] = charge.Invoice.Value,
         [AttemptKey] = charge.Attempt.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A PaymentIntent's status in this app's words; what each means is core's (<see cref="ProviderPayments"/>).</summary>
+    private static ProviderPaymentState StateOf(PaymentIntent intent) => intent.Status switch
+    {
+        "succeeded" => ProviderPaymentState.Succeeded,
+        "processing" => ProviderPaymentState.Processing,
+        "requires_action" or "requires_confirmation" => ProviderPaymentState.AwaitingCustomer,
+        "requires_payment_method" => ProviderPaymentState.AwaitingPaymentMethod,
+        _ => ProviderPaymentState.Failed,
     };
 
     private static Uri? RedirectOf(PaymentIntent intent) =>

@@ -140,6 +140,24 @@ public class PaymentEventTests
         }
     }
 
+    [Theory]
+    [Trait("Rule", "P3")]
+    [Trait("Rule", "I1")]
+    [InlineData(ReportedPayment.Succeeded)]
+    [InlineData(ReportedPayment.RequiresAction)]
+    [InlineData(ReportedPayment.Failed)]
+    public void A_card_report_moves_no_invoice_issued_for_bank_transfer_even_after_the_plan_switched_to_a_card(ReportedPayment what)
+    {
+        var (state, invoice, renewedAt) = Renewed(PaymentMethod.ByInvoice, seats: 20, members: 20, cycle: Billing.Core.Calendar.BillingCycle.Annual);
+        state = state with { Plan = new PaidPlan(state.Subscription! with { PaymentMethod = Card }) };
+
+        var (decision, after) = PaymentEvents.Apply(state, invoice, new PaymentReport(PaymentProvider.Stripe, what, 1, null, "pi_not_for_this_invoice"), Provider, At(renewedAt));
+
+        Assert.True(decision.ChangesNothing);
+        Assert.Equal(invoice, after);
+        Assert.Null(after.HeldPayment);
+    }
+
     [Fact]
     [Trait("Rule", "P3")]
     public void A_report_from_a_provider_that_never_charged_the_invoice_changes_nothing()
