@@ -46,7 +46,7 @@ public sealed class AuditLog(SpaceTables tables)
 
             var page = rows.Take(pageSize).ToList();
             var next = rows.Count > pageSize ? Convert.ToBase64String(Encoding.UTF8.GetBytes(page[^1].RowKey)) : null;
-            return (page.Select(SpaceStore.Read<AuditEntry>).ToImmutableArray(), next);
+            return (page.Select(TableRows.Read<AuditEntry>).ToImmutableArray(), next);
         }).ConfigureAwait(false);
     }
 }

@@ -15,7 +15,7 @@ public sealed class InvoiceLedger(SpaceTables tables)
         var table = await tables.OfAsync(space, cancellationToken).ConfigureAwait(false);
         var row = await StorageCalls.Guard(() => table.GetEntityIfExistsAsync<TableEntity>(space.Value, RowKeys.Invoice(invoice), cancellationToken: cancellationToken))
             .ConfigureAwait(false);
-        return row.HasValue ? (SpaceStore.Read<InvoiceRecord>(row.Value!).ToInvoice(), row.Value!.ETag) : null;
+        return row.HasValue ? (TableRows.Read<InvoiceRecord>(row.Value!).ToInvoice(), row.Value!.ETag) : null;
     }
 
     /// <summary>Replaces an invoice row if it has not changed since it was read; false when it had.</summary>
@@ -24,7 +24,7 @@ public sealed class InvoiceLedger(SpaceTables tables)
         var table = await tables.OfAsync(space, cancellationToken).ConfigureAwait(false);
         try
         {
-            await StorageCalls.Guard(() => table.UpdateEntityAsync(SpaceStore.Row(space.Value, RowKeys.Invoice(invoice.Id), InvoiceRecord.Of(invoice)), etag, TableUpdateMode.Replace, cancellationToken))
+            await StorageCalls.Guard(() => table.UpdateEntityAsync(TableRows.Of(space.Value, RowKeys.Invoice(invoice.Id), InvoiceRecord.Of(invoice)), etag, TableUpdateMode.Replace, cancellationToken))
                 .ConfigureAwait(false);
             return true;
         }
@@ -47,7 +47,7 @@ public sealed class InvoiceLedger(SpaceTables tables)
             var keys = new List<(string RowKey, InvoiceId Id)>();
             await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize + 1, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                keys.Add((row.RowKey, SpaceStore.Read<InvoiceId>(row)));
+                keys.Add((row.RowKey, TableRows.Read<InvoiceId>(row)));
                 if (keys.Count > pageSize)
                 {
                     break;

@@ -26,6 +26,27 @@ public sealed class RenewalIndex(TableClient table)
     public Task UnscheduleAsync(SpaceId space, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         StorageCalls.Guard(() => table.DeleteEntityAsync(Bucket(dueAt), space.Value, ETag.All, cancellationToken));
 
+    /// <summary>
+    /// Runs <paramref name="write"/>, which moves the space from <paramref name="dueBefore"/> to
+    /// <paramref name="dueAfter"/>, with its row kept in step: the new row added before the write (a due
+    /// space is never missing), the old one removed after it (a stale row only costs the run a look).
+    /// </summary>
+    public async Task<T> MoveAroundAsync<T>(SpaceId space, DateTimeOffset? dueBefore, DateTimeOffset? dueAfter, Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (dueAfter is { } due && due != dueBefore)
+        {
+            await ScheduleAsync(space, due, cancellationToken).ConfigureAwait(false);
+        }
+
+        var written = await write().ConfigureAwait(false);
+        if (dueBefore is { } old && (dueAfter is not { } next || !SameRow(old, next)))
+        {
+            await UnscheduleAsync(space, old, cancellationToken).ConfigureAwait(false);
+        }
+
+        return written;
+    }
+
     /// <summary>The spaces due at <paramref name="now"/>, oldest hour first; each with the time it was indexed for.</summary>
     public async IAsyncEnumerable<(SpaceId Space, DateTimeOffset DueAt)> DueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

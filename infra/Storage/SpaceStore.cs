@@ -17,14 +17,10 @@ namespace Billing.Infra.Storage;
 /// the space row's ETag, so it lands whole or not at all, and a concurrent change makes it fail with
 /// <see cref="ConcurrencyConflictException"/> (reload and decide again). Each write keeps the space's
 /// row in the <see cref="RenewalIndex"/> in step, due at once while its outbox holds effects.
+/// The rows a write becomes are <see cref="SpaceTransaction"/>'s, each row's JSON <see cref="TableRows"/>'s.
 /// </summary>
 public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, BillingPolicy policy)
 {
-    private const string Json = "Json";
-
-    // On the space row: the partition's write sequence (see StoredSpace.Writes).
-    private const string Writes = "Writes";
-
     public async Task<StoredSpace?> LoadAsync(SpaceId id, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
@@ -43,21 +39,21 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
                 }
                 else if (row.RowKey.StartsWith(RowKeys.OutboxPrefix, StringComparison.Ordinal))
                 {
-                    pending.Add((row.RowKey, Read<Effect>(row)));
+                    pending.Add((row.RowKey, TableRows.Read<Effect>(row)));
                 }
                 else
                 {
-                    var member = Read<Member>(row);
+                    var member = TableRows.Read<Member>(row);
                     members[member.UserId] = member;
                 }
             }
 
             return spaceRow is null
                 ? null
-                : new StoredSpace(Read<SpaceRecord>(spaceRow).WithMembers(members.ToImmutable()), spaceRow.ETag)
+                : new StoredSpace(TableRows.Read<SpaceRecord>(spaceRow).WithMembers(members.ToImmutable()), spaceRow.ETag)
                 {
                     Pending = pending.ToImmutable(),
-                    Writes = spaceRow.GetInt64(Writes) ?? 0,
+                    Writes = spaceRow.GetInt64(SpaceTransaction.Writes) ?? 0,
                 };
         }).ConfigureAwait(false);
     }
@@ -69,7 +65,7 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
     /// </summary>
     public async Task<StoredSpace> SaveAsync(SpaceWrite write, CancellationToken cancellationToken)
     {
-        var (actions, outboxRows) = Actions(write);
+        var (actions, outboxRows) = SpaceTransaction.Build(write);
         if (actions.Count == 0)
         {
             return write.Before ?? throw new InvalidOperationException("A new space always writes its row.");
@@ -80,28 +76,18 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
             throw new InvalidOperationException($"A decision wrote {actions.Count} rows; a transaction holds 100 at most.");
         }
 
-        var space = write.After.Space.Id;
         var since = Stopwatch.GetTimestamp();
         if (write.IndexedByRenewalRun)
         {
-            return Stored(write, actions, outboxRows, await SubmitAsync(write, actions, cancellationToken).ConfigureAwait(false), since);
+            return SpaceTransaction.Stored(write, actions, outboxRows, await SubmitAsync(write, actions, cancellationToken).ConfigureAwait(false), since);
         }
 
+        var space = write.After.Space.Id;
         var dueBefore = write.Before is null ? null : Renewals.NextDueAt(write.Before.State, policy);
         var dueAfter = Renewals.DueAt(write.After, effectsPending: !write.OutboxOrEmpty.IsEmpty, write.DecidedAt, policy);
 
-        if (dueAfter is { } due && due != dueBefore)
-        {
-            await renewals.ScheduleAsync(space, due, cancellationToken).ConfigureAwait(false);
-        }
-
-        var responses = await SubmitAsync(write, actions, cancellationToken).ConfigureAwait(false);
-        if (dueBefore is { } old && (dueAfter is not { } next || !RenewalIndex.SameRow(old, next)))
-        {
-            await renewals.UnscheduleAsync(space, old, cancellationToken).ConfigureAwait(false);
-        }
-
-        return Stored(write, actions, outboxRows, responses, since);
+        var responses = await renewals.MoveAroundAsync(space, dueBefore, dueAfter, () => SubmitAsync(write, actions, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return SpaceTransaction.Stored(write, actions, outboxRows, responses, since);
     }
 
     private async Task<IReadOnlyList<Response>> SubmitAsync(SpaceWrite write, List<TableTransactionAction> actions, CancellationToken cancellationToken)
@@ -121,39 +107,12 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
         }
     }
 
-    /// <summary>The space as the transaction left it: the space row's new ETag, and the outbox less what it completed plus what it added.</summary>
-    private static StoredSpace Stored(
-        SpaceWrite write, List<TableTransactionAction> actions, ImmutableArray<(string RowKey, Effect Effect)> outboxRows, IReadOnlyList<Response> responses, long since)
-    {
-        var spaceRow = actions.FindIndex(a => a.Entity.RowKey == RowKeys.Space);
-        var etag = spaceRow >= 0 && spaceRow < responses.Count && responses[spaceRow].Headers.ETag is { } written
-            ? written
-            : write.Before?.ETag ?? throw new InvalidDataException($"Storage did not answer the ETag of space {write.After.Space.Id}.");
-        var kept = write.Before is null ? [] : write.Before.Pending.Where(p => !write.CompletedEffects.Contains(p.RowKey));
-        var issued = ImmutableDictionary.CreateBuilder<InvoiceId, InvoiceRead>();
-        foreach (var invoice in write.Invoices)
-        {
-            var row = actions.FindIndex(a => a.Entity.RowKey == RowKeys.Invoice(invoice.Id));
-            if (row < responses.Count && responses[row].Headers.ETag is { } invoiceETag)
-            {
-                issued[invoice.Id] = new InvoiceRead(invoice, invoiceETag, since);
-            }
-        }
-
-        return new StoredSpace(write.After, etag)
-        {
-            Pending = [.. kept, .. outboxRows],
-            Issued = issued.ToImmutable(),
-            Writes = spaceRow >= 0 ? Sequence(write) : write.Before?.Writes ?? 0,
-        };
-    }
-
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(SpaceId space, string key, CancellationToken cancellationToken)
     {
         var table = await tables.OfAsync(space, cancellationToken).ConfigureAwait(false);
         var row = await StorageCalls.Guard(() => table.GetEntityIfExistsAsync<TableEntity>(space.Value, RowKeys.Idempotency(key), cancellationToken: cancellationToken))
             .ConfigureAwait(false);
-        return row.HasValue ? Read<IdempotencyRecord>(row.Value!) : null;
+        return row.HasValue ? TableRows.Read<IdempotencyRecord>(row.Value!) : null;
     }
 
     /// <summary>Upserts a row outside any decision (the index of an organization's teams, for U6).</summary>
@@ -207,94 +166,4 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
         }
     }
 
-    internal static T Read<T>(TableEntity row) =>
-        JsonSerializer.Deserialize<T>(row.GetString(Json), StorageJson.Options) ?? throw new InvalidDataException($"Row {row.PartitionKey}/{row.RowKey} is empty.");
-
-    internal static TableEntity Row<T>(string partition, string rowKey, T value) =>
-        new(partition, rowKey) { [Json] = JsonSerializer.Serialize(value, StorageJson.Options) };
-
-    // This write's number in the partition's sequence: the space row is rewritten by every write that adds rows, under its ETag.
-    private static long Sequence(SpaceWrite write) => (write.Before?.Writes ?? 0) + 1;
-
-    private static (List<TableTransactionAction> Actions, ImmutableArray<(string RowKey, Effect Effect)> Outbox) Actions(SpaceWrite write)
-    {
-        var partition = write.After.Space.Id.Value;
-        var actions = new List<TableTransactionAction>();
-        var before = write.Before?.State;
-        var spaceRecord = SpaceRecord.Of(write.After);
-        var sequence = Sequence(write);
-        if (before is null)
-        {
-            var row = Row(partition, RowKeys.Space, spaceRecord);
-            row[Writes] = sequence;
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
-        }
-        else if (SpaceRecord.Of(before) != spaceRecord || write.HasRows)
-        {
-            // The space row is rewritten with its ETag even when unchanged, so that any concurrent decision conflicts.
-            var row = Row(partition, RowKeys.Space, spaceRecord);
-            row[Writes] = sequence;
-            row.ETag = write.Before!.ETag;
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, write.Before.ETag));
-        }
-
-        var oldMembers = before?.Members ?? ImmutableDictionary<UserId, Member>.Empty;
-        foreach (var (user, member) in write.After.Members)
-        {
-            if (!oldMembers.TryGetValue(user, out var old) || old != member)
-            {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(partition, RowKeys.Member(user), member)));
-            }
-        }
-
-        foreach (var user in oldMembers.Keys.Where(u => !write.After.Members.ContainsKey(u)))
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.Member(user)), ETag.All));
-        }
-
-        var issued = 0;
-        foreach (var invoice in write.Invoices)
-        {
-            // Add, never upsert: a second invoice for the same period fails the whole write (R2).
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Invoice(invoice.Id), InvoiceRecord.Of(invoice))));
-            actions.Add(new TableTransactionAction(
-                TableTransactionActionType.Add,
-                Row(partition, RowKeys.InvoiceListing(invoice.Content.IssuedAt, sequence, issued++, invoice.Id), invoice.Id)));
-        }
-
-        foreach (var invoice in write.UpdatedInvoices)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, Row(partition, RowKeys.Invoice(invoice.Id), InvoiceRecord.Of(invoice)), ETag.All));
-        }
-
-        foreach (var rowKey in write.CompletedEffects)
-        {
-            // With its ETag unknown but its existence required: a second application of the same outcome fails whole.
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, rowKey), ETag.All));
-        }
-
-        var index = 0;
-        var writeId = Guid.NewGuid().ToString("N");
-        foreach (var record in write.Decision.Audit)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Audit(record.At, sequence, index++), AuditEntry.Of(record))));
-        }
-
-        var outboxAt = DateTimeOffset.UtcNow; // the order of writes, whatever the business clock says
-        index = 0;
-        var outbox = ImmutableArray.CreateBuilder<(string, Effect)>(write.OutboxOrEmpty.Length);
-        foreach (var effect in write.OutboxOrEmpty)
-        {
-            var rowKey = RowKeys.Outbox(outboxAt, writeId, index++);
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, rowKey, effect)));
-            outbox.Add((rowKey, effect));
-        }
-
-        if (write.Idempotency is { } idempotency)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Row(partition, RowKeys.Idempotency(idempotency.Key), idempotency)));
-        }
-
-        return (actions, outbox.MoveToImmutable());
-    }
 }

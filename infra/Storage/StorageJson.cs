@@ -24,6 +24,9 @@ public static class StorageJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DescribeUnions } },
+            // Every value a record is built from is written; one missing when read (an id, above all) is refused,
+            // never read as its default (core's ids have no valid default).
+            RespectRequiredConstructorParameters = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new TextConverter<SpaceId>(SpaceId.Parse, id => id.Value));
