@@ -10,7 +10,9 @@ public static class BillingEndpoints
     {
         // The Functions host waits until GET / answers before it forwards anything.
         app.MapGet("/", () => Results.Ok()).ExcludeFromDescription().AllowAnonymous();
+        // Every route needs an authenticated caller; the few public ones (health, plans, webhooks) say AllowAnonymous.
         app.MapGroup("/api")
+            .RequireAuthorization()
             .MapOperations()
             .MapDirectory()
             .MapSubscriptions()
