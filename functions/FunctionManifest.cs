@@ -25,7 +25,7 @@ public static class FunctionManifest
         var functions = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         var byTemplate = endpoints.Endpoints.OfType<RouteEndpoint>()
             .Where(e => RoutePrefixes.Any(p => e.RoutePattern.RawText?.StartsWith(p, StringComparison.Ordinal) == true) && e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null)
-            .GroupBy(e => e.RoutePattern.RawText!, StringComparer.Ordinal);
+            .GroupBy(e => e.RoutePattern.RawText!.TrimEnd('/'), StringComparer.Ordinal); // a group's own route ("") ends in its prefix's slash
         foreach (var route in byTemplate)
         {
             var methods = route.SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Distinct().Order(StringComparer.Ordinal).ToList();

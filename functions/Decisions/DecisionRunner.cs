@@ -3,6 +3,7 @@ using Billing.Core.Common;
 using Billing.Core.Subscriptions;
 using Billing.Functions.Http;
 using Billing.Infra.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Billing.Functions.Decisions;
 
@@ -14,37 +15,41 @@ namespace Billing.Functions.Decisions;
 /// </summary>
 public sealed class DecisionRunner(BillingStorage storage, SpaceStore store, UnitOfWork work, EffectsPump pump)
 {
-    public async Task<IResult> RunAsync(DecisionRequest request, string requestId, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="request"/>; <paramref name="answer"/> makes the typed success answer (200, 201) of its body.</summary>
+    public async Task<Results<TAnswer, Replayed, ApiProblem>> RunAsync<TBody, TAnswer>(
+        DecisionRequest<TBody> request, Func<TBody, TAnswer> answer, string requestId, CancellationToken cancellationToken)
+        where TAnswer : IResult, IStatusCodeHttpResult
     {
         await storage.EnsureReadyAsync(cancellationToken);
         try
         {
-            return await work.RunAsync<IResult>(request.Space, requestId, async (loaded, context) =>
+            return await work.RunAsync<Results<TAnswer, Replayed, ApiProblem>>(request.Space, requestId, async (loaded, context) =>
             {
                 // Before every attempt: a request with the same key may have been stored meanwhile.
-                if (await ReplayAsync(request, loaded?.State, cancellationToken) is { } replay)
+                if (await ReplayAsync<TBody, TAnswer>(request, loaded?.State, cancellationToken) is { } replay)
                 {
-                    return new UnitOfWork.Done<IResult>(replay);
+                    return new UnitOfWork.Done<Results<TAnswer, Replayed, ApiProblem>>(replay);
                 }
 
                 var decided = request.Decide(loaded?.State, context);
                 if (!decided.IsSuccess)
                 {
-                    return new UnitOfWork.Done<IResult>(Problems.From(decided.Error));
+                    return new UnitOfWork.Done<Results<TAnswer, Replayed, ApiProblem>>(Problems.From(decided.Error));
                 }
 
-                var answer = request.Answer(decided.Value);
-                return new UnitOfWork.Write<IResult>(
+                var body = request.Answer(decided.Value);
+                var answered = answer(body);
+                return new UnitOfWork.Write<Results<TAnswer, Replayed, ApiProblem>>(
                     decided.Value,
                     _ =>
                     {
                         pump.Enqueue(request.Space);
-                        return Results.Json(answer.Body, ApiJson.Options, statusCode: answer.Status);
+                        return answered;
                     },
                     reason => Problems.Code(StatusCodes.Status402PaymentRequired, ErrorCode.PaymentFailed, $"The payment was declined ({reason}); nothing was changed."))
                 {
                     Idempotency = request.IdempotencyKey is { } key
-                        ? new IdempotencyRecord(key, request.RequestHash!, answer.Status, JsonSerializer.Serialize(answer.Body, ApiJson.Options), context.Now)
+                        ? new IdempotencyRecord(key, request.RequestHash!, answered.StatusCode ?? StatusCodes.Status200OK, JsonSerializer.Serialize(body, ApiJson.Options), context.Now)
                         : null,
                 };
             }, cancellationToken);
@@ -56,7 +61,8 @@ public sealed class DecisionRunner(BillingStorage storage, SpaceStore store, Uni
     }
 
     // The stored answer is the caller's (the key is scoped to them) and goes back only once access is checked again.
-    private async Task<IResult?> ReplayAsync(DecisionRequest request, SpaceBilling? state, CancellationToken cancellationToken)
+    private async Task<Results<TAnswer, Replayed, ApiProblem>?> ReplayAsync<TBody, TAnswer>(DecisionRequest<TBody> request, SpaceBilling? state, CancellationToken cancellationToken)
+        where TAnswer : IResult
     {
         if (request.IdempotencyKey is not { } key || await store.FindIdempotencyAsync(request.Space, key, cancellationToken) is not { } record)
         {
@@ -69,7 +75,7 @@ public sealed class DecisionRunner(BillingStorage storage, SpaceStore store, Uni
         }
 
         return record.RequestHash == request.RequestHash
-            ? Results.Text(record.Body, "application/json", statusCode: record.Status)
+            ? new Replayed(record.Status, record.Body)
             : Problems.Code(StatusCodes.Status422UnprocessableEntity, ErrorCode.IdempotencyKeyReused, "This Idempotency-Key was used with another request.");
     }
 }

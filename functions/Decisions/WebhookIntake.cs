@@ -2,13 +2,14 @@ using Billing.Core.Payments;
 using Billing.Functions.Http;
 using Billing.Infra.Payments.Webhooks;
 using Billing.Infra.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Billing.Functions.Decisions;
 
 /// <summary>Records a verified event once, applies it once, and answers.</summary>
 public sealed class WebhookIntake(BillingStorage storage, WebhookInbox inbox, WebhookApplier applier, EffectsPump pump, TimeProvider clock)
 {
-    public async Task<IResult> AcceptAsync(PaymentProvider provider, string body, Func<string, PaymentEvent?> read, CancellationToken cancellationToken)
+    public async Task<Results<Ok<WebhookAnswer>, ApiProblem>> AcceptAsync(PaymentProvider provider, string body, Func<string, PaymentEvent?> read, CancellationToken cancellationToken)
     {
         PaymentEvent? received;
         try
@@ -34,7 +35,7 @@ public sealed class WebhookIntake(BillingStorage storage, WebhookInbox inbox, We
         var now = clock.GetUtcNow();
         if (await inbox.RecordAsync(provider, received.Id, received.Type, body, now, cancellationToken))
         {
-            return Results.Json(new WebhookAnswer(received.Id, "duplicate"), ApiJson.Options);
+            return TypedResults.Ok(new WebhookAnswer(received.Id, "duplicate"));
         }
 
         var space = await applier.ApplyAsync(received, cancellationToken);
@@ -44,7 +45,7 @@ public sealed class WebhookIntake(BillingStorage storage, WebhookInbox inbox, We
             pump.Enqueue(changed); // the emails the event queued (a receipt, a request to confirm)
         }
 
-        return Results.Json(new WebhookAnswer(received.Id, space is null ? "recorded" : "applied"), ApiJson.Options);
+        return TypedResults.Ok(new WebhookAnswer(received.Id, space is null ? "recorded" : "applied"));
     }
 }
 

@@ -1,8 +1,12 @@
+using Billing.Functions.Http;
+
 namespace Billing.Functions.Endpoints;
 
 /// <summary>
-/// The endpoint table: every function of the app. Each endpoint has a name (<c>WithName</c>), which
-/// is its function name in the generated <c>function.json</c>.
+/// The endpoint table: every function of the app, in route groups. Every <c>/api</c> route needs an
+/// authenticated caller (the group's <c>RequireAuthorization</c>) but the public ones API.md names, which
+/// say <c>AllowAnonymous</c>. Each group declares the problems its routes answer, for the OpenAPI
+/// document. Each endpoint has a name (<c>WithName</c>), its function name in the generated <c>function.json</c>.
 /// </summary>
 public static class BillingEndpoints
 {
@@ -10,14 +14,20 @@ public static class BillingEndpoints
     {
         // The Functions host waits until GET / answers before it forwards anything.
         app.MapGet("/", () => Results.Ok()).ExcludeFromDescription().AllowAnonymous();
-        // Every route needs an authenticated caller; the few public ones (health, plans, webhooks) say AllowAnonymous.
-        app.MapGroup("/api")
-            .RequireAuthorization()
-            .MapOperations()
+
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapPublic();
+        api.MapGroup("/webhooks").AllowAnonymous()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable)
+            .MapWebhooks();
+
+        var callers = api.MapGroup("").ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable);
+        callers.MapGroup("/operations").MapOperations();
+        callers.MapGroup("/spaces/{spaceId}")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .MapDirectory()
             .MapSubscriptions()
             .MapOwnership()
-            .MapWebhooks()
             .MapInvoices();
         return app;
     }

@@ -6,32 +6,32 @@ using Billing.Functions.Http;
 using Billing.Functions.Requests;
 using Billing.Functions.Views;
 using Billing.Infra.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Billing.Functions.Endpoints;
 
-/// <summary>The product's directory keeping spaces and members in sync (S3; <c>billing.directory</c> only).</summary>
+/// <summary>
+/// The product's directory keeping spaces and members in sync (S3; <c>billing.directory</c> only).
+/// Each is authorized before the space is looked up or the body read: no answer tells a space that
+/// exists from one that does not.
+/// </summary>
 public static class DirectoryEndpoints
 {
-    public static RouteGroupBuilder MapDirectory(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapDirectory(this RouteGroupBuilder space)
     {
-        api.MapPut("/spaces/{spaceId}", PutSpace).WithName("PutSpace");
-        api.MapPut("/spaces/{spaceId}/members/{userId}", PutMember).WithName("PutMember");
-        api.MapDelete("/spaces/{spaceId}/members/{userId}", RemoveMember).WithName("RemoveMember");
-        return api;
+        var directory = space.MapGroup("").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        directory.MapPut("", PutSpace).WithName("PutSpace");
+        directory.MapPut("/members/{userId}", PutMember).WithName("PutMember");
+        directory.MapDelete("/members/{userId}", RemoveMember).WithName("RemoveMember");
+        return space;
     }
 
-    private static async Task<IResult> PutSpace(string spaceId, SpaceBody? body, HttpContext http, DecisionRunner runner, SpaceStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SpaceView>, Replayed, ApiProblem>> PutSpace([AsParameters] SpaceRequest request, SpaceBody? body, SpaceStore store)
     {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
+        var (caller, id, problem) = ReadAsDirectory(request);
         if (problem is not null)
         {
             return problem;
-        }
-
-        // Authorized before the space is looked up or the body read: no answer tells a space that exists from one that does not.
-        if (Access.RequireDirectory(caller) is { } denied)
-        {
-            return Problems.From(denied);
         }
 
         var errors = new FieldErrors();
@@ -41,30 +41,21 @@ public static class DirectoryEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        if (caller.Has(ServiceRoles.Directory) && space.OrganizationId is { } organization)
+        if (space.OrganizationId is { } organization)
         {
             // The index of an organization's teams (U6); harmless if the team is then refused.
-            await store.RecordTeamAsync(organization, space.Id, cancellationToken);
+            await store.RecordTeamAsync(organization, space.Id, request.CancellationToken);
         }
 
-        return await runner.RunAsync(
-            new DecisionRequest(id, (state, context) => SpaceDirectory.PutSpace(state, space, caller, context), d => new Answer(StatusCodes.Status200OK, SpaceView.Of(d.State))),
-            RequestContext.RequestId(http),
-            cancellationToken);
+        return await Decide(request, id, (state, context) => SpaceDirectory.PutSpace(state, space, caller, context));
     }
 
-    private static async Task<IResult> PutMember(string spaceId, string userId, MemberBody? body, HttpContext http, DecisionRunner runner, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SpaceView>, Replayed, ApiProblem>> PutMember([AsParameters] SpaceRequest request, string userId, MemberBody? body)
     {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
+        var (caller, id, problem) = ReadAsDirectory(request);
         if (problem is not null)
         {
             return problem;
-        }
-
-        // Authorized before the space is looked up or the body read: no answer tells a space that exists from one that does not.
-        if (Access.RequireDirectory(caller) is { } denied)
-        {
-            return Problems.From(denied);
         }
 
         var errors = new FieldErrors();
@@ -75,27 +66,15 @@ public static class DirectoryEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        return await runner.RunAsync(
-            new DecisionRequest(
-                id,
-                (state, context) => state is null ? Errors.NotFound() : SpaceDirectory.PutMember(state, member, caller, context),
-                d => new Answer(StatusCodes.Status200OK, SpaceView.Of(d.State))),
-            RequestContext.RequestId(http),
-            cancellationToken);
+        return await Decide(request, id, (state, context) => state is null ? Errors.NotFound() : SpaceDirectory.PutMember(state, member, caller, context));
     }
 
-    private static async Task<IResult> RemoveMember(string spaceId, string userId, HttpContext http, DecisionRunner runner, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SpaceView>, Replayed, ApiProblem>> RemoveMember([AsParameters] SpaceRequest request, string userId)
     {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
+        var (caller, id, problem) = ReadAsDirectory(request);
         if (problem is not null)
         {
             return problem;
-        }
-
-        // Authorized before the space is looked up or the body read: no answer tells a space that exists from one that does not.
-        if (Access.RequireDirectory(caller) is { } denied)
-        {
-            return Problems.From(denied);
         }
 
         if (!UserId.TryParse(userId, out var user))
@@ -103,12 +82,16 @@ public static class DirectoryEndpoints
             return Problems.Invalid("userId", "An id of 1 to 64 characters from [A-Za-z0-9_-].");
         }
 
-        return await runner.RunAsync(
-            new DecisionRequest(
-                id,
-                (state, context) => state is null ? Errors.NotFound() : SpaceDirectory.RemoveMember(state, user, caller, context),
-                d => new Answer(StatusCodes.Status200OK, SpaceView.Of(d.State))),
-            RequestContext.RequestId(http),
-            cancellationToken);
+        return await Decide(request, id, (state, context) => state is null ? Errors.NotFound() : SpaceDirectory.RemoveMember(state, user, caller, context));
     }
+
+    private static (Caller Caller, SpaceId Space, ApiProblem? Problem) ReadAsDirectory(SpaceRequest request)
+    {
+        var (caller, id, problem) = request.Read();
+        return (caller, id, problem ?? (Access.RequireDirectory(caller) is { } denied ? Problems.From(denied) : null));
+    }
+
+    private static Task<Results<Ok<SpaceView>, Replayed, ApiProblem>> Decide(
+        SpaceRequest request, SpaceId id, Func<SpaceBilling?, DecisionContext, Result<Decision>> decide) =>
+        request.RunAsync(new DecisionRequest<SpaceView>(id, decide, d => SpaceView.Of(d.State)), TypedResults.Ok);
 }

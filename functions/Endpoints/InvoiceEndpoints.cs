@@ -6,6 +6,7 @@ using Billing.Core.Invoicing;
 using Billing.Core.Payments;
 using Billing.Infra.Payments;
 using Billing.Infra.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Billing.Functions.Endpoints;
 
@@ -25,19 +26,21 @@ public static class InvoiceEndpoints
     private static readonly TimeSpan FinishingWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan FinishingPoll = TimeSpan.FromMilliseconds(200);
 
-    public static RouteGroupBuilder MapInvoices(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapInvoices(this RouteGroupBuilder space)
     {
-        api.MapGet("/spaces/{spaceId}/invoices", ListInvoices).WithName("ListInvoices");
-        api.MapGet("/spaces/{spaceId}/invoices/{invoiceId}", GetInvoice).WithName("GetInvoice");
-        api.MapGet("/spaces/{spaceId}/invoices/{invoiceId}/pdf", GetInvoicePdf).WithName("GetInvoicePdf");
-        api.MapGet("/spaces/{spaceId}/audit", GetAudit).WithName("GetAudit");
-        return api;
+        var history = space.MapGroup("").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
+        history.MapGet("/invoices", ListInvoices).WithName("ListInvoices");
+        history.MapGet("/invoices/{invoiceId}", GetInvoice).WithName("GetInvoice");
+        history.MapGet("/invoices/{invoiceId}/pdf", GetInvoicePdf).WithName("GetInvoicePdf")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf");
+        history.MapGet("/audit", GetAudit).WithName("GetAudit");
+        return space;
     }
 
-    private static async Task<IResult> ListInvoices(
-        string spaceId, int? pageSize, string? continuationToken, HttpContext http, SpaceReader reader, InvoiceLedger ledger, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PageView<InvoiceView>>, ApiProblem>> ListInvoices(
+        [AsParameters] SpaceRequest request, int? pageSize, string? continuationToken, InvoiceLedger ledger)
     {
-        var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
+        var (_, state, problem) = await request.LoadAsync(Access.RequireBillingHistoryReader);
         if (problem is not null)
         {
             return problem;
@@ -48,16 +51,17 @@ public static class InvoiceEndpoints
             return Problems.Invalid("pageSize", $"From 1 to {MaxPageSize}.");
         }
 
+        var id = state.Space.Id;
         try
         {
-            var (items, next) = await ledger.ListAsync(id, pageSize ?? DefaultPageSize, continuationToken, cancellationToken);
+            var (items, next) = await ledger.ListAsync(id, pageSize ?? DefaultPageSize, continuationToken, request.CancellationToken);
             var shown = new List<InvoiceView>(items.Length);
             foreach (var item in items)
             {
-                shown.Add(InvoiceView.Of(await FinishedAsync(id, item, ledger, cancellationToken)));
+                shown.Add(InvoiceView.Of(await FinishedAsync(id, item, ledger, request.CancellationToken)));
             }
 
-            return Results.Json(new PageView<InvoiceView>(shown, next), ApiJson.Options);
+            return TypedResults.Ok(new PageView<InvoiceView>(shown, next));
         }
         catch (ArgumentException)
         {
@@ -65,27 +69,27 @@ public static class InvoiceEndpoints
         }
     }
 
-    private static async Task<IResult> GetInvoice(
-        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, PaymentGateways gateways,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<InvoiceView>, ApiProblem>> GetInvoice(
+        [AsParameters] SpaceRequest request, string invoiceId, InvoiceLedger ledger, PaymentGateways gateways)
     {
-        var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
+        var (_, state, problem) = await request.LoadAsync(Access.RequireBillingHistoryReader);
         if (problem is not null)
         {
             return problem;
         }
 
-        var record = await FindAsync(id, invoiceId, ledger, cancellationToken);
+        var id = state.Space.Id;
+        var record = await FindAsync(id, invoiceId, ledger, request.CancellationToken);
         if (record is null)
         {
             return Problems.NotFound();
         }
 
-        var view = InvoiceView.Of(await FinishedAsync(id, record, ledger, cancellationToken));
+        var view = InvoiceView.Of(await FinishedAsync(id, record, ledger, request.CancellationToken));
         // Only the billing owner reads an invoice, and the client secret is fetched for them now, never stored (P2).
         if (record is { HeldPayment: { } held, Status: InvoiceStatus.Open or InvoiceStatus.PastDue }
             && gateways.For(record.Content.PaymentMethod.Provider) is { } gateway
-            && await gateway.ConfirmationAsync(held, cancellationToken) is { } confirmation)
+            && await gateway.ConfirmationAsync(held, request.CancellationToken) is { } confirmation)
         {
             view = view with
             {
@@ -93,38 +97,39 @@ public static class InvoiceEndpoints
             };
         }
 
-        return Results.Json(view, ApiJson.Options);
+        return TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> GetInvoicePdf(
-        string spaceId, string invoiceId, HttpContext http, SpaceReader reader, InvoiceLedger ledger, InvoiceDocumentStore documents, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, ApiProblem>> GetInvoicePdf(
+        [AsParameters] SpaceRequest request, string invoiceId, InvoiceLedger ledger, InvoiceDocumentStore documents)
     {
-        var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
+        var (_, state, problem) = await request.LoadAsync(Access.RequireBillingHistoryReader);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (await FindAsync(id, invoiceId, ledger, cancellationToken) is not { } record)
+        var id = state.Space.Id;
+        if (await FindAsync(id, invoiceId, ledger, request.CancellationToken) is not { } record)
         {
             return Problems.NotFound();
         }
 
-        var finished = await FinishedAsync(id, record, ledger, cancellationToken);
-        var pdf = finished.Number is { } number ? await documents.OpenAsync(id, number, cancellationToken) : null;
+        var finished = await FinishedAsync(id, record, ledger, request.CancellationToken);
+        var pdf = finished.Number is { } number ? await documents.OpenAsync(id, number, request.CancellationToken) : null;
         for (var waited = TimeSpan.Zero; pdf is null && finished.Number is not null && waited < FinishingWait; waited += FinishingPoll)
         {
-            await Task.Delay(FinishingPoll, cancellationToken); // numbered, its PDF on its way
-            pdf = await documents.OpenAsync(id, finished.Number, cancellationToken);
+            await Task.Delay(FinishingPoll, request.CancellationToken); // numbered, its PDF on its way
+            pdf = await documents.OpenAsync(id, finished.Number, request.CancellationToken);
         }
 
-        return pdf is null ? Problems.NotFinished() : Results.Stream(pdf, "application/pdf", $"{finished.Number}.pdf");
+        return pdf is null ? Problems.NotFinished() : TypedResults.Stream(pdf, "application/pdf", $"{finished.Number}.pdf");
     }
 
-    private static async Task<IResult> GetAudit(
-        string spaceId, int? pageSize, string? continuationToken, HttpContext http, SpaceReader reader, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PageView<AuditEntryView>>, ApiProblem>> GetAudit(
+        [AsParameters] SpaceRequest request, int? pageSize, string? continuationToken, AuditLog audit)
     {
-        var (id, problem) = await AuthorizeAsync(http, spaceId, reader, cancellationToken);
+        var (_, state, problem) = await request.LoadAsync(Access.RequireBillingHistoryReader);
         if (problem is not null)
         {
             return problem;
@@ -137,30 +142,13 @@ public static class InvoiceEndpoints
 
         try
         {
-            var (items, next) = await audit.ListAsync(id, pageSize ?? DefaultPageSize, continuationToken, cancellationToken);
-            return Results.Json(new PageView<AuditEntryView>(items.Select(AuditEntryView.Of).ToList(), next), ApiJson.Options);
+            var (items, next) = await audit.ListAsync(state.Space.Id, pageSize ?? DefaultPageSize, continuationToken, request.CancellationToken);
+            return TypedResults.Ok(new PageView<AuditEntryView>(items.Select(AuditEntryView.Of).ToList(), next));
         }
         catch (ArgumentException)
         {
             return Problems.Invalid("continuationToken", "Not a token this list gave out.");
         }
-    }
-
-    private static async Task<(SpaceId Space, IResult? Problem)> AuthorizeAsync(HttpContext http, string spaceId, SpaceReader reader, CancellationToken cancellationToken)
-    {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
-        if (problem is not null)
-        {
-            return (default, problem);
-        }
-
-        var state = await reader.LoadAsync(id, cancellationToken);
-        if (state is null)
-        {
-            return (id, Problems.NotFound());
-        }
-
-        return Access.RequireBillingHistoryReader(state, caller) is { } denied ? (id, Problems.From(denied)) : (id, null);
     }
 
     /// <summary>The invoice once the pipeline has numbered it, waiting briefly for that; as it stands when it has not yet.</summary>

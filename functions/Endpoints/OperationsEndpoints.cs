@@ -6,26 +6,32 @@ using Billing.Functions.Http;
 using Billing.Functions.Requests;
 using Billing.Functions.Views;
 using Billing.Infra.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Billing.Functions.Endpoints;
 
-/// <summary>Health, the price catalog, and the test clock.</summary>
+/// <summary>Health, the price catalog (both anonymous), and the test clock.</summary>
 public static class OperationsEndpoints
 {
-    public static RouteGroupBuilder MapOperations(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapPublic(this RouteGroupBuilder api)
     {
-        api.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], Health).WithName("Health").AllowAnonymous();
-        api.MapGet("/plans", (PriceCatalog catalog) => Results.Json(PlansView.Of(catalog), ApiJson.Options)).WithName("Plans").AllowAnonymous();
-        api.MapPut("/operations/clock", SetClock).WithName("SetClock");
+        api.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], Health).WithName("Health").AllowAnonymous()
+            .ProducesProblems(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/plans", (PriceCatalog catalog) => TypedResults.Ok(PlansView.Of(catalog))).WithName("Plans").AllowAnonymous();
         return api;
     }
 
-    private static async Task<IResult> Health(BillingStorage storage, CancellationToken cancellationToken) =>
-        await storage.IsHealthyAsync(cancellationToken)
-            ? Results.Json(new { status = "healthy" }, ApiJson.Options)
-            : Problems.StorageUnavailable();
+    public static RouteGroupBuilder MapOperations(this RouteGroupBuilder operations)
+    {
+        operations.MapPut("/clock", SetClock).WithName("SetClock")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        return operations;
+    }
 
-    private static IResult SetClock(ClockBody? body, HttpContext http, TimeProvider clock)
+    private static async Task<Results<Ok<HealthView>, ApiProblem>> Health(BillingStorage storage, CancellationToken cancellationToken) =>
+        await storage.IsHealthyAsync(cancellationToken) ? TypedResults.Ok(new HealthView("healthy")) : Problems.StorageUnavailable();
+
+    private static Results<Ok<ClockView>, ApiProblem> SetClock(ClockBody? body, HttpContext http, TimeProvider clock)
     {
         // Outside test mode the route does not exist (API.md).
         if (clock is not TestClock testClock)
@@ -33,14 +39,9 @@ public static class OperationsEndpoints
             return Problems.NotFound();
         }
 
-        if (http.GetCaller() is not { } caller)
+        if (http.RequireOperator() is { } denied)
         {
-            return Problems.Unauthenticated();
-        }
-
-        if (!caller.Has(ServiceRoles.Operator))
-        {
-            return Problems.Code(StatusCodes.Status403Forbidden, ErrorCode.Forbidden, "Only operators (billing.operator) set the clock.");
+            return denied;
         }
 
         if (body?.Now is not { } now)
@@ -49,6 +50,10 @@ public static class OperationsEndpoints
         }
 
         testClock.Set(now);
-        return Results.Json(new { now = testClock.GetUtcNow() }, ApiJson.Options);
+        return TypedResults.Ok(new ClockView(testClock.GetUtcNow()));
     }
 }
+
+public sealed record HealthView(string Status);
+
+public sealed record ClockView(DateTimeOffset Now);

@@ -1,55 +1,52 @@
 using Billing.Core.Common;
 using Billing.Core.Payments;
 using Billing.Core.Subscriptions;
-using Billing.Functions.Decisions;
 using Billing.Functions.Http;
 using Billing.Functions.Requests;
 using Billing.Functions.Views;
 using Billing.Infra.Payments;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Billing.Functions.Endpoints;
 
 /// <summary>What only the billing owner manages (B1): ownership (B3), billing information, the payment method (P1).</summary>
 public static class OwnershipEndpoints
 {
-    public static RouteGroupBuilder MapOwnership(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapOwnership(this RouteGroupBuilder space)
     {
-        api.MapPut("/spaces/{spaceId}/billing-owner", TransferBillingOwner).WithName("TransferBillingOwner");
-        api.MapGet("/spaces/{spaceId}/billing-info", GetBillingInfo).WithName("GetBillingInfo").Produces<BillingInfoView>();
-        api.MapPut("/spaces/{spaceId}/billing-info", UpdateBillingInfo).WithName("UpdateBillingInfo");
-        api.MapPost("/spaces/{spaceId}/payment-method/setup", StartPaymentMethodSetup).WithName("StartPaymentMethodSetup");
-        api.MapPut("/spaces/{spaceId}/payment-method", SwitchPaymentMethod).WithName("SwitchPaymentMethod");
-        return api;
+        space.MapGet("/billing-info", GetBillingInfo).WithName("GetBillingInfo").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
+
+        var writes = space.MapGroup("").ProducesProblems(
+            StatusCodes.Status402PaymentRequired, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        writes.MapPut("/billing-owner", TransferBillingOwner).WithName("TransferBillingOwner");
+        writes.MapPut("/billing-info", UpdateBillingInfo).WithName("UpdateBillingInfo");
+        writes.MapPost("/payment-method/setup", StartPaymentMethodSetup).WithName("StartPaymentMethodSetup");
+        writes.MapPut("/payment-method", SwitchPaymentMethod).WithName("SwitchPaymentMethod");
+        return space;
     }
 
-    private static async Task<IResult> TransferBillingOwner(string spaceId, TransferBody? body, HttpContext http, DecisionRunner runner, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BillingView>, Replayed, ApiProblem>> TransferBillingOwner([AsParameters] SpaceRequest request, TransferBody? body)
     {
         var errors = new FieldErrors();
         var user = errors.User("userId", body?.UserId);
         return errors.Any
             ? Problems.Invalid(errors.ToDictionary())
-            : await SubscriptionEndpoints.Decide(spaceId, http, runner, (state, caller, context) => Ownership.TransferBillingOwner(state, user, caller, context), cancellationToken);
+            : await request.DecideAsync((state, caller, context) => Ownership.TransferBillingOwner(state, user, caller, context));
     }
 
-    private static async Task<IResult> GetBillingInfo(string spaceId, HttpContext http, SpaceReader reader, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BillingInfoView>, ApiProblem>> GetBillingInfo([AsParameters] SpaceRequest request)
     {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
+        var (caller, state, problem) = await request.LoadAsync((_, _) => null);
         if (problem is not null)
         {
             return problem;
         }
 
-        var state = await reader.LoadAsync(id, cancellationToken);
-        if (state is null)
-        {
-            return Problems.NotFound();
-        }
-
         var info = Ownership.ReadBillingInfo(state, caller);
-        return info.IsSuccess ? Results.Json(BillingInfoView.Of(info.Value), ApiJson.Options) : Problems.From(info.Error);
+        return info.IsSuccess ? TypedResults.Ok(BillingInfoView.Of(info.Value)) : Problems.From(info.Error);
     }
 
-    private static async Task<IResult> UpdateBillingInfo(string spaceId, BillingInfoBody? body, HttpContext http, DecisionRunner runner, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BillingView>, Replayed, ApiProblem>> UpdateBillingInfo([AsParameters] SpaceRequest request, BillingInfoBody? body)
     {
         var errors = new FieldErrors();
         var info = BodyReaders.BillingInfo(body, Locale.English, errors);
@@ -58,19 +55,14 @@ public static class OwnershipEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        return await SubscriptionEndpoints.Decide(
-            spaceId,
-            http,
-            runner,
-            (state, caller, context) =>
-                Ownership.UpdateBillingInfo(state, body!.Locale is null && state.Subscription is { } s ? info with { Locale = s.BillingInfo.Locale } : info, caller, context),
-            cancellationToken);
+        return await request.DecideAsync((state, caller, context) =>
+            Ownership.UpdateBillingInfo(state, body!.Locale is null && state.Subscription is { } s ? info with { Locale = s.BillingInfo.Locale } : info, caller, context));
     }
 
-    private static async Task<IResult> StartPaymentMethodSetup(
-        string spaceId, PaymentMethodSetupBody? body, HttpContext http, SpaceReader reader, PaymentGateways gateways, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PaymentMethodSetupView>, ApiProblem>> StartPaymentMethodSetup(
+        [AsParameters] SpaceRequest request, PaymentMethodSetupBody? body, PaymentGateways gateways)
     {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
+        var (_, id, problem) = request.Read();
         if (problem is not null)
         {
             return problem;
@@ -88,36 +80,27 @@ public static class OwnershipEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        var state = await reader.LoadAsync(id, cancellationToken);
-        if (state is null)
-        {
-            return Problems.NotFound();
-        }
-
         // Before an upgrade any member may save a method (they become the billing owner by upgrading, U4); after it, the billing owner only.
-        var denied = state.Subscription is null ? Access.RequireMember(state, caller) : Access.RequireBillingOwner(state, caller);
+        var (_, _, denied) = await request.LoadAsync((state, caller) => state.Subscription is null ? Access.RequireMember(state, caller) : Access.RequireBillingOwner(state, caller));
         if (denied is not null)
         {
-            return Problems.From(denied);
+            return denied;
         }
 
-        var setup = await gateways.For(provider)!.StartSetupAsync(id.Value, cancellationToken);
-        return Results.Json(
-            new PaymentMethodSetupView(setup.Provider.ToApiName(), setup.ClientSecret, setup.SetupToken, setup.ApprovalUrl?.ToString()),
-            ApiJson.Options);
+        var setup = await gateways.For(provider)!.StartSetupAsync(id.Value, request.CancellationToken);
+        return TypedResults.Ok(new PaymentMethodSetupView(setup.Provider.ToApiName(), setup.ClientSecret, setup.SetupToken, setup.ApprovalUrl?.ToString()));
     }
 
-    private static async Task<IResult> SwitchPaymentMethod(
-        string spaceId, PaymentMethodBody? body, HttpContext http, DecisionRunner runner, PaymentMethodReader methods, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BillingView>, Replayed, ApiProblem>> SwitchPaymentMethod(
+        [AsParameters] SpaceRequest request, PaymentMethodBody? body, PaymentMethodReader methods)
     {
         if (body is null)
         {
             return Problems.Invalid("body", "A JSON object with provider and token is required.");
         }
 
-        var (method, problem) = await methods.ReadAsync(body, cancellationToken);
-        return problem ?? await SubscriptionEndpoints.Decide(
-            spaceId, http, runner, (state, caller, context) => Ownership.SwitchPaymentMethod(state, method!, caller, context), cancellationToken);
+        var (method, problem) = await methods.ReadAsync(body, request.CancellationToken);
+        return problem ?? await request.DecideAsync((state, caller, context) => Ownership.SwitchPaymentMethod(state, method!, caller, context));
     }
 }
 

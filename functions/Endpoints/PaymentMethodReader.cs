@@ -10,7 +10,7 @@ namespace Billing.Functions.Endpoints;
 public sealed class PaymentMethodReader(PaymentGateways gateways)
 {
     /// <summary>The method, null when the body names none, or the problem to answer.</summary>
-    public async Task<(PaymentMethod? Method, IResult? Problem)> ReadAsync(PaymentMethodBody? body, CancellationToken cancellationToken)
+    public async Task<(PaymentMethod? Method, ApiProblem? Problem)> ReadAsync(PaymentMethodBody? body, CancellationToken cancellationToken)
     {
         if (body is null)
         {

@@ -7,59 +7,46 @@ using Billing.Functions.Decisions;
 using Billing.Functions.Http;
 using Billing.Functions.Requests;
 using Billing.Functions.Views;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Billing.Functions.Endpoints;
 
 /// <summary>The billing tab's plan: view, preview, upgrade, change, cancel, resume, trial.</summary>
 public static class SubscriptionEndpoints
 {
-    public static RouteGroupBuilder MapSubscriptions(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapSubscriptions(this RouteGroupBuilder space)
     {
-        api.MapGet("/spaces/{spaceId}/billing", GetBilling).WithName("GetBilling");
-        api.MapPost("/spaces/{spaceId}/subscription/preview", Preview).WithName("PreviewSubscription");
-        api.MapPost("/spaces/{spaceId}/subscription", Upgrade).WithName("Upgrade");
-        api.MapPatch("/spaces/{spaceId}/subscription", Change).WithName("ChangeSubscription");
-        api.MapPost("/spaces/{spaceId}/subscription/cancel", Cancel).WithName("CancelSubscription");
-        api.MapPost("/spaces/{spaceId}/subscription/resume", Resume).WithName("ResumeSubscription");
-        api.MapPost("/spaces/{spaceId}/trial", StartTrial).WithName("StartTrial");
-        api.MapDelete("/spaces/{spaceId}/trial", CancelTrial).WithName("CancelTrial");
-        return api;
+        space.MapGet("/billing", GetBilling).WithName("GetBilling");
+        space.MapPost("/subscription/preview", Preview).WithName("PreviewSubscription").ProducesProblems(StatusCodes.Status402PaymentRequired, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+
+        var writes = space.MapGroup("").ProducesProblems(
+            StatusCodes.Status402PaymentRequired, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        writes.MapPost("/subscription", Upgrade).WithName("Upgrade");
+        writes.MapPatch("/subscription", Change).WithName("ChangeSubscription");
+        writes.MapPost("/subscription/cancel", Cancel).WithName("CancelSubscription");
+        writes.MapPost("/subscription/resume", Resume).WithName("ResumeSubscription");
+        writes.MapPost("/trial", StartTrial).WithName("StartTrial");
+        writes.MapDelete("/trial", CancelTrial).WithName("CancelTrial");
+        return space;
     }
 
-    private static async Task<IResult> GetBilling(string spaceId, HttpContext http, SpaceReader reader, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BillingView>, ApiProblem>> GetBilling([AsParameters] SpaceRequest request)
     {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
+        var (caller, state, problem) = await request.LoadAsync(AsMemberOrSales);
+        return problem is not null ? problem : TypedResults.Ok(BillingView.Of(state, caller));
+    }
+
+    private static async Task<Results<Ok<PreviewView>, ApiProblem>> Preview(
+        [AsParameters] SpaceRequest request, UpgradeBody? body, PaymentMethodReader methods, PriceCatalog catalog, TimeProvider clock)
+    {
+        var (caller, state, problem) = await request.LoadAsync(AsMemberOrSales);
         if (problem is not null)
         {
             return problem;
-        }
-
-        var state = await reader.LoadAsync(id, cancellationToken);
-        if (state is null || Access.RequireMember(state, caller, ServiceRoles.Sales) is not null)
-        {
-            return Problems.NotFound();
-        }
-
-        return Results.Json(BillingView.Of(state, caller), ApiJson.Options);
-    }
-
-    private static async Task<IResult> Preview(
-        string spaceId, UpgradeBody? body, HttpContext http, SpaceReader reader, PaymentMethodReader methods, PriceCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var state = await reader.LoadAsync(id, cancellationToken);
-        if (state is null || Access.RequireMember(state, caller, ServiceRoles.Sales) is not null)
-        {
-            return Problems.NotFound();
         }
 
         var errors = new FieldErrors();
-        var context = new DecisionContext(catalog, clock.GetUtcNow(), RequestContext.RequestId(http));
+        var context = new DecisionContext(catalog, clock.GetUtcNow(), request.RequestId);
         Result<PricePreview> preview;
         if (state.Plan is PaidPlan)
         {
@@ -73,8 +60,8 @@ public static class SubscriptionEndpoints
         }
         else
         {
-            var (method, methodProblem) = await methods.ReadAsync(body?.PaymentMethod, cancellationToken);
-            var upgrade = ReadUpgrade(body, caller, state, method, await reader.SurroundingsAsync(state.Space, cancellationToken), errors, billingInfoRequired: false);
+            var (method, methodProblem) = await methods.ReadAsync(body?.PaymentMethod, request.CancellationToken);
+            var upgrade = ReadUpgrade(body, caller, state, method, await request.Reader.SurroundingsAsync(state.Space, request.CancellationToken), errors, billingInfoRequired: false);
             if (errors.Any)
             {
                 return Problems.Invalid(errors.ToDictionary());
@@ -88,33 +75,33 @@ public static class SubscriptionEndpoints
             preview = Previews.Upgrade(state, upgrade, caller, context);
         }
 
-        return preview.IsSuccess ? Results.Json(PreviewView.Of(preview.Value), ApiJson.Options) : Problems.From(preview.Error);
+        return preview.IsSuccess ? TypedResults.Ok(PreviewView.Of(preview.Value)) : Problems.From(preview.Error);
     }
 
-    private static async Task<IResult> Upgrade(
-        string spaceId, UpgradeBody? body, HttpContext http, DecisionRunner runner, SpaceReader reader, PaymentMethodReader methods, CancellationToken cancellationToken)
+    private static async Task<Results<Created<BillingView>, Replayed, ApiProblem>> Upgrade(
+        [AsParameters] SpaceRequest request, UpgradeBody? body, PaymentMethodReader methods)
     {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
+        var (caller, id, problem) = request.Read();
         if (problem is not null)
         {
             return problem;
         }
 
-        var (key, hash, keyProblem) = RequestContext.Idempotency(http, caller, body);
+        var (key, hash, keyProblem) = request.Idempotency(caller, body);
         if (keyProblem is not null)
         {
             return keyProblem;
         }
 
-        var state = await reader.LoadAsync(id, cancellationToken);
-        if (state is null || Access.RequireMember(state, caller, ServiceRoles.Sales) is not null)
+        var (_, state, denied) = await request.LoadAsync(AsMemberOrSales);
+        if (denied is not null)
         {
-            return Problems.NotFound();
+            return denied;
         }
 
         var errors = new FieldErrors();
-        var surroundings = await reader.SurroundingsAsync(state.Space, cancellationToken);
-        var (method, methodProblem) = await methods.ReadAsync(body?.PaymentMethod, cancellationToken);
+        var surroundings = await request.Reader.SurroundingsAsync(state.Space, request.CancellationToken);
+        var (method, methodProblem) = await methods.ReadAsync(body?.PaymentMethod, request.CancellationToken);
         var upgrade = ReadUpgrade(body, caller, state, method, surroundings, errors, billingInfoRequired: true);
         if (errors.Any)
         {
@@ -126,27 +113,26 @@ public static class SubscriptionEndpoints
             return methodProblem;
         }
 
-        return await runner.RunAsync(
-            new DecisionRequest(
+        return await request.RunAsync(
+            new DecisionRequest<BillingView>(
                 id,
                 (current, context) => current is null ? Errors.NotFound() : Upgrades.Upgrade(current, WithOwnerLocale(upgrade, body, current), caller, context),
-                d => new Answer(StatusCodes.Status201Created, BillingView.Of(d.State, caller)),
+                d => BillingView.Of(d.State, caller),
                 key,
                 hash,
-                current => Access.RequireMember(current, caller, ServiceRoles.Sales)),
-            RequestContext.RequestId(http),
-            cancellationToken);
+                current => AsMemberOrSales(current, caller)),
+            view => TypedResults.Created((string?)null, view));
     }
 
-    private static async Task<IResult> Change(string spaceId, ChangeBody? body, HttpContext http, DecisionRunner runner, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BillingView>, Replayed, ApiProblem>> Change([AsParameters] SpaceRequest request, ChangeBody? body)
     {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
+        var (caller, id, problem) = request.Read();
         if (problem is not null)
         {
             return problem;
         }
 
-        var (key, hash, keyProblem) = RequestContext.Idempotency(http, caller, body);
+        var (key, hash, keyProblem) = request.Idempotency(caller, body);
         if (keyProblem is not null)
         {
             return keyProblem;
@@ -159,39 +145,29 @@ public static class SubscriptionEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        return await runner.RunAsync(
-            new DecisionRequest(
+        return await request.RunAsync(
+            new DecisionRequest<BillingView>(
                 id,
                 (state, context) => state is null ? Errors.NotFound() : Changes.Change(state, change, caller, context),
-                d => new Answer(StatusCodes.Status200OK, BillingView.Of(d.State, caller)),
+                d => BillingView.Of(d.State, caller),
                 key,
                 hash,
                 current => Access.RequireBillingOwner(current, caller, ServiceRoles.Sales)),
-            RequestContext.RequestId(http),
-            cancellationToken);
+            TypedResults.Ok);
     }
 
-    private static Task<IResult> Cancel(string spaceId, HttpContext http, DecisionRunner runner, CancellationToken cancellationToken) =>
-        Decide(spaceId, http, runner, Cancellations.Cancel, cancellationToken);
+    private static Task<Results<Ok<BillingView>, Replayed, ApiProblem>> Cancel([AsParameters] SpaceRequest request) => request.DecideAsync(Cancellations.Cancel);
 
-    private static Task<IResult> Resume(string spaceId, HttpContext http, DecisionRunner runner, CancellationToken cancellationToken) =>
-        Decide(spaceId, http, runner, Cancellations.Resume, cancellationToken);
+    private static Task<Results<Ok<BillingView>, Replayed, ApiProblem>> Resume([AsParameters] SpaceRequest request) => request.DecideAsync(Cancellations.Resume);
 
-    private static Task<IResult> CancelTrial(string spaceId, HttpContext http, DecisionRunner runner, CancellationToken cancellationToken) =>
-        Decide(spaceId, http, runner, Trials.Cancel, cancellationToken);
+    private static Task<Results<Ok<BillingView>, Replayed, ApiProblem>> CancelTrial([AsParameters] SpaceRequest request) => request.DecideAsync(Trials.Cancel);
 
-    private static async Task<IResult> StartTrial(string spaceId, TrialBody? body, HttpContext http, DecisionRunner runner, SpaceReader reader, CancellationToken cancellationToken)
+    private static async Task<Results<Created<BillingView>, Replayed, ApiProblem>> StartTrial([AsParameters] SpaceRequest request, TrialBody? body)
     {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
+        var (caller, state, problem) = await request.LoadAsync((s, c) => Access.RequireMember(s, c));
         if (problem is not null)
         {
             return problem;
-        }
-
-        var state = await reader.LoadAsync(id, cancellationToken);
-        if (state is null || Access.RequireMember(state, caller) is not null)
-        {
-            return Problems.NotFound();
         }
 
         var errors = new FieldErrors();
@@ -201,34 +177,17 @@ public static class SubscriptionEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        var surroundings = await reader.SurroundingsAsync(state.Space, cancellationToken);
-        return await runner.RunAsync(
-            new DecisionRequest(
-                id,
+        var surroundings = await request.Reader.SurroundingsAsync(state.Space, request.CancellationToken);
+        return await request.RunAsync(
+            new DecisionRequest<BillingView>(
+                state.Space.Id,
                 (current, context) => current is null ? Errors.NotFound() : Trials.Start(current, tier, surroundings, caller, context),
-                d => new Answer(StatusCodes.Status201Created, BillingView.Of(d.State, caller))),
-            RequestContext.RequestId(http),
-            cancellationToken);
+                d => BillingView.Of(d.State, caller)),
+            view => TypedResults.Created((string?)null, view));
     }
 
-    /// <summary>A body-less decision on the space by the caller (cancel, resume, cancel trial).</summary>
-    internal static async Task<IResult> Decide(
-        string spaceId, HttpContext http, DecisionRunner runner, Func<SpaceBilling, Caller, DecisionContext, Result<Decision>> decide, CancellationToken cancellationToken)
-    {
-        var (caller, id, problem) = RequestContext.Read(http, spaceId);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return await runner.RunAsync(
-            new DecisionRequest(
-                id,
-                (state, context) => state is null ? Errors.NotFound() : decide(state, caller, context),
-                d => new Answer(StatusCodes.Status200OK, BillingView.Of(d.State, caller))),
-            RequestContext.RequestId(http),
-            cancellationToken);
-    }
+    // Who sees a space's plan and may upgrade it: its members, and sales staff.
+    private static DomainError? AsMemberOrSales(SpaceBilling state, Caller caller) => Access.RequireMember(state, caller, ServiceRoles.Sales);
 
     private static UpgradeCommand ReadUpgrade(
         UpgradeBody? body, Caller caller, SpaceBilling state, Billing.Core.Payments.PaymentMethod? method, SpaceSurroundings surroundings, FieldErrors errors, bool billingInfoRequired)

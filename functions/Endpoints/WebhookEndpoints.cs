@@ -5,6 +5,7 @@ using Billing.Functions.Decisions;
 using Billing.Functions.Http;
 using Billing.Infra.Configuration;
 using Billing.Infra.Payments.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Billing.Functions.Endpoints;
 
@@ -16,14 +17,14 @@ namespace Billing.Functions.Endpoints;
 /// </summary>
 public static class WebhookEndpoints
 {
-    public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder webhooks)
     {
-        api.MapPost("/webhooks/stripe", FromStripe).WithName("StripeWebhook").AllowAnonymous();
-        api.MapPost("/webhooks/paypal", FromPayPal).WithName("PayPalWebhook").AllowAnonymous();
-        return api;
+        webhooks.MapPost("/stripe", FromStripe).WithName("StripeWebhook");
+        webhooks.MapPost("/paypal", FromPayPal).WithName("PayPalWebhook");
+        return webhooks;
     }
 
-    private static async Task<IResult> FromStripe(HttpContext http, StripeOptions stripe, WebhookIntake intake, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WebhookAnswer>, ApiProblem>> FromStripe(HttpContext http, StripeOptions stripe, WebhookIntake intake, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(stripe.WebhookSecret))
         {
@@ -39,7 +40,7 @@ public static class WebhookEndpoints
         return await intake.AcceptAsync(PaymentProvider.Stripe, body, StripeWebhook.Read, cancellationToken);
     }
 
-    private static async Task<IResult> FromPayPal(HttpContext http, PayPalOptions paypal, IServiceProvider services, WebhookIntake intake, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WebhookAnswer>, ApiProblem>> FromPayPal(HttpContext http, PayPalOptions paypal, IServiceProvider services, WebhookIntake intake, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(paypal.WebhookId) || services.GetService<PayPalSignature>() is not { } signature)
         {
@@ -59,10 +60,10 @@ public static class WebhookEndpoints
     }
 
     // Which settings are missing is for the operator's README, not for whoever posts here.
-    private static IResult NotConfigured() =>
+    private static ApiProblem NotConfigured() =>
         Problems.Code(StatusCodes.Status404NotFound, ErrorCode.NotFound, "This provider's webhook is not enabled here.");
 
-    private static IResult SignatureInvalid() =>
+    private static ApiProblem SignatureInvalid() =>
         Problems.Code(StatusCodes.Status400BadRequest, ErrorCode.WebhookSignatureInvalid, "The signature of this event is missing, wrong or too old; nothing was stored.");
 
     private static async Task<byte[]> ReadRawAsync(HttpContext http, CancellationToken cancellationToken)

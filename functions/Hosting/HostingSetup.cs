@@ -32,7 +32,7 @@ public static class HostingSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddBillingAuthentication(configuration);
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddOperationTransformer(ProblemAnswers.DescribeAsync).AddDocumentTransformer((document, _, _) =>
         {
             // The API is where the document is: a server named from the request's Host header would be the caller's to choose.
             document.Servers = [new OpenApiServer { Url = "/" }];

@@ -46,7 +46,7 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
     };
 
     // A body that is not JSON, or not of the expected shape: the field is named by its JSON path, the types behind it are not.
-    private static IResult NotReadable(JsonException json)
+    private static ApiProblem NotReadable(JsonException json)
     {
         var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
         return Problems.Invalid(

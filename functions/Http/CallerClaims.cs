@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Billing.Core.Common;
 using Billing.Core.Spaces;
+using Billing.Core.Subscriptions;
 
 namespace Billing.Functions.Http;
 
@@ -13,6 +14,17 @@ namespace Billing.Functions.Http;
 public static class CallerClaims
 {
     public static Caller? GetCaller(this HttpContext http) => FromPrincipal(http.User);
+
+    /// <summary>Null when core lets the caller in as an operator (<c>billing.operator</c>); otherwise the problem to answer (401, 403).</summary>
+    public static ApiProblem? RequireOperator(this HttpContext http)
+    {
+        if (http.GetCaller() is not { } caller)
+        {
+            return Problems.Unauthenticated();
+        }
+
+        return Access.RequireOperator(caller) is { } denied ? Problems.From(denied) : null;
+    }
 
     public static Caller? FromPrincipal(ClaimsPrincipal principal)
     {

@@ -1,4 +1,5 @@
 using Billing.Core.Common;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Billing.Functions.Http;
 
@@ -10,7 +11,7 @@ public static class Problems
 {
     public const string ContentType = "application/problem+json";
 
-    public static IResult From(DomainError error)
+    public static ApiProblem From(DomainError error)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = error.ApiCode };
         if (!error.Related.IsDefaultOrEmpty)
@@ -22,34 +23,33 @@ public static class Problems
     }
 
     /// <summary>A malformed or ill-typed request, with the messages for each field.</summary>
-    public static IResult Invalid(IDictionary<string, string[]> errors, string detail = "The request is not valid.") =>
-        Results.ValidationProblem(
-            errors,
+    public static ApiProblem Invalid(IDictionary<string, string[]> errors, string detail = "The request is not valid.") =>
+        Problem(
+            new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest },
+            ErrorCode.InvalidRequest,
             detail,
-            type: TypeOf(ErrorCode.InvalidRequest),
-            title: ErrorCode.InvalidRequest.ToApiCode(),
-            extensions: new Dictionary<string, object?> { ["code"] = ErrorCode.InvalidRequest.ToApiCode() });
+            new Dictionary<string, object?> { ["code"] = ErrorCode.InvalidRequest.ToApiCode() });
 
-    public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] }, message);
+    public static ApiProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] }, message);
 
     /// <summary>A problem whose status is not the code's usual one (405, 413, 415 are <c>invalid_request</c> too).</summary>
-    public static IResult Code(int status, ErrorCode code, string detail) =>
+    public static ApiProblem Code(int status, ErrorCode code, string detail) =>
         Problem(status, code, detail, new Dictionary<string, object?> { ["code"] = code.ToApiCode() });
 
-    public static IResult Unauthenticated() => Code(StatusCodes.Status401Unauthorized, ErrorCode.Unauthenticated, "A valid bearer token is required.");
+    public static ApiProblem Unauthenticated() => Code(StatusCodes.Status401Unauthorized, ErrorCode.Unauthenticated, "A valid bearer token is required.");
 
-    public static IResult NotFound() => From(Errors.NotFound());
+    public static ApiProblem NotFound() => From(Errors.NotFound());
 
     /// <summary>503 with <c>Retry-After</c>: the invoice is still being numbered and rendered by the write pipeline; reads never finish it themselves.</summary>
-    public static IResult NotFinished() =>
-        new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, ErrorCode.StorageUnavailable, "The invoice is still being issued; its PDF is not stored yet. Try again shortly."));
+    public static ApiProblem NotFinished() =>
+        Code(StatusCodes.Status503ServiceUnavailable, ErrorCode.StorageUnavailable, "The invoice is still being issued; its PDF is not stored yet. Try again shortly.").WithRetryAfter();
 
     /// <summary>503 with <c>Retry-After</c>: storage did not answer, or stayed too busy to take the change; nothing was written.</summary>
-    public static IResult StorageUnavailable() =>
-        new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, ErrorCode.StorageUnavailable, "Storage is not answering; nothing was changed. Try again shortly."));
+    public static ApiProblem StorageUnavailable() =>
+        Code(StatusCodes.Status503ServiceUnavailable, ErrorCode.StorageUnavailable, "Storage is not answering; nothing was changed. Try again shortly.").WithRetryAfter();
 
-    public static IResult PaymentProviderUnavailable() =>
-        new WithRetryAfter(Code(StatusCodes.Status503ServiceUnavailable, ErrorCode.PaymentProviderUnavailable, "The payment provider is not answering; nothing was changed or charged. Try again shortly."));
+    public static ApiProblem PaymentProviderUnavailable() =>
+        Code(StatusCodes.Status503ServiceUnavailable, ErrorCode.PaymentProviderUnavailable, "The payment provider is not answering; nothing was changed or charged. Try again shortly.").WithRetryAfter();
 
     public static int StatusOf(ErrorCode code) => code switch
     {
@@ -67,16 +67,20 @@ public static class Problems
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
-    private static IResult Problem(int status, ErrorCode code, string detail, Dictionary<string, object?> extensions) =>
-        Results.Problem(detail: detail, statusCode: status, title: code.ToApiCode(), type: TypeOf(code), extensions: extensions);
+    private static ApiProblem Problem(int status, ErrorCode code, string detail, Dictionary<string, object?> extensions) =>
+        Problem(new ProblemDetails { Status = status }, code, detail, extensions);
 
-    private sealed class WithRetryAfter(IResult inner) : IResult
+    private static ApiProblem Problem(ProblemDetails details, ErrorCode code, string detail, Dictionary<string, object?> extensions)
     {
-        public Task ExecuteAsync(HttpContext httpContext)
+        details.Detail = detail;
+        details.Title = code.ToApiCode();
+        details.Type = TypeOf(code);
+        foreach (var (name, value) in extensions)
         {
-            httpContext.Response.Headers.RetryAfter = "5";
-            return inner.ExecuteAsync(httpContext);
+            details.Extensions[name] = value;
         }
+
+        return new ApiProblem(details, code.ToApiCode());
     }
 
     private static string TypeOf(ErrorCode code) => $"https://billing.example/problems/{code.ToApiCode()}";

@@ -5,6 +5,7 @@ using Billing.Core.Subscriptions;
 using Billing.Functions.Hosting;
 using Billing.Functions.Http;
 using Billing.Infra.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Billing.Functions.RenewalRun;
@@ -21,7 +22,8 @@ public static class RenewalEndpoints
 
     public static WebApplication MapRenewals(this WebApplication app)
     {
-        app.MapPost("/api/operations/renewal-run", RunNow).WithName("RunRenewals");
+        app.MapPost("/api/operations/renewal-run", RunNow).WithName("RunRenewals").RequireAuthorization()
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status503ServiceUnavailable);
         if (CustomHandler.IsHosted(app.Configuration))
         {
             var invocations = app.MapGroup("").AllowAnonymous().ExcludeFromDescription().AddEndpointFilter(CustomHandler.OnlyFromHost);
@@ -32,19 +34,14 @@ public static class RenewalEndpoints
         return app;
     }
 
-    private static async Task<IResult> RunNow(HttpContext http, RenewalPass pass, IOptions<RenewalOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RenewalSummary>, ApiProblem>> RunNow(HttpContext http, RenewalPass pass, IOptions<RenewalOptions> options, CancellationToken cancellationToken)
     {
-        if (http.GetCaller() is not { } caller)
+        if (http.RequireOperator() is { } denied)
         {
-            return Problems.Unauthenticated();
+            return denied;
         }
 
-        if (Access.RequireOperator(caller) is { } denied)
-        {
-            return Problems.From(denied);
-        }
-
-        return Results.Json(await pass.RunAsync(options.Value, cancellationToken), ApiJson.Options);
+        return TypedResults.Ok(await pass.RunAsync(options.Value, cancellationToken));
     }
 
     private static async Task<IResult> OnTimer(RenewalPass pass, IOptions<RenewalOptions> options, CancellationToken cancellationToken)

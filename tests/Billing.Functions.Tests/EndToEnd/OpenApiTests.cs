@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Billing.Functions.Tests.Support;
+
+namespace Billing.Functions.Tests.EndToEnd;
+
+/// <summary>
+/// The served OpenAPI document is the source of truth for bodies (API.md): every write operation lists
+/// the problem answers it gives, each as application/problem+json, described by its stable codes.
+/// </summary>
+public class OpenApiTests(BillingServerFixture server) : IClassFixture<BillingServerFixture>
+{
+    private const string ProblemJson = "application/problem+json";
+
+    // The problem statuses API.md gives each write (S3 directory, B1 owner, U/C plan, P1 payment, operations, P3 webhooks).
+    private static readonly int[] Directory = [400, 401, 403, 404, 409, 422, 503];
+    private static readonly int[] SpaceWrite = [400, 401, 402, 403, 404, 409, 422, 503];
+
+    private static readonly Dictionary<string, int[]> ProblemsOf = new()
+    {
+        ["PutSpace"] = Directory,
+        ["PutMember"] = Directory,
+        ["RemoveMember"] = Directory,
+        ["PreviewSubscription"] = SpaceWrite,
+        ["Upgrade"] = SpaceWrite,
+        ["ChangeSubscription"] = SpaceWrite,
+        ["CancelSubscription"] = SpaceWrite,
+        ["ResumeSubscription"] = SpaceWrite,
+        ["StartTrial"] = SpaceWrite,
+        ["CancelTrial"] = SpaceWrite,
+        ["TransferBillingOwner"] = SpaceWrite,
+        ["UpdateBillingInfo"] = SpaceWrite,
+        ["StartPaymentMethodSetup"] = SpaceWrite,
+        ["SwitchPaymentMethod"] = SpaceWrite,
+        ["SetClock"] = [400, 401, 403, 404, 503],
+        ["RunRenewals"] = [401, 403, 503],
+        ["StripeWebhook"] = [400, 404, 503],
+        ["PayPalWebhook"] = [400, 404, 503],
+    };
+
+    // A write added later is held at least to what every authenticated write on a space answers.
+    private static readonly int[] AnyWrite = [400, 401, 404];
+
+    [Fact]
+    public async Task Every_write_operation_lists_its_problem_answers_as_problem_json()
+    {
+        using var document = JsonDocument.Parse(await server.Anonymous.GetStringAsync("/api/openapi.json"));
+        var writes = 0;
+        var missing = new List<string>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "post" or "put" or "patch" or "delete"))
+            {
+                writes++;
+                var id = operation.Value.TryGetProperty("operationId", out var named) ? named.GetString()! : $"{operation.Name} {path.Name}";
+                var responses = operation.Value.GetProperty("responses");
+                foreach (var status in ProblemsOf.GetValueOrDefault(id, AnyWrite))
+                {
+                    if (!responses.TryGetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response)
+                        || !response.TryGetProperty("content", out var content)
+                        || !content.TryGetProperty(ProblemJson, out _))
+                    {
+                        missing.Add($"{id} ({operation.Name.ToUpperInvariant()} {path.Name}): {status}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(writes >= ProblemsOf.Count, $"only {writes} write operations in the document");
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task A_problem_answer_is_described_by_the_codes_that_answer_with_its_status()
+    {
+        using var document = JsonDocument.Parse(await server.Anonymous.GetStringAsync("/api/openapi.json"));
+        var upgrade = document.RootElement.GetProperty("paths").GetProperty("/api/spaces/{spaceId}/subscription").GetProperty("post").GetProperty("responses");
+
+        Assert.Contains("teams_already_paid", upgrade.GetProperty("409").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("idempotency_key_reused", upgrade.GetProperty("422").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(upgrade.GetProperty("201").GetProperty("content").TryGetProperty("application/json", out _));
+    }
+}
