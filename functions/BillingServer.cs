@@ -22,6 +22,7 @@ public static class BillingServer
         builder.Services.AddRenewalRun(builder.Configuration);
         builder.Services.AddSingleton<SpaceReader>();
         builder.Services.AddSingleton<PaymentMethodReader>();
+        builder.Services.AddSingleton<Billing.Functions.Requests.TaxIdVerifier>();
         builder.Services.AddSingleton<WebAssets>();
         configure?.Invoke(builder);
 

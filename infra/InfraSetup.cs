@@ -2,6 +2,7 @@ using Billing.Infra.Configuration;
 using Billing.Infra.Email;
 using Billing.Infra.Payments;
 using Billing.Infra.Storage;
+using Billing.Infra.Tax;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,6 +42,7 @@ public static class InfraSetup
         }
 
         services.AddPaymentProviders(configuration);
+        services.AddTaxRegister(configuration);
         services.AddSingleton<PaymentGateways>();
 
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -27,4 +27,6 @@ public enum AuditAction
     PaymentDisputed,
     PaymentMethodUpdated,
     PaymentMethodRemoved,
+    TaxExemptionChanged,
+    TaxIdRechecked,
 }

@@ -44,7 +44,10 @@ public static class CatalogFile
                 Currency.Parse(file.Currencies.Default),
                 file.Currencies.ByCountry.ToFrozenDictionary(c => c.Key, c => Currency.Parse(c.Value), StringComparer.Ordinal),
                 file.TaxRates.ToFrozenDictionary(t => t.Key, t => new TaxRate(t.Value), StringComparer.Ordinal),
-                policy);
+                policy)
+            {
+                HomeCountry = file.HomeCountry ?? "NL",
+            };
         }
         catch (Exception e) when (e is JsonException or ArgumentException or NullReferenceException)
         {
@@ -65,7 +68,8 @@ public static class CatalogFile
         LadderShape SeatLadder,
         CurrenciesShape Currencies,
         Dictionary<string, int> TaxRates,
-        PolicyShape Policy);
+        PolicyShape Policy,
+        string? HomeCountry);
 
     private sealed record TierShape(string Id, string Name, bool OnSale, int Rank, Dictionary<string, long> MonthlySeatPrice);
 

@@ -1,12 +1,14 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Billing.Core.Amounts;
+using Billing.Core.Tax;
 
 namespace Billing.Core.Catalog;
 
 /// <summary>
 /// What is on sale and at what price (M1): tiers with a per-seat monthly price per currency, the seat
-/// ladder, the currency of each billing country, tax rates where configured, and the policy knobs.
+/// ladder, the currency of each billing country (M4), the issuer's home country and the tax rates (T1),
+/// and the policy knobs.
 /// </summary>
 public sealed record PriceCatalog
 {
@@ -57,6 +59,24 @@ public sealed record PriceCatalog
 
     public FrozenDictionary<string, TaxRate> TaxRateByCountry { get; }
 
+    /// <summary>
+    /// The issuer's home country (T1, <c>Tax__HomeCountry</c>). When it is an EU member state, every
+    /// member state needs a rate: a consumer elsewhere in the EU pays the rate of their own country.
+    /// </summary>
+    public string HomeCountry
+    {
+        get => _homeCountry;
+        init
+        {
+            var missing = EuMemberStates.Contains(value) ? EuMemberStates.Countries.Where(c => !TaxRateByCountry.ContainsKey(c)).Order().ToList() : [];
+            _homeCountry = missing.Count == 0
+                ? value
+                : throw new ArgumentException($"With an EU home country the catalog needs the VAT rate of every member state; missing: {string.Join(", ", missing)}.", nameof(HomeCountry));
+        }
+    }
+
+    private readonly string _homeCountry = "US";
+
     public BillingPolicy Policy { get; }
 
     public Tier? FindTier(TierId id) => _tiersById.GetValueOrDefault(id);
@@ -66,4 +86,8 @@ public sealed record PriceCatalog
 
     /// <summary>The tax rate of <paramref name="country"/>, or none where none is configured.</summary>
     public TaxRate TaxRateFor(string country) => TaxRateByCountry.GetValueOrDefault(country, TaxRate.None);
+
+    /// <summary>The tax of an invoice to <paramref name="billTo"/> issued now (T1, T3).</summary>
+    public TaxTreatment TaxFor(Invoicing.BillingInfo billTo, TaxExemption? exemption) =>
+        TaxRules.Decide(HomeCountry, billTo.Address.Country, billTo.TaxId, exemption, TaxRateByCountry);
 }

@@ -50,4 +50,7 @@ public static class Errors
 
     public static DomainError InvoicePaymentNotEligible(int minimumSeats) =>
         new(ErrorCode.InvoicePaymentNotEligible, $"Payment by invoice is for annual plans of {minimumSeats} seats or more (I1).");
+
+    public static DomainError TaxIdInvalid(string country) =>
+        new(ErrorCode.TaxIdInvalid, $"The tax id does not have the format or the check digits of a tax id of {country} (T2).");
 }

@@ -3,6 +3,7 @@ using Billing.Core.Amounts;
 using Billing.Core.Calendar;
 using Billing.Core.Common;
 using Billing.Core.Payments;
+using Billing.Core.Tax;
 
 namespace Billing.Core.Invoicing;
 
@@ -20,13 +21,14 @@ public sealed record InvoiceDraft(
     BillingPeriod Period,
     BillingInfo BillTo,
     ImmutableArray<InvoiceLine> Lines,
-    TaxRate TaxRate,
+    TaxTreatment Taxation,
     Currency Currency,
     PaymentMethod PaymentMethod)
 {
     public Money Subtotal => InvoiceTotals.Subtotal(Lines, Currency);
 
-    public Money Tax => TaxRate.TaxOn(Subtotal);
+    /// <summary>The tax of the whole invoice, its proration and credit lines included, at the invoice's one treatment (T1).</summary>
+    public Money Tax => Taxation.TaxOn(Subtotal);
 
     public Money Total => Subtotal + Tax;
 }

@@ -25,7 +25,7 @@ internal static class InvoiceDrafts
             period,
             subscription.BillingInfo,
             lines,
-            context.Catalog.TaxRateFor(subscription.BillingInfo.Address.Country),
+            context.Catalog.TaxFor(subscription.BillingInfo, subscription.TaxExemption),
             subscription.Currency,
             subscription.PaymentMethod);
     }

@@ -4,6 +4,7 @@ using Billing.Core.Catalog;
 using Billing.Core.Common;
 using Billing.Core.Invoicing;
 using Billing.Core.Payments;
+using Billing.Core.Tax;
 
 namespace Billing.Core.Subscriptions;
 
@@ -28,6 +29,9 @@ public sealed record Subscription(
     Dunning? Dunning,
     int ChangeInvoiceCount)
 {
+    /// <summary>Set by sales (T3): the invoices issued while it stands carry no tax and print its reason.</summary>
+    public TaxExemption? TaxExemption { get; init; }
+
     public BillingPeriod CurrentPeriod => Anchor.Period(Cycle, PeriodIndex);
 
     public DateTimeOffset RenewsAt => CurrentPeriod.End;

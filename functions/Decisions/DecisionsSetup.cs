@@ -33,9 +33,20 @@ public static class DecisionsSetup
             : throw new InvalidOperationException($"Billing__PublicBaseUrl must be an absolute http(s) URL, not '{text}'.");
     }
 
-    /// <summary><c>Billing__CatalogPath</c> names a catalog file to use instead of the one that ships with the code.</summary>
-    private static PriceCatalog LoadCatalog(IConfiguration configuration) =>
-        configuration["Billing:CatalogPath"] is { Length: > 0 } path ? CatalogFile.Parse(File.ReadAllText(path)) : PriceCatalog.Default;
+    /// <summary>
+    /// <c>Billing__CatalogPath</c> names a catalog file to use instead of the one that ships with the
+    /// code; <c>Tax__HomeCountry</c> sets the issuer's home country over the catalog's (T1).
+    /// </summary>
+    private static PriceCatalog LoadCatalog(IConfiguration configuration)
+    {
+        var catalog = configuration["Billing:CatalogPath"] is { Length: > 0 } path ? CatalogFile.Parse(File.ReadAllText(path)) : PriceCatalog.Default;
+        return configuration["Tax:HomeCountry"] switch
+        {
+            null or "" => catalog,
+            var home when Billing.Core.Common.CountryCodes.IsAssigned(home) => catalog with { HomeCountry = home },
+            var other => throw new InvalidOperationException($"Tax__HomeCountry must be an ISO 3166-1 alpha-2 code in upper case, not '{other}'."),
+        };
+    }
 
     /// <summary><c>Billing__Clock</c>: <c>system</c> (default) or <c>test</c>, a clock operators may set.</summary>
     private static TimeProvider ClockFor(IConfiguration configuration) => configuration["Billing:Clock"] switch

@@ -37,7 +37,7 @@ public static class SubscriptionEndpoints
     }
 
     private static async Task<Results<Ok<PreviewView>, ApiProblem>> Preview(
-        [AsParameters] SpaceRequest request, UpgradeBody? body, PaymentMethodReader methods, PriceCatalog catalog, TimeProvider clock)
+        [AsParameters] SpaceRequest request, UpgradeBody? body, PaymentMethodReader methods, TaxIdVerifier taxIds, PriceCatalog catalog, TimeProvider clock)
     {
         var (caller, state, problem) = await request.LoadAsync(AsMemberOrSales);
         if (problem is not null)
@@ -61,7 +61,8 @@ public static class SubscriptionEndpoints
         else
         {
             var (method, methodProblem) = await methods.ReadAsync(body?.PaymentMethod, request.CancellationToken);
-            var upgrade = ReadUpgrade(body, caller, state, method, await request.Reader.SurroundingsAsync(state.Space, request.CancellationToken), errors, billingInfoRequired: false);
+            var surroundings = await request.Reader.SurroundingsAsync(state.Space, request.CancellationToken);
+            var upgrade = ReadUpgrade(body, caller, state, method, surroundings, errors, billingInfoRequired: false, out var taxIdText);
             if (errors.Any)
             {
                 return Problems.Invalid(errors.ToDictionary());
@@ -72,6 +73,14 @@ public static class SubscriptionEndpoints
                 return methodProblem;
             }
 
+            var billTo = await taxIds.CheckAsync(upgrade.BillingInfo, taxIdText, request.CancellationToken);
+            if (!billTo.IsSuccess)
+            {
+                return Problems.From(billTo.Error);
+            }
+
+            upgrade = upgrade with { BillingInfo = billTo.Value };
+
             preview = Previews.Upgrade(state, upgrade, caller, context);
         }
 
@@ -79,7 +88,7 @@ public static class SubscriptionEndpoints
     }
 
     private static async Task<Results<Created<BillingView>, Replayed, ApiProblem>> Upgrade(
-        [AsParameters] SpaceRequest request, UpgradeBody? body, PaymentMethodReader methods)
+        [AsParameters] SpaceRequest request, UpgradeBody? body, PaymentMethodReader methods, TaxIdVerifier taxIds)
     {
         var (caller, id, problem) = request.Read();
         if (problem is not null)
@@ -102,7 +111,7 @@ public static class SubscriptionEndpoints
         var errors = new FieldErrors();
         var surroundings = await request.Reader.SurroundingsAsync(state.Space, request.CancellationToken);
         var (method, methodProblem) = await methods.ReadAsync(body?.PaymentMethod, request.CancellationToken);
-        var upgrade = ReadUpgrade(body, caller, state, method, surroundings, errors, billingInfoRequired: true);
+        var upgrade = ReadUpgrade(body, caller, state, method, surroundings, errors, billingInfoRequired: true, out var taxIdText);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
@@ -112,6 +121,15 @@ public static class SubscriptionEndpoints
         {
             return methodProblem;
         }
+
+        // VIES down leaves the id unverified and the upgrade goes on (T2).
+        var billTo = await taxIds.CheckAsync(upgrade.BillingInfo, taxIdText, request.CancellationToken);
+        if (!billTo.IsSuccess)
+        {
+            return Problems.From(billTo.Error);
+        }
+
+        upgrade = upgrade with { BillingInfo = billTo.Value };
 
         return await request.RunAsync(
             new DecisionRequest<BillingView>(
@@ -190,8 +208,9 @@ public static class SubscriptionEndpoints
     private static DomainError? AsMemberOrSales(SpaceBilling state, Caller caller) => Access.RequireMember(state, caller, ServiceRoles.Sales);
 
     private static UpgradeCommand ReadUpgrade(
-        UpgradeBody? body, Caller caller, SpaceBilling state, Billing.Core.Payments.PaymentMethod? method, SpaceSurroundings surroundings, FieldErrors errors, bool billingInfoRequired)
+        UpgradeBody? body, Caller caller, SpaceBilling state, Billing.Core.Payments.PaymentMethod? method, SpaceSurroundings surroundings, FieldErrors errors, bool billingInfoRequired, out string? taxIdText)
     {
+        taxIdText = null;
         if (body is null)
         {
             errors.Add("body", "A JSON object is required.");
@@ -201,7 +220,7 @@ public static class SubscriptionEndpoints
         var owner = body.BillingOwnerId is null && caller.User is { } self ? self : errors.User("billingOwnerId", body.BillingOwnerId);
         var info = body.BillingInfo is null && !billingInfoRequired
             ? PreviewBillingInfo
-            : BodyReaders.BillingInfo(body.BillingInfo, state.Space.Locale ?? Locale.English, errors);
+            : BodyReaders.BillingInfo(body.BillingInfo, state.Space.Locale ?? Locale.English, errors, out taxIdText);
         return new UpgradeCommand(
             errors.Tier("tier", body.Tier),
             errors.Cycle("cycle", body.Cycle),

@@ -61,7 +61,7 @@ public static class Problems
         ErrorCode.AlreadySubscribed or ErrorCode.NotSubscribed or ErrorCode.TeamInPaidOrganization or ErrorCode.TeamsAlreadyPaid
             or ErrorCode.ContactSales or ErrorCode.TrialAlreadyUsed or ErrorCode.BillingOwnerMustTransferFirst => StatusCodes.Status409Conflict,
         ErrorCode.TierNotOnSale or ErrorCode.SeatCountNotOffered or ErrorCode.SeatsBelowMembers or ErrorCode.BillingOwnerNotMember
-            or ErrorCode.InvoicePaymentNotEligible or ErrorCode.IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
+            or ErrorCode.InvoicePaymentNotEligible or ErrorCode.IdempotencyKeyReused or ErrorCode.TaxIdInvalid => StatusCodes.Status422UnprocessableEntity,
         ErrorCode.InternalError => StatusCodes.Status500InternalServerError,
         ErrorCode.StorageUnavailable or ErrorCode.PaymentProviderUnavailable => StatusCodes.Status503ServiceUnavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),

@@ -22,6 +22,7 @@ public sealed partial class RenewalPass(
     RenewalBatches batches,
     UnitOfWork work,
     EffectDelivery delivery,
+    Requests.TaxIdVerifier taxIds,
     PriceCatalog catalog,
     TimeProvider clock,
     ILogger<RenewalPass> logger)
@@ -128,6 +129,11 @@ public sealed partial class RenewalPass(
         // What a crash left undone, first. Delivery answers the space as it then stands, so each step
         // decides on it without reading it again (on Azurite every read of a partition scans the table).
         var loaded = await delivery.DeliverAsync(space, tally, cancellationToken);
+        if (loaded is not null && TaxStatus.NeedsRecheck(loaded.State))
+        {
+            loaded = await RecheckTaxIdAsync(space, loaded, now, cancellationToken);
+        }
+
         for (var step = 0; step < MaxStepsPerSpace && loaded is not null; step++)
         {
             var (current, advanced) = await work.RunAsync<(StoredSpace?, bool)>(space, "renewal-run", (known, context) =>
@@ -157,6 +163,22 @@ public sealed partial class RenewalPass(
             await index.UnscheduleAsync(space, indexedFor, cancellationToken);
         }
     }
+
+    // T2: an id VIES could not confirm when it was given is asked about again before the renewal
+    // invoices, so a confirmed one is reverse-charged from this invoice on; VIES down again changes nothing.
+    private async Task<StoredSpace?> RecheckTaxIdAsync(SpaceId space, StoredSpace loaded, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var answer = await taxIds.AskAgainAsync(loaded.State.Subscription!.BillingInfo.TaxId!, cancellationToken);
+        return await work.RunAsync<StoredSpace?>(space, "renewal-run", (known, context) =>
+        {
+            var decision = known is null ? null : TaxStatus.Recheck(known.State, answer, RenewalCaller, context);
+            return Task.FromResult<UnitOfWork.Verdict<StoredSpace?>>(decision is null || decision.ChangesNothing
+                ? new UnitOfWork.Done<StoredSpace?>(known)
+                : new UnitOfWork.Write<StoredSpace?>(decision, stored => stored) { IndexedByRenewalRun = true });
+        }, cancellationToken, known: loaded, at: now);
+    }
+
+    private static readonly Billing.Core.Spaces.Caller RenewalCaller = Billing.Core.Spaces.Caller.System("renewal-run");
 
     private async Task ReindexAsync(SpaceBilling state, DateTimeOffset indexedFor, CancellationToken cancellationToken)
     {

@@ -23,3 +23,5 @@ public sealed record TrialBody(string? Tier);
 public sealed record ClockBody(DateTimeOffset? Now);
 
 public sealed record PaymentMethodSetupBody(string? Provider);
+
+public sealed record TaxExemptionBody(bool? Exempt, string? Reason);

@@ -4,19 +4,27 @@ using Billing.Core.Common;
 using Billing.Core.Invoicing;
 using Billing.Core.Spaces;
 using Billing.Core.Subscriptions;
+using Billing.Core.Tax;
 
 namespace Billing.Functions.Requests;
 
 /// <summary>Reads bodies into domain values, collecting every field error (parse at the edge, then trust).</summary>
 public static class BodyReaders
 {
-    public static BillingInfo BillingInfo(BillingInfoBody? body, Locale fallbackLocale, FieldErrors errors)
+    /// <summary>
+    /// The billing information of <paramref name="body"/>, its tax id still to be checked (T2) by
+    /// <see cref="TaxIdVerifier"/>: the id as given comes out in <paramref name="taxId"/>.
+    /// </summary>
+    public static BillingInfo BillingInfo(BillingInfoBody? body, Locale fallbackLocale, FieldErrors errors, out string? taxId)
     {
+        taxId = null;
         if (body is null)
         {
             errors.Add("billingInfo", "Required.");
             return null!;
         }
+
+        taxId = errors.OptionalText("billingInfo.taxId", body.TaxId, maxLength: 40);
 
         var address = body.Address;
         if (address is null)
@@ -34,8 +42,30 @@ public static class BodyReaders
                 errors.OptionalText("billingInfo.address.postalCode", address?.PostalCode, maxLength: 20),
                 errors.OptionalText("billingInfo.address.region", address?.Region),
                 address is null ? "US" : errors.Country("billingInfo.address.country", address.Country)),
-            errors.OptionalText("billingInfo.taxId", body.TaxId, maxLength: 40),
+            null,
             errors.Locale("billingInfo.locale", body.Locale) ?? fallbackLocale);
+    }
+
+    /// <summary>T3: <c>{ exempt: true, reason }</c> marks a customer exempt, <c>{ exempt: false }</c> lifts it.</summary>
+    public static TaxExemption? TaxExemption(TaxExemptionBody? body, FieldErrors errors)
+    {
+        if (body?.Exempt is not { } exempt)
+        {
+            errors.Add("exempt", "Required: true or false.");
+            return null;
+        }
+
+        if (!exempt)
+        {
+            if (body.Reason is not null)
+            {
+                errors.Add("reason", "Only an exemption has a reason.");
+            }
+
+            return null;
+        }
+
+        return new TaxExemption(errors.Text("reason", body.Reason, maxLength: 200));
     }
 
     public static ChangeCommand Change(ChangeBody? body, FieldErrors errors)

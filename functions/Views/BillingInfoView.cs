@@ -1,4 +1,5 @@
 using Billing.Core.Invoicing;
+using Billing.Core.Tax;
 
 namespace Billing.Functions.Views;
 
@@ -6,10 +7,23 @@ namespace Billing.Functions.Views;
 /// The billing information as it stands (B7), in the shape <c>PUT .../billing-info</c> takes, so the
 /// billing tab can prefill its form with it.
 /// </summary>
-public sealed record BillingInfoView(string Name, string Email, AddressView Address, string? TaxId, string Locale)
+public sealed record BillingInfoView(string Name, string Email, AddressView Address, string? TaxId, string? TaxIdStatus, bool TaxExempt, string Locale)
 {
-    public static BillingInfoView Of(BillingInfo info) =>
-        new(info.Name, info.Email, AddressView.Of(info.Address), info.TaxId, info.Locale.Tag);
+    public static BillingInfoView Of(BillingInfo info, TaxExemption? exemption) =>
+        new(
+            info.Name,
+            info.Email,
+            AddressView.Of(info.Address),
+            info.TaxId?.Value,
+            info.TaxId?.Status switch
+            {
+                Billing.Core.Tax.TaxIdStatus.Valid => "valid",
+                Billing.Core.Tax.TaxIdStatus.Unverified => "unverified",
+                Billing.Core.Tax.TaxIdStatus.Invalid => "invalid",
+                _ => null,
+            },
+            exemption is not null,
+            info.Locale.Tag);
 }
 
 public sealed record AddressView(string Line1, string? Line2, string City, string? PostalCode, string? Region, string Country)

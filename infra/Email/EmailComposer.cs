@@ -57,7 +57,7 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
                 EmailParagraph.Of(Fill(language.Html.ButtonFallback, values), values["link"]),
                 Fill(language.SignOff, values),
                 Fill(language.Html.Reason, values),
-                [issuer.Name, .. InvoiceDocument.AddressLines(issuer.Address), issuer.Email])),
+                [issuer.Name, .. InvoiceDocument.AddressLines(issuer.Address, culture), issuer.Email])),
         };
         if (facts.Invoice is { } attached && facts.Pdf is { } pdf)
         {

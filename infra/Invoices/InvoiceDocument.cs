@@ -2,6 +2,7 @@ using System.Globalization;
 using Billing.Core.Calendar;
 using Billing.Core.Invoicing;
 using Billing.Core.Payments;
+using Billing.Core.Tax;
 
 namespace Billing.Infra.Invoices;
 
@@ -26,6 +27,7 @@ public sealed record InvoiceDocument(
     IReadOnlyList<DocumentField> Totals,
     DocumentField Payment,
     string? TransferNote,
+    string? TaxNote,
     string AmountsIn,
     string PageOf)
 {
@@ -41,18 +43,18 @@ public sealed record InvoiceDocument(
         string Money(Billing.Core.Amounts.Money money) => MoneyText.Format(money, culture);
 
         var issuer = invoice.Issuer ?? throw new ArgumentException($"Invoice {invoice.Id} is not numbered: only a numbered invoice has a document.", nameof(invoice));
-        var issuerLines = AddressLines(issuer.Address).Append(issuer.Email).ToList();
+        var issuerLines = AddressLines(issuer.Address, culture).Append(issuer.Email).ToList();
         if (issuer.TaxId is { } issuerTax)
         {
             issuerLines.Add($"{words.TaxId}: {issuerTax}");
         }
 
         var billTo = new List<string> { content.BillTo.Name };
-        billTo.AddRange(AddressLines(content.BillTo.Address));
+        billTo.AddRange(AddressLines(content.BillTo.Address, culture));
         billTo.Add(content.BillTo.Email);
         if (content.BillTo.TaxId is { } taxId)
         {
-            billTo.Add($"{words.TaxId}: {taxId}");
+            billTo.Add($"{words.TaxId}: {taxId.Value}");
         }
 
         var number = invoice.NumberOrThrow.ToString();
@@ -83,7 +85,14 @@ public sealed record InvoiceDocument(
                 Money(line.Amount));
         }).ToList();
 
-        var taxLabel = content.TaxRate.BasisPoints == 0 ? words.Tax : $"{words.Tax} ({content.TaxRate.Percent.ToString("0.##", culture)} %)";
+        var rate = content.Taxation.Rate;
+        var taxLabel = rate.BasisPoints == 0 ? words.Tax : $"{words.Tax} ({rate.Percent.ToString("0.##", culture)} %)";
+        var taxNote = content.Taxation.Mention switch
+        {
+            LegalMention.ReverseCharge => words.ReverseCharge,
+            LegalMention.Exemption => words.TaxExempt.Replace("{reason}", content.Taxation.ExemptionReason, StringComparison.Ordinal),
+            _ => null,
+        };
         var totals = new List<DocumentField>
         {
             new(words.Subtotal, Money(invoice.Subtotal)),
@@ -128,6 +137,7 @@ public sealed record InvoiceDocument(
             totals,
             new DocumentField(words.PaymentMethod, payment),
             transfer,
+            taxNote,
             words.AmountsIn.Replace("{currency}", content.Currency.Code, StringComparison.Ordinal),
             words.PageOf);
     }
@@ -136,8 +146,8 @@ public sealed record InvoiceDocument(
         PageOf.Replace("{page}", page.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{pages}", pages.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
-    /// <summary>An address as printed: street lines, postal code and city, country.</summary>
-    public static IEnumerable<string> AddressLines(PostalAddress address)
+    /// <summary>An address as printed: street lines, postal code and city, country in the reader's language (V6).</summary>
+    public static IEnumerable<string> AddressLines(PostalAddress address, CultureInfo culture)
     {
         yield return address.Line1;
         if (address.Line2 is { } line2)
@@ -146,19 +156,7 @@ public sealed record InvoiceDocument(
         }
 
         yield return string.Join(" ", new[] { address.PostalCode, address.City, address.Region }.Where(p => !string.IsNullOrWhiteSpace(p)));
-        yield return CountryName(address.Country);
-    }
-
-    private static string CountryName(string country)
-    {
-        try
-        {
-            return new RegionInfo(country).EnglishName;
-        }
-        catch (ArgumentException)
-        {
-            return country;
-        }
+        yield return CountryNames.In(address.Country, culture);
     }
 
     private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];

@@ -89,7 +89,7 @@ public sealed class InvoicePdf : IInvoicePdfRenderer
     }
 
     private static float ClosingHeight(InvoiceDocument document) =>
-        16 + (document.Totals.Count * 16) + 16 + 30 + (document.TransferNote is null ? 0 : 60) + 16;
+        16 + (document.Totals.Count * 16) + 16 + 30 + (document.TransferNote is null ? 0 : 60) + (document.TaxNote is null ? 0 : 30) + 16;
 
     private static void DrawPage(PdfCanvas canvas, InvoiceDocument document, PagePlan page, int number, int pages, float width, float height)
     {
@@ -182,6 +182,16 @@ public sealed class InvoicePdf : IInvoicePdfRenderer
         }
 
         canvas.Text(document.AmountsIn, right - 6, y, 8, PdfCanvas.Muted, alignRight: true);
+        if (document.TaxNote is { } taxNote)
+        {
+            y += 18;
+            foreach (var line in PdfCanvas.Wrap(taxNote, right - Margin, 9f))
+            {
+                canvas.Text(line, Margin, y, 9f, PdfCanvas.Ink);
+                y += 12;
+            }
+        }
+
         y += 30;
         canvas.Text(document.Payment.Label, Margin, y, 8.5f, PdfCanvas.Muted, bold: true);
         canvas.Text(document.Payment.Value, Margin + 120, y, 9.5f, PdfCanvas.Ink);

@@ -33,6 +33,11 @@ public static class InvoiceText
             text.AppendLine(CultureInfo.InvariantCulture, $"{total.Label}: {total.Value}");
         }
 
+        if (document.TaxNote is { } taxNote)
+        {
+            text.AppendLine(taxNote);
+        }
+
         text.AppendLine(document.AmountsIn).AppendLine(CultureInfo.InvariantCulture, $"{document.Payment.Label}: {document.Payment.Value}");
         if (document.TransferNote is { } note)
         {

@@ -52,7 +52,7 @@ public class InvoiceRenderingBenchmarks
         var draft = new InvoiceDraft(
             InvoiceId.Parse("sub-1-p1"), SpaceId.Parse("space-1"), SubscriptionId.Parse("sub-1"), InvoiceKind.Renewal, start, start, period,
             new BillingInfo(name, "ap@acme.test", new PostalAddress("Damrak 70", null, "Amsterdam", "1012 LM", null, "NL"), null, Locale.Parse(locale)),
-            all, new TaxRate(2100), Currency.Eur, PaymentMethod.Saved(PaymentProvider.Stripe, "pm_1", new PaymentMethodSummary("visa", "4242", 1, 2030, null)));
+            all, new Billing.Core.Tax.TaxTreatment(new TaxRate(2100), Billing.Core.Tax.TaxReason.HomeCountry, null), Currency.Eur, PaymentMethod.Saved(PaymentProvider.Stripe, "pm_1", new PaymentMethodSummary("visa", "4242", 1, 2030, null)));
         return Invoice.Issue(draft, start).NumberAs(issuer, new InvoiceNumber("INV", 2026, 1));
     }
 }

@@ -5,6 +5,7 @@ using Billing.Core.Catalog;
 using Billing.Core.Common;
 using Billing.Core.Invoicing;
 using Billing.Core.Payments;
+using Billing.Core.Tax;
 using FsCheck;
 using FsCheck.Xunit;
 
@@ -39,7 +40,7 @@ public class MoneyProperties
         var draft = new InvoiceDraft(
             InvoiceId.Parse("i"), SpaceId.Parse("s"), SubscriptionId.Parse("sub-1"), InvoiceKind.Change, period.Start, period.Start, period,
             new BillingInfo("A", "a@b.c", new PostalAddress("x", null, "y", null, null, "NL"), null, Locale.English),
-            lines, rate, Currency.Eur, PaymentMethod.ByInvoice);
+            lines, new TaxTreatment(rate, TaxReason.HomeCountry, null), Currency.Eur, PaymentMethod.ByInvoice);
         var sum = amounts.Sum(a => (long)a);
         var tax = Rounding.DivideHalfAwayFromZero((Int128)sum * rate.BasisPoints, 10_000);
         return draft.Subtotal.Amount == sum && draft.Tax.Amount == tax && draft.Total.Amount == sum + tax;

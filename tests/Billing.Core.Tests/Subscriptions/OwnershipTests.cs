@@ -86,7 +86,7 @@ public class OwnershipTests
 
         var renewal = Renewals.Advance(decision.State, At(state.Subscription.RenewsAt)).Invoices().Single();
         Assert.Equal("NL", renewal.BillTo.Address.Country);
-        Assert.Equal(2100, renewal.TaxRate.BasisPoints);
+        Assert.Equal(2100, renewal.Taxation.Rate.BasisPoints);
         Assert.Equal("USD", renewal.Currency.Code); // the currency is the subscription's for life
     }
 

@@ -5,6 +5,7 @@ using Billing.Core.Catalog;
 using Billing.Core.Common;
 using Billing.Core.Invoicing;
 using Billing.Core.Payments;
+using Billing.Core.Tax;
 
 namespace Billing.Infra.Tests.Invoices;
 
@@ -21,22 +22,23 @@ internal static class TestInvoices
         "INV",
         new BankDetails("Collab Billing B.V.", "NL00BANK0123456789", "BANKNL2A", null));
 
-    public static Invoice Reference(string locale, string name = "Acme B.V.", string country = "NL", int lines = 0, PaymentMethod? method = null)
+    public static Invoice Reference(
+        string locale, string name = "Acme B.V.", string country = "NL", int lines = 0, PaymentMethod? method = null, TaxTreatment? taxation = null, TaxId? taxId = null, Currency? currency = null)
     {
         var period = new BillingPeriod(IssuedAt, IssuedAt.AddMonths(1));
-        var currency = Currency.Eur;
-        var advanced = Money.Of(2499, currency);
-        var starter = Money.Of(1099, currency);
+        var money = currency ?? Currency.Eur;
+        var advanced = Money.Of(2499, money);
+        var starter = Money.Of(1099, money);
         var half = new BillingPeriod(IssuedAt.AddDays(14), period.End);
         var all = new List<InvoiceLine>
         {
             new(InvoiceLineKind.Plan, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 12, period, advanced, advanced * 12),
-            new(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 3, half, advanced, Money.Of(3749, currency)),
-            new(InvoiceLineKind.ProratedCredit, TierId.Parse("starter"), "Starter", BillingCycle.Monthly, 5, half, starter, Money.Of(-2749, currency)),
+            new(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 3, half, advanced, Money.Of(3749, money)),
+            new(InvoiceLineKind.ProratedCredit, TierId.Parse("starter"), "Starter", BillingCycle.Monthly, 5, half, starter, Money.Of(-2749, money)),
         };
         for (var i = 0; i < lines; i++)
         {
-            all.Add(new InvoiceLine(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 1, half, advanced, Money.Of(1250 + i, currency)));
+            all.Add(new InvoiceLine(InvoiceLineKind.ProratedCharge, TierId.Parse("advanced"), "Advanced", BillingCycle.Monthly, 1, half, advanced, Money.Of(1250 + i, money)));
         }
 
         var draft = new InvoiceDraft(
@@ -47,10 +49,10 @@ internal static class TestInvoices
             IssuedAt,
             IssuedAt.AddDays(30),
             period,
-            new BillingInfo(name, "ap@acme.example", new PostalAddress("Damrak 70", "4th floor", "Amsterdam", "1012 LM", null, country), "NL123456789B01", Locale.Parse(locale)),
+            new BillingInfo(name, "ap@acme.example", new PostalAddress("Damrak 70", "4th floor", "Amsterdam", "1012 LM", null, country), taxId ?? new TaxId("NL123456789B01", TaxIdStatus.Valid), Locale.Parse(locale)),
             [.. all],
-            new TaxRate(2100),
-            currency,
+            taxation ?? new TaxTreatment(new TaxRate(2100), TaxReason.HomeCountry, null),
+            money,
             method ?? PaymentMethod.Saved(PaymentProvider.Stripe, "pm_1", new PaymentMethodSummary("visa", "4242", 12, 2030, null)));
         return Invoice.Issue(draft, IssuedAt).NumberAs(Issuer, new InvoiceNumber("INV", 2026, 123));
     }

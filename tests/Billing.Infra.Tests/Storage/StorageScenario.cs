@@ -48,7 +48,7 @@ internal static class StorageScenario
             BillingCycle.Monthly,
             SeatCount.Of(seats),
             Owner,
-            new BillingInfo("Acme B.V.", "ap@acme.test", new PostalAddress("Dam 1", null, "Amsterdam", "1012 JS", null, "NL"), "NL123", Locale.Parse("nl-NL")),
+            new BillingInfo("Acme B.V.", "ap@acme.test", new PostalAddress("Dam 1", null, "Amsterdam", "1012 JS", null, "NL"), new Billing.Core.Tax.TaxId("NL123456789B01", Billing.Core.Tax.TaxIdStatus.Unverified), Locale.Parse("nl-NL")),
             PaymentMethod.Saved(PaymentProvider.Sandbox, "pm_sandbox_ok", new PaymentMethodSummary("visa", "4242", 12, 2034, null)),
             SpaceSurroundings.None),
         Caller.Person(Owner),
