@@ -42,6 +42,7 @@ public sealed class ProviderStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> _intents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _setupIntents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _paypalTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _paypalOrders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _flakyFailures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _requestsByKey = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _serial = new(1, 1);
@@ -266,9 +267,14 @@ public sealed class ProviderStub : IAsyncDisposable
                 {
                     ["captures"] = new JsonArray(new JsonObject { ["id"] = capture, ["status"] = "COMPLETED", ["custom_id"] = customId, ["amount"] = unit["amount"]!.DeepClone() }),
                 };
-                return (201, new JsonObject { ["id"] = Next("ORDER").ToUpperInvariant(), ["status"] = "COMPLETED", ["purchase_units"] = new JsonArray(unit.DeepClone()) }.ToJsonString());
+                var created = new JsonObject { ["id"] = Next("ORDER").ToUpperInvariant(), ["status"] = "COMPLETED", ["purchase_units"] = new JsonArray(unit.DeepClone()) };
+                _paypalOrders[created["id"]!.GetValue<string>()] = created.ToJsonString();
+                return (201, created.ToJsonString());
             }, bodyRead: true);
         });
+        app.MapGet("/v2/checkout/orders/{id}", (string id) => _paypalOrders.TryGetValue(id, out var order)
+            ? Results.Text(order, "application/json")
+            : Results.Json(new { name = "RESOURCE_NOT_FOUND", details = new[] { new { issue = "INVALID_RESOURCE_ID" } } }, statusCode: 404));
         app.MapPost("/v2/payments/captures/{id}/refund", (HttpContext http, string id, CancellationToken _) => Idempotent(http, "PayPal-Request-Id", async form =>
         {
             PayPalRefundedCaptures.Add(id);
