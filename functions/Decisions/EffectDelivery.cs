@@ -133,9 +133,7 @@ public sealed class EffectDelivery(
     /// <returns>The space and the invoice as the charge's outcome left them (null when either is gone).</returns>
     private async Task<InvoiceOutcomes.Applied?> ChargeAsync(SpaceId space, ChargeLater charge, InvoiceOutcomes.Known known, IDeliveryTally? tally, CancellationToken cancellationToken)
     {
-        var gateway = gateways.For(charge.PaymentMethod.Provider)
-            ?? throw new InvalidOperationException($"The provider {charge.PaymentMethod.Provider} is not enabled; the charge of {charge.Invoice} waits.");
-        var result = await gateway.ChargeAsync(charge, cancellationToken);
+        var result = await gateways.Of(charge).ChargeAsync(charge, cancellationToken);
         InvoiceOutcomes.Outcome outcome = result switch
         {
             ChargeSucceeded => (state, invoice, context) => ChargeOutcomes.Succeeded(state, invoice, Provider, context),

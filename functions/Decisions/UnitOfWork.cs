@@ -82,7 +82,7 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
                     ChargeResult result;
                     try
                     {
-                        result = await ChargeAsync(charge, cancellationToken);
+                        result = await gateways.Of(charge).ChargeAsync(charge, cancellationToken);
                     }
                     catch (PaymentProviderUnavailableException)
                     {
@@ -136,17 +136,13 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
         }
     }
 
-    private async Task<ChargeResult> ChargeAsync(Charge charge, CancellationToken cancellationToken) =>
-        await (gateways.For(charge.PaymentMethod.Provider)
-            ?? throw new InvalidOperationException($"The provider {charge.PaymentMethod.Provider} is not enabled.")).ChargeAsync(charge, cancellationToken);
-
     private async Task RefundAsync(List<ChargeNow> taken)
     {
         foreach (var charge in taken.DistinctBy(t => t.IdempotencyKey))
         {
             try
             {
-                await gateways.For(charge.PaymentMethod.Provider)!.RefundAsync(charge, CancellationToken.None);
+                await gateways.Of(charge).RefundAsync(charge, CancellationToken.None);
             }
             catch (PaymentProviderUnavailableException e)
             {

@@ -49,30 +49,23 @@ public static class StorageJson
     {
         if (typeInfo.Type == typeof(SpacePlan))
         {
-            typeInfo.PolymorphismOptions = new JsonPolymorphismOptions
-            {
-                TypeDiscriminatorPropertyName = "plan",
-                DerivedTypes =
-                {
-                    new JsonDerivedType(typeof(BasicPlan), "basic"),
-                    new JsonDerivedType(typeof(TrialPlan), "trial"),
-                    new JsonDerivedType(typeof(PaidPlan), "paid"),
-                },
-            };
+            typeInfo.PolymorphismOptions = Union("plan", (typeof(BasicPlan), "basic"), (typeof(TrialPlan), "trial"), (typeof(PaidPlan), "paid"));
         }
         else if (typeInfo.Type == typeof(Effect))
         {
-            typeInfo.PolymorphismOptions = new JsonPolymorphismOptions
-            {
-                TypeDiscriminatorPropertyName = "effect",
-                DerivedTypes =
-                {
-                    new JsonDerivedType(typeof(IssueInvoice), "issue_invoice"),
-                    new JsonDerivedType(typeof(ChargeLater), "charge_later"),
-                    new JsonDerivedType(typeof(SendEmail), "send_email"),
-                },
-            };
+            typeInfo.PolymorphismOptions = Union("effect", (typeof(IssueInvoice), "issue_invoice"), (typeof(ChargeLater), "charge_later"), (typeof(SendEmail), "send_email"));
         }
+    }
+
+    private static JsonPolymorphismOptions Union(string discriminator, params (Type Type, string Name)[] cases)
+    {
+        var union = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = discriminator };
+        foreach (var (type, name) in cases)
+        {
+            union.DerivedTypes.Add(new JsonDerivedType(type, name));
+        }
+
+        return union;
     }
 
     /// <summary>A value type written as its text form (ids, currencies, locales).</summary>
