@@ -28,6 +28,7 @@ public static class InfraSetup
         services.AddSingleton(sp => new RenewalBatches(sp.GetRequiredService<BillingStorage>().RenewalBatchQueue));
         services.AddSingleton(sp => new SpaceStore(
             sp.GetRequiredService<BillingStorage>().Spaces, sp.GetRequiredService<RenewalIndex>(), sp.GetRequiredService<Billing.Core.Catalog.PriceCatalog>().Policy));
+        services.AddSingleton(sp => new TeamIndex(sp.GetRequiredService<BillingStorage>().Spaces));
         services.AddSingleton(sp => new InvoiceLedger(sp.GetRequiredService<BillingStorage>().Spaces));
         services.AddSingleton(sp => new PaymentCustomers(sp.GetRequiredService<BillingStorage>().Payments));
         services.AddSingleton(sp => new WebhookInbox(sp.GetRequiredService<BillingStorage>().Payments, sp.GetRequiredService<BillingStorage>().Webhooks));

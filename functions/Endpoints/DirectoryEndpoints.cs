@@ -26,7 +26,7 @@ public static class DirectoryEndpoints
         return space;
     }
 
-    private static async Task<Results<Ok<SpaceView>, Replayed, ApiProblem>> PutSpace([AsParameters] SpaceRequest request, SpaceBody? body, SpaceStore store)
+    private static async Task<Results<Ok<SpaceView>, Replayed, ApiProblem>> PutSpace([AsParameters] SpaceRequest request, SpaceBody? body, TeamIndex teams)
     {
         var (caller, id, problem) = ReadAsDirectory(request);
         if (problem is not null)
@@ -44,7 +44,7 @@ public static class DirectoryEndpoints
         if (space.OrganizationId is { } organization)
         {
             // The index of an organization's teams (U6); harmless if the team is then refused.
-            await store.RecordTeamAsync(organization, space.Id, request.CancellationToken);
+            await teams.RecordAsync(organization, space.Id, request.CancellationToken);
         }
 
         return await Decide(request, id, (state, context) => SpaceDirectory.PutSpace(state, space, caller, context));

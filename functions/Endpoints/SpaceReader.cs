@@ -7,7 +7,7 @@ using Billing.Infra.Storage;
 namespace Billing.Functions.Endpoints;
 
 /// <summary>Reads spaces for the endpoints that only look, and the surroundings an upgrade or trial must know (U6).</summary>
-public sealed class SpaceReader(BillingStorage storage, SpaceStore store)
+public sealed class SpaceReader(BillingStorage storage, SpaceStore store, TeamIndex teams)
 {
     public async Task<SpaceBilling?> LoadAsync(SpaceId id, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class SpaceReader(BillingStorage storage, SpaceStore store)
                 return new SpaceSurroundings(organization?.Plan is PaidPlan or TrialPlan, []);
             case SpaceKind.Organization:
                 var paid = ImmutableArray.CreateBuilder<SpaceId>();
-                foreach (var team in await store.TeamsOfAsync(space.Id, cancellationToken))
+                foreach (var team in await teams.OfAsync(space.Id, cancellationToken))
                 {
                     if ((await LoadAsync(team, cancellationToken))?.Plan is PaidPlan or TrialPlan)
                     {

@@ -115,31 +115,6 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
         return row.HasValue ? TableRows.Read<IdempotencyRecord>(row.Value!) : null;
     }
 
-    /// <summary>Upserts a row outside any decision (the index of an organization's teams, for U6).</summary>
-    public async Task RecordTeamAsync(SpaceId organization, SpaceId team, CancellationToken cancellationToken)
-    {
-        var table = await tables.OfAsync(organization, cancellationToken).ConfigureAwait(false);
-        await StorageCalls.Guard(() => table.UpsertEntityAsync(new TableEntity(organization.Value, RowKeys.Team(team)), TableUpdateMode.Replace, cancellationToken))
-            .ConfigureAwait(false);
-    }
-
-    public async Task<ImmutableArray<SpaceId>> TeamsOfAsync(SpaceId organization, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {organization.Value} and RowKey ge {RowKeys.TeamPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.TeamPrefix)}");
-        var table = await tables.OfAsync(organization, cancellationToken).ConfigureAwait(false);
-        return await StorageCalls.Guard(async () =>
-        {
-            var teams = ImmutableArray.CreateBuilder<SpaceId>();
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                teams.Add(SpaceId.Parse(row.RowKey[RowKeys.TeamPrefix.Length..]));
-            }
-
-            return teams.ToImmutable();
-        }).ConfigureAwait(false);
-    }
-
     /// <summary>Forgets effects once carried out, in one transaction; forgetting twice is harmless.</summary>
     public async Task CompleteEffectsAsync(SpaceId space, IReadOnlyCollection<string> rowKeys, CancellationToken cancellationToken)
     {

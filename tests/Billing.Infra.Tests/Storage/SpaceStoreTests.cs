@@ -183,9 +183,10 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
     {
         var org = NewSpaceId();
         var team = NewSpaceId();
-        await _store.RecordTeamAsync(org, team, CancellationToken.None);
-        await _store.RecordTeamAsync(org, team, CancellationToken.None);
-        Assert.Equal([team], (await _store.TeamsOfAsync(org, CancellationToken.None)).ToArray());
+        var teams = new TeamIndex(azurite.Storage.Spaces);
+        await teams.RecordAsync(org, team, CancellationToken.None);
+        await teams.RecordAsync(org, team, CancellationToken.None);
+        Assert.Equal([team], (await teams.OfAsync(org, CancellationToken.None)).ToArray());
     }
 
     [Fact]
