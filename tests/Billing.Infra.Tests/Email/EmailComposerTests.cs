@@ -79,6 +79,28 @@ public class EmailComposerTests
     }
 
     [Fact]
+    [Trait("Rule", "V6")]
+    public void The_bill_to_country_in_the_email_is_named_in_the_readers_language()
+    {
+        var message = Compose(EmailKind.Invoice, "nl-NL", TestInvoices.Reference("en-US", country: "DE"));
+        var billTo = Parse(message).QuerySelectorAll("p").Single(p => p.TextContent.Contains("Damrak 70", StringComparison.Ordinal)).TextContent;
+        Assert.Contains("Duitsland", billTo, StringComparison.Ordinal);
+        Assert.DoesNotContain("Germany", billTo, StringComparison.Ordinal);
+        Assert.Contains("Duitsland", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "T1")]
+    public void A_reverse_charge_invoice_email_carries_the_mention_in_the_readers_language()
+    {
+        var reverseCharge = new Billing.Core.Tax.TaxTreatment(Billing.Core.Amounts.TaxRate.None, Billing.Core.Tax.TaxReason.ReverseCharge, null);
+        var message = Compose(EmailKind.Invoice, "fr-FR", TestInvoices.Reference("en-US", country: "DE", taxation: reverseCharge));
+        const string mention = "Autoliquidation : TVA due par le preneur, article 196 de la directive 2006/112/CE.";
+        Assert.Contains(mention, Parse(message).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(mention, message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("Rule", "B4")]
     public void A_paid_invoice_has_nothing_left_to_pay()
     {
