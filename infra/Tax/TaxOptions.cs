@@ -15,7 +15,7 @@ public sealed class TaxOptions
 public sealed class ViesOptions
 {
     /// <summary><c>Tax__Vies__BaseUrl</c>, e.g. <c>https://ec.europa.eu/taxation_customs/vies/rest-api/</c>.</summary>
-    public Uri? BaseUrl { get; set; }
+    public string? BaseUrl { get; set; }
 
     /// <summary><c>Tax__Vies__TimeoutSeconds</c>: how long an upgrade waits for VIES before taking the id as unverified.</summary>
     public int TimeoutSeconds { get; set; } = 5;

@@ -10,11 +10,14 @@ public static class TaxSetup
     {
         var options = configuration.GetSection(TaxOptions.Section).Get<TaxOptions>() ?? new TaxOptions();
         services.AddSingleton(options);
-        if (options.Vies.BaseUrl is { } baseUrl)
+        if (options.Vies.BaseUrl is { Length: > 0 } text)
         {
+            var baseUrl = Uri.TryCreate(text.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? uri
+                : throw new InvalidOperationException($"Tax__Vies__BaseUrl must be an absolute http(s) URL, not '{text}'.");
             services.AddHttpClient(ViesClient.HttpClientName, client =>
             {
-                client.BaseAddress = new Uri(baseUrl.ToString().TrimEnd('/') + "/");
+                client.BaseAddress = baseUrl;
                 client.Timeout = TimeSpan.FromSeconds(options.Vies.TimeoutSeconds);
             });
             services.AddSingleton(sp => new ViesClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ViesClient.HttpClientName)));

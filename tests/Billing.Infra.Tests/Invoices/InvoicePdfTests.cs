@@ -149,7 +149,7 @@ public class InvoicePdfTests
         Assert.Equal(File.ReadAllText(path), actual);
     }
 
-    private static string Text(byte[] pdf)
+    internal static string Text(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
         return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));

@@ -2,7 +2,6 @@ using System.Globalization;
 using Billing.Core.Amounts;
 using Billing.Core.Tax;
 using Billing.Infra.Invoices;
-using UglyToad.PdfPig;
 
 namespace Billing.Infra.Tests.Invoices;
 
@@ -85,9 +84,5 @@ public class TaxOnInvoiceTests
         Assert.DoesNotContain("JPY 24.99", text, StringComparison.Ordinal);
     }
 
-    private static string Text(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
-    }
+    private static string Text(byte[] pdf) => InvoicePdfTests.Text(pdf);
 }
