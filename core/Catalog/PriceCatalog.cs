@@ -75,6 +75,7 @@ public sealed record PriceCatalog
         }
     }
 
+    // A catalog built in code without one has no EU home, so it is never refused for lacking EU rates; files default to NL.
     private readonly string _homeCountry = "US";
 
     public BillingPolicy Policy { get; }
