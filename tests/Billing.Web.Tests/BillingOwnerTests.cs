@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Billing.Functions.Tests.Support;
 using Billing.Web.Tests.Support;
@@ -159,6 +160,34 @@ public class BillingOwnerTests(WebFixture web)
         var path = await download.PathAsync();
         using var pdf = PdfDocument.Open(path);
         Assert.Contains(number, string.Join(" ", pdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "T2")]
+    [Trait("Rule", "B7")]
+    public async Task A_tax_id_with_wrong_check_digits_is_refused_with_its_message_and_a_valid_one_is_shown_verified()
+    {
+        var (space, owner) = await Api.SubscribedWithOwnOwnerAsync();
+        var page = await web.OpenAsync($"/billing/{space}", owner);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit: Billing information" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await FillBillingInfoAsync(dialog, "Beispiel GmbH");
+        await dialog.GetByLabel("Country").SelectOptionAsync("DE");
+        await dialog.GetByLabel("Tax ID (optional)").FillAsync("DE136695977");
+        await dialog.GetByTestId("confirm").ClickAsync();
+
+        var alert = dialog.GetByRole(AriaRole.Alert);
+        await Expect(alert).ToContainTextAsync("This tax ID is not valid for the country.");
+        await Expect(alert).ToHaveAttributeAsync("data-code", "tax_id_invalid");
+        var stored = await Api.As(owner).GetFromJsonAsync<JsonElement>($"/api/spaces/{space}/billing-info");
+        Assert.Equal("Acme B.V.", stored.GetProperty("name").GetString());
+
+        await dialog.GetByLabel("Tax ID (optional)").FillAsync("DE136695976");
+        await dialog.GetByTestId("confirm").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await Expect(page.GetByTestId("billing-info")).ToContainTextAsync("DE136695976 (verified)");
+        await Expect(page.GetByTestId("billing-info")).ToContainTextAsync("Germany");
     }
 
     [Fact]
