@@ -9,7 +9,7 @@ public sealed record BillingPolicy(
     int TrialEndingNoticeDays,
     ImmutableArray<int> PaymentRetryDays,
     BillingCycle InvoicePaymentCycle,
-    int InvoicePaymentMinimumSeats,
+    int InvoicePaymentMinimumMembers,
     int InvoicePaymentNetDays)
 {
     public TimeSpan TrialLength => TimeSpan.FromDays(TrialDays);

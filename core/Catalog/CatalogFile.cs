@@ -36,7 +36,7 @@ public static class CatalogFile
                 file.Policy.TrialEndingNoticeDays,
                 [.. file.Policy.PaymentRetryDays],
                 BillingCycleFacts.TryParseApiName(invoice.Cycle, out var cycle) ? cycle : throw new FormatException($"Unknown cycle '{invoice.Cycle}'."),
-                invoice.MinimumSeats,
+                invoice.MinimumMembers,
                 invoice.NetDays);
             return new PriceCatalog(
                 tiers,
@@ -81,5 +81,5 @@ public static class CatalogFile
 
     private sealed record PolicyShape(int TrialDays, int TrialEndingNoticeDays, List<int> PaymentRetryDays, InvoicePaymentShape InvoicePayment);
 
-    private sealed record InvoicePaymentShape(string Cycle, int MinimumSeats, int NetDays);
+    private sealed record InvoicePaymentShape(string Cycle, int MinimumMembers, int NetDays);
 }

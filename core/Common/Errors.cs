@@ -48,8 +48,8 @@ public static class Errors
 
     public static DomainError PaymentMethodMissing() => new(ErrorCode.PaymentMethodMissing, "A payment method is needed for a paid plan.");
 
-    public static DomainError InvoicePaymentNotEligible(int minimumSeats) =>
-        new(ErrorCode.InvoicePaymentNotEligible, $"Payment by invoice is for annual plans of {minimumSeats} seats or more (I1).");
+    public static DomainError InvoicePaymentNotEligible(int minimumMembers) =>
+        new(ErrorCode.InvoicePaymentNotEligible, $"Payment by invoice is for annual plans of spaces with {minimumMembers} or more members that count (I1).");
 
     public static DomainError TaxIdInvalid(string country) =>
         new(ErrorCode.TaxIdInvalid, $"The tax id does not have the format or the check digits of a tax id of {country} (T2).");

@@ -1,6 +1,6 @@
 namespace Billing.Core.Effects;
 
-/// <summary>The emails billing sends, always to the billing owner only (B4).</summary>
+/// <summary>The emails billing sends: to the billing owner only (B4), and to the former and the new owner of a transfer (B8).</summary>
 public enum EmailKind
 {
     /// <summary>A new invoice, with its PDF and a link to the invoices online (B4).</summary>
@@ -26,4 +26,10 @@ public enum EmailKind
 
     /// <summary>The saved payment method was removed at the provider; the next charge needs a new one (P1).</summary>
     PaymentMethodRemoved,
+
+    /// <summary>Billing ownership was handed to another member (B3, B8): told to the former owner.</summary>
+    BillingOwnershipHandedOver,
+
+    /// <summary>Billing ownership was handed to this member (B3, B8): told to the new owner.</summary>
+    BillingOwnershipReceived,
 }

@@ -34,8 +34,7 @@ public static class BillingActions
                 break;
             case TrialPlan { Trial: var trial }:
                 actions.Add(BillingAction.Upgrade);
-                // U10: only the member who started the trial, or an admin, may stop it.
-                if (trial.StartedBy == user || state.Members[user].Role == MemberRole.Admin)
+                if (Trials.MayStop(state, trial, user))
                 {
                     actions.Add(BillingAction.StopTrial);
                 }

@@ -53,9 +53,11 @@ public static class Changes
         }
 
         var plan = ChangePlan.Of(current, currentTier, targetTier, command);
-        if (current.IsPaidByInvoice && !InvoicePayment.IsEligible(catalog.Policy, plan.CycleAfterRenewal, plan.SeatsAfterRenewal))
+        // I1: payment by invoice stays with annual plans. Its member threshold is checked when sales sets it up;
+        // a member leaving later does not freeze the plan.
+        if (current.IsPaidByInvoice && plan.CycleAfterRenewal != catalog.Policy.InvoicePaymentCycle)
         {
-            return Errors.InvoicePaymentNotEligible(catalog.Policy.InvoicePaymentMinimumSeats);
+            return Errors.InvoicePaymentNotEligible(catalog.Policy.InvoicePaymentMinimumMembers);
         }
 
         var changed = plan.IsImmediate ? ApplyNow(current, currentTier, plan, context.Now) : current;

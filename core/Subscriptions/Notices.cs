@@ -25,4 +25,11 @@ internal static class Notices
             ? null
             : new SendEmail(kind, starter.UserId, starter.Email, starter.Locale ?? state.Space.Locale ?? Locale.English, null);
     }
+
+    /// <summary>A member told of a change that concerns them as a person (B8: the old and the new billing owner), in their language.</summary>
+    public static SendEmail ToMember(SpaceBilling state, Subscription subscription, UserId user, EmailKind kind)
+    {
+        var member = state.Members[user];
+        return new SendEmail(kind, user, member.Email, member.Locale ?? subscription.BillingInfo.Locale, null);
+    }
 }

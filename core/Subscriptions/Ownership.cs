@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Billing.Core.Audit;
 using Billing.Core.Common;
+using Billing.Core.Effects;
 using Billing.Core.Invoicing;
 using Billing.Core.Payments;
 using Billing.Core.Spaces;
@@ -9,10 +11,15 @@ namespace Billing.Core.Subscriptions;
 /// <summary>What only the billing owner manages (B1): ownership itself (B3), billing information, the payment method (P1).</summary>
 public static class Ownership
 {
-    /// <summary>B3: hand billing ownership to another member; the old owner keeps membership and role, the new one becomes an admin (B2).</summary>
+    /// <summary>
+    /// B3: hand billing ownership to another member; the old owner keeps membership and role, the new one
+    /// becomes an admin (B2). B8: when the owner has left or cannot act, sales or an operator may make the
+    /// transfer instead. Both the old and the new owner are emailed; after it the directory may remove the
+    /// former owner (B6).
+    /// </summary>
     public static Result<Decision> TransferBillingOwner(SpaceBilling state, UserId newOwner, Caller caller, DecisionContext context)
     {
-        if (Access.RequireBillingOwner(state, caller) is { } denied)
+        if (Access.RequireBillingOwner(state, caller, RecoveryRole(caller)) is { } denied)
         {
             return denied;
         }
@@ -32,10 +39,16 @@ public static class Ownership
         var transferred = subscription with { BillingOwner = newOwner };
         var next = state with { Plan = new PaidPlan(transferred), Members = members };
         var record = AuditTrail.Record(state, caller, context, AuditAction.BillingOwnerTransferred, subscription.BillingOwner, newOwner);
+        var emails = ImmutableArray.Create<Effect>(
+            Notices.ToMember(next, transferred, subscription.BillingOwner, EmailKind.BillingOwnershipHandedOver),
+            Notices.ToMember(next, transferred, newOwner, EmailKind.BillingOwnershipReceived));
         return promotion is { } promoted
-            ? new Decision(next, [], [record, AuditTrail.Record(state, caller, context, AuditAction.MemberUpdated, promoted.Before, promoted.After)])
-            : new Decision(next, [], [record]);
+            ? new Decision(next, emails, [record, AuditTrail.Record(state, caller, context, AuditAction.MemberUpdated, promoted.Before, promoted.After)])
+            : new Decision(next, emails, [record]);
     }
+
+    /// <summary>B8: the service role that may transfer ownership for an owner who cannot: sales, or an operator.</summary>
+    private static ServiceRoles RecoveryRole(Caller caller) => caller.Has(ServiceRoles.Operator) ? ServiceRoles.Operator : ServiceRoles.Sales;
 
     /// <summary>
     /// B7: the billing information as it stands, for the billing owner and sales. Non-members get
@@ -70,11 +83,12 @@ public static class Ownership
 
     /// <summary>
     /// P1: switch between card and PayPal at any time; the next charge uses the new method. When the
-    /// plan is past due, the retry is brought forward to now, with the new method.
+    /// plan is past due, the retry is brought forward to now, with the new method. I1: sales may also
+    /// move an eligible plan to payment by invoice, and back to a card or PayPal account.
     /// </summary>
     public static Result<Decision> SwitchPaymentMethod(SpaceBilling state, PaymentMethod paymentMethod, Caller caller, DecisionContext context)
     {
-        if (Access.RequireBillingOwner(state, caller) is { } denied)
+        if (Access.RequireBillingOwner(state, caller, ServiceRoles.Sales) is { } denied)
         {
             return denied;
         }
@@ -85,9 +99,14 @@ public static class Ownership
             return contactSales;
         }
 
-        if (paymentMethod.IsInvoice)
+        if (paymentMethod.IsInvoice && !caller.Has(ServiceRoles.Sales))
         {
             return Errors.Forbidden("Payment by invoice is set up by sales (billing.sales) only (I1).");
+        }
+
+        if (paymentMethod.IsInvoice && !InvoicePayment.IsEligible(context.Catalog.Policy, subscription.Cycle, state.MembersThatCount))
+        {
+            return Errors.InvoicePaymentNotEligible(context.Catalog.Policy.InvoicePaymentMinimumMembers);
         }
 
         if (subscription.PaymentMethod == paymentMethod)

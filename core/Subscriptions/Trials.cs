@@ -41,7 +41,10 @@ public static class Trials
         return new Decision(next, [], [AuditTrail.Record(state, caller, context, AuditAction.TrialStarted, null, trial)]);
     }
 
-    /// <summary>Cancelling a trial ends it at once (C2); the space is back on Basic.</summary>
+    /// <summary>
+    /// Cancelling a trial ends it at once (C2); the space is back on Basic. Only the member who started
+    /// it, or an admin of the space, may stop it (U10); other members get <c>forbidden</c>.
+    /// </summary>
     public static Result<Decision> Cancel(SpaceBilling state, Caller caller, DecisionContext context)
     {
         if (Access.RequireMember(state, caller) is { } notMember)
@@ -54,8 +57,17 @@ public static class Trials
             return Errors.NotSubscribed();
         }
 
+        if (!MayStop(state, trial, caller.User!.Value))
+        {
+            return Errors.Forbidden("Only the member who started the trial, or an admin of the space, may stop it (U10).");
+        }
+
         return End(state, trial, caller, context, effects: []);
     }
+
+    /// <summary>U10: who may stop a trial: the member who started it, or an admin of the space.</summary>
+    public static bool MayStop(SpaceBilling state, Trial trial, UserId user) =>
+        trial.StartedBy == user || state.Members.GetValueOrDefault(user)?.Role == MemberRole.Admin;
 
     internal static Decision End(SpaceBilling state, Trial trial, Caller caller, DecisionContext context, System.Collections.Immutable.ImmutableArray<Effects.Effect> effects) =>
         new(state with { Plan = BasicPlan.Instance }, effects, [AuditTrail.Record(state, caller, context, AuditAction.TrialEnded, trial, null)]);

@@ -61,9 +61,9 @@ public static class Upgrades
             return Errors.Forbidden("Sales may only upgrade a space it is not a member of to payment by invoice.");
         }
 
-        if (paymentMethod.IsInvoice && !InvoicePayment.IsEligible(catalog.Policy, command.Cycle, command.Seats))
+        if (paymentMethod.IsInvoice && !InvoicePayment.IsEligible(catalog.Policy, command.Cycle, state.MembersThatCount))
         {
-            return Errors.InvoicePaymentNotEligible(catalog.Policy.InvoicePaymentMinimumSeats);
+            return Errors.InvoicePaymentNotEligible(catalog.Policy.InvoicePaymentMinimumMembers);
         }
 
         var ordinal = state.SubscriptionCount + 1;

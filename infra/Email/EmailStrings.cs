@@ -22,7 +22,9 @@ public static class EmailStrings
                 ("Your trial of {space} ends on {date}", "The free trial of {space} ends on {date}. Upgrade before then to keep the paid features."),
                 ("Your trial of {space} has ended", "The free trial of {space} has ended and the space is back on Basic. You can upgrade at any time."),
                 ("Please confirm the payment for {space}", "Your bank asks you to confirm the payment of {total} for invoice {number}. The invoice stays open until you confirm it here: {action}"),
-                ("The payment method of {space} was removed", "The saved payment method of {space} was removed at the payment provider. Please add a card or PayPal account before the next renewal so that your plan stays active."))),
+                ("The payment method of {space} was removed", "The saved payment method of {space} was removed at the payment provider. Please add a card or PayPal account before the next renewal so that your plan stays active."),
+                ("You no longer manage billing for {space}", "Billing ownership of {space} was handed to another member. You keep your membership and role; invoices and billing emails now go to the new billing owner."),
+                ("You now manage billing for {space}", "You are now the billing owner of {space}: the plan, the payment method, the billing information and the invoices are yours to manage in the billing tab."))),
         [Language.French] = new(
             "Bonjour {name},",
             "Consultez vos factures en ligne : {link}",
@@ -36,7 +38,9 @@ public static class EmailStrings
                 ("Votre essai de {space} se termine le {date}", "L'essai gratuit de {space} se termine le {date}. Passez à un forfait payant avant cette date pour conserver les fonctionnalités payantes."),
                 ("Votre essai de {space} est terminé", "L'essai gratuit de {space} est terminé et l'espace est revenu au forfait Basic. Vous pouvez passer à un forfait payant à tout moment."),
                 ("Veuillez confirmer le paiement pour {space}", "Votre banque vous demande de confirmer le paiement de {total} pour la facture {number}. La facture reste ouverte jusqu'à votre confirmation ici : {action}"),
-                ("Le moyen de paiement de {space} a été supprimé", "Le moyen de paiement enregistré pour {space} a été supprimé chez le prestataire de paiement. Veuillez ajouter une carte ou un compte PayPal avant le prochain renouvellement pour que votre forfait reste actif."))),
+                ("Le moyen de paiement de {space} a été supprimé", "Le moyen de paiement enregistré pour {space} a été supprimé chez le prestataire de paiement. Veuillez ajouter une carte ou un compte PayPal avant le prochain renouvellement pour que votre forfait reste actif."),
+                ("Vous ne gérez plus la facturation de {space}", "La gestion de la facturation de {space} a été confiée à un autre membre. Vous gardez votre adhésion et votre rôle ; les factures et les e-mails de facturation vont désormais au nouveau responsable de la facturation."),
+                ("Vous gérez désormais la facturation de {space}", "Vous êtes désormais responsable de la facturation de {space} : le forfait, le moyen de paiement, les informations de facturation et les factures se gèrent dans l'onglet Facturation."))),
         [Language.Dutch] = new(
             "Hallo {name},",
             "Bekijk uw facturen online: {link}",
@@ -50,7 +54,9 @@ public static class EmailStrings
                 ("Uw proefperiode van {space} eindigt op {date}", "De gratis proefperiode van {space} eindigt op {date}. Upgrade vóór die datum om de betaalde functies te behouden."),
                 ("Uw proefperiode van {space} is afgelopen", "De gratis proefperiode van {space} is afgelopen en de ruimte is terug op Basic. U kunt op elk moment upgraden."),
                 ("Bevestig de betaling voor {space}", "Uw bank vraagt u de betaling van {total} voor factuur {number} te bevestigen. De factuur blijft openstaan tot u deze hier bevestigt: {action}"),
-                ("De betaalmethode van {space} is verwijderd", "De opgeslagen betaalmethode van {space} is bij de betaalprovider verwijderd. Voeg vóór de volgende verlenging een kaart of PayPal-account toe zodat uw abonnement actief blijft."))),
+                ("De betaalmethode van {space} is verwijderd", "De opgeslagen betaalmethode van {space} is bij de betaalprovider verwijderd. Voeg vóór de volgende verlenging een kaart of PayPal-account toe zodat uw abonnement actief blijft."),
+                ("U beheert de facturatie van {space} niet meer", "Het beheer van de facturatie van {space} is overgedragen aan een ander lid. U behoudt uw lidmaatschap en rol; facturen en factuurmails gaan voortaan naar de nieuwe facturatiebeheerder."),
+                ("U beheert nu de facturatie van {space}", "U bent nu de facturatiebeheerder van {space}: het abonnement, de betaalmethode, de factuurgegevens en de facturen beheert u op het tabblad Facturatie."))),
         [Language.Swedish] = new(
             "Hej {name},",
             "Se dina fakturor online: {link}",
@@ -64,7 +70,9 @@ public static class EmailStrings
                 ("Din provperiod för {space} slutar den {date}", "Den kostnadsfria provperioden för {space} slutar den {date}. Uppgradera innan dess för att behålla de betalda funktionerna."),
                 ("Din provperiod för {space} har slutat", "Den kostnadsfria provperioden för {space} har slutat och utrymmet är tillbaka på Basic. Du kan uppgradera när som helst."),
                 ("Bekräfta betalningen för {space}", "Din bank ber dig bekräfta betalningen på {total} för faktura {number}. Fakturan förblir öppen tills du bekräftar den här: {action}"),
-                ("Betalningsmetoden för {space} har tagits bort", "Den sparade betalningsmetoden för {space} har tagits bort hos betalningsleverantören. Lägg till ett kort eller ett PayPal-konto före nästa förnyelse så att din plan förblir aktiv."))),
+                ("Betalningsmetoden för {space} har tagits bort", "Den sparade betalningsmetoden för {space} har tagits bort hos betalningsleverantören. Lägg till ett kort eller ett PayPal-konto före nästa förnyelse så att din plan förblir aktiv."),
+                ("Du hanterar inte längre faktureringen för {space}", "Ansvaret för faktureringen av {space} har lämnats över till en annan medlem. Du behåller ditt medlemskap och din roll; fakturor och faktureringsmejl går nu till den nya faktureringsansvariga."),
+                ("Du hanterar nu faktureringen för {space}", "Du är nu faktureringsansvarig för {space}: planen, betalningsmetoden, faktureringsuppgifterna och fakturorna hanterar du under fliken Fakturering."))),
         [Language.Indonesian] = new(
             "Halo {name},",
             "Lihat faktur Anda secara online: {link}",
@@ -78,7 +86,9 @@ public static class EmailStrings
                 ("Uji coba {space} berakhir pada {date}", "Uji coba gratis {space} berakhir pada {date}. Tingkatkan paket sebelum tanggal tersebut untuk tetap menggunakan fitur berbayar."),
                 ("Uji coba {space} telah berakhir", "Uji coba gratis {space} telah berakhir dan ruang kerja kembali ke Basic. Anda dapat meningkatkan paket kapan saja."),
                 ("Harap konfirmasi pembayaran untuk {space}", "Bank Anda meminta Anda mengonfirmasi pembayaran sebesar {total} untuk faktur {number}. Faktur tetap terbuka hingga Anda mengonfirmasinya di sini: {action}"),
-                ("Metode pembayaran {space} telah dihapus", "Metode pembayaran tersimpan untuk {space} telah dihapus di penyedia pembayaran. Silakan tambahkan kartu atau akun PayPal sebelum perpanjangan berikutnya agar paket Anda tetap aktif."))),
+                ("Metode pembayaran {space} telah dihapus", "Metode pembayaran tersimpan untuk {space} telah dihapus di penyedia pembayaran. Silakan tambahkan kartu atau akun PayPal sebelum perpanjangan berikutnya agar paket Anda tetap aktif."),
+                ("Anda tidak lagi mengelola penagihan {space}", "Pengelolaan penagihan {space} telah diserahkan kepada anggota lain. Keanggotaan dan peran Anda tetap; faktur dan email penagihan kini dikirim ke pemilik penagihan yang baru."),
+                ("Anda kini mengelola penagihan {space}", "Anda kini pemilik penagihan {space}: paket, metode pembayaran, informasi penagihan, dan faktur dapat Anda kelola di tab Penagihan."))),
         [Language.TraditionalChinese] = new(
             "{name} 您好：",
             "線上查看您的發票：{link}",
@@ -92,14 +102,16 @@ public static class EmailStrings
                 ("{space} 的試用將於 {date} 結束", "{space} 的免費試用將於 {date} 結束。請在此之前升級，以繼續使用付費功能。"),
                 ("{space} 的試用已結束", "{space} 的免費試用已結束，空間已回到 Basic 版。您隨時可以升級。"),
                 ("請確認 {space} 的付款", "您的銀行要求您確認發票 {number} 的款項 {total}。在您於此確認之前，發票會保持未付款狀態：{action}"),
-                ("{space} 的付款方式已被移除", "{space} 已儲存的付款方式已在付款服務商處被移除。請在下次續約前新增信用卡或 PayPal 帳戶，讓您的方案保持啟用。"))),
+                ("{space} 的付款方式已被移除", "{space} 已儲存的付款方式已在付款服務商處被移除。請在下次續約前新增信用卡或 PayPal 帳戶，讓您的方案保持啟用。"),
+                ("您已不再管理 {space} 的帳務", "{space} 的帳務管理權已移交給另一位成員。您的成員資格與角色維持不變；發票與帳務郵件今後將寄給新的帳務負責人。"),
+                ("您現在負責管理 {space} 的帳務", "您現在是 {space} 的帳務負責人：方案、付款方式、帳單資訊與發票都可在帳務分頁中管理。"))),
     }.ToFrozenDictionary();
 
     public static EmailLanguage For(Language language) => ByLanguage[language];
 
     private static FrozenDictionary<EmailKind, EmailText> Texts(
         (string, string) invoice, (string, string) paymentFailed, (string, string) planEnded, (string, string) seatsIncreased, (string, string) trialEnding, (string, string) trialEnded,
-        (string, string) actionRequired, (string, string) methodRemoved) =>
+        (string, string) actionRequired, (string, string) methodRemoved, (string, string) ownershipHandedOver, (string, string) ownershipReceived) =>
         new Dictionary<EmailKind, EmailText>
         {
             [EmailKind.Invoice] = new(invoice.Item1, invoice.Item2),
@@ -110,5 +122,7 @@ public static class EmailStrings
             [EmailKind.TrialEnded] = new(trialEnded.Item1, trialEnded.Item2),
             [EmailKind.PaymentActionRequired] = new(actionRequired.Item1, actionRequired.Item2),
             [EmailKind.PaymentMethodRemoved] = new(methodRemoved.Item1, methodRemoved.Item2),
+            [EmailKind.BillingOwnershipHandedOver] = new(ownershipHandedOver.Item1, ownershipHandedOver.Item2),
+            [EmailKind.BillingOwnershipReceived] = new(ownershipReceived.Item1, ownershipReceived.Item2),
         }.ToFrozenDictionary();
 }

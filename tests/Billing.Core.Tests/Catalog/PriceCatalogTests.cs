@@ -45,7 +45,7 @@ public class PriceCatalogTests
     {
         Assert.Equal(30, Catalog.Policy.TrialDays);
         Assert.Equal([1, 3, 5, 7], Catalog.Policy.PaymentRetryDays.ToArray());
-        Assert.Equal(20, Catalog.Policy.InvoicePaymentMinimumSeats);
+        Assert.Equal(20, Catalog.Policy.InvoicePaymentMinimumMembers);
     }
 
     [Theory]

@@ -170,7 +170,7 @@ public class ChangeTests
     [Trait("Rule", "I2")]
     public void On_a_plan_paid_by_invoice_the_billing_owner_is_sent_to_sales_and_sales_can_change_it()
     {
-        var state = Subscribed(cycle: BillingCycle.Annual, seats: 20, paymentMethod: PaymentMethod.ByInvoice);
+        var state = Subscribed(cycle: BillingCycle.Annual, seats: 20, members: 20, paymentMethod: PaymentMethod.ByInvoice);
         Changes.Change(state, Change(seats: 30), As(Alice), At(HalfWay)).Fails(ErrorCode.ContactSales);
         Cancellations.Cancel(state, As(Alice), At(HalfWay)).Fails(ErrorCode.ContactSales);
         Ownership.SwitchPaymentMethod(state, Card, As(Alice), At(HalfWay)).Fails(ErrorCode.ContactSales);
@@ -183,8 +183,8 @@ public class ChangeTests
 
     [Fact]
     [Trait("Rule", "I1")]
-    public void Sales_cannot_take_a_plan_paid_by_invoice_below_its_eligibility() =>
-        Changes.Change(Subscribed(cycle: BillingCycle.Annual, seats: 20, paymentMethod: PaymentMethod.ByInvoice), Change(seats: 15), Sales, At(HalfWay))
+    public void Sales_cannot_move_a_plan_paid_by_invoice_to_a_monthly_cycle() =>
+        Changes.Change(Subscribed(cycle: BillingCycle.Annual, seats: 20, members: 20, paymentMethod: PaymentMethod.ByInvoice), Change(cycle: BillingCycle.Monthly), Sales, At(HalfWay))
             .Fails(ErrorCode.InvoicePaymentNotEligible);
 
     [Fact]

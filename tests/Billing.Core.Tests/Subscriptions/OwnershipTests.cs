@@ -130,4 +130,68 @@ public class OwnershipTests
         var charge = retry.Charges().Single();
         Assert.Equal((PaymentProvider.PayPal, 2), (charge.PaymentMethod.Provider, charge.Attempt));
     }
+
+    [Fact]
+    [Trait("Rule", "B8")]
+    public void B8_sales_or_an_operator_transfers_ownership_when_the_owner_has_left_and_both_are_emailed()
+    {
+        var operatorCaller = Caller.Person(UserId.Parse("olga-ops"), ServiceRoles.Operator);
+        foreach (var recoverer in new[] { Sales, operatorCaller })
+        {
+            var decision = Ownership.TransferBillingOwner(Subscribed(), Bob, recoverer, At(Now)).Ok();
+
+            Assert.Equal(Bob, decision.State.Subscription!.BillingOwner);
+            Assert.Equal((AuditAction.BillingOwnerTransferred, recoverer.AuditName), (decision.Audit[0].Action, decision.Audit[0].Actor));
+            Assert.Equal(
+                [(EmailKind.BillingOwnershipHandedOver, Alice, "alice@acme.test"), (EmailKind.BillingOwnershipReceived, Bob, "bob@acme.test")],
+                decision.Emails().Select(e => (e.Kind, e.Recipient, e.Address)));
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "B8")]
+    public void B8_after_the_transfer_the_directory_may_remove_the_former_owner()
+    {
+        var state = Subscribed();
+        SpaceDirectory.RemoveMember(state, Alice, DirectoryService, At(Now)).Fails(ErrorCode.BillingOwnerMustTransferFirst);
+
+        var transferred = Ownership.TransferBillingOwner(state, Bob, Sales, At(Now)).Ok().State;
+
+        Assert.False(SpaceDirectory.RemoveMember(transferred, Alice, DirectoryService, At(Now)).Ok().State.IsMember(Alice));
+    }
+
+    [Fact]
+    [Trait("Rule", "B8")]
+    public void B8_a_member_without_a_service_role_still_cannot_transfer_and_a_space_without_a_plan_has_no_owner_to_replace()
+    {
+        Ownership.TransferBillingOwner(Subscribed(), Carol, As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
+        Ownership.TransferBillingOwner(Space(), Bob, Sales, At(Now)).Fails(ErrorCode.NotSubscribed);
+        Ownership.TransferBillingOwner(Subscribed(), Stranger, Sales, At(Now)).Fails(ErrorCode.BillingOwnerNotMember);
+        Ownership.TransferBillingOwner(Subscribed(), Bob, Caller.Person(UserId.Parse("dir"), ServiceRoles.Directory), At(Now)).Fails(ErrorCode.NotFound);
+    }
+
+    [Fact]
+    [Trait("Rule", "I1")]
+    public void I1_sales_moves_an_eligible_plan_to_payment_by_invoice_and_back_to_a_card()
+    {
+        var state = Subscribed(cycle: Billing.Core.Calendar.BillingCycle.Annual, seats: 20, members: 20);
+
+        var byInvoice = Ownership.SwitchPaymentMethod(state, PaymentMethod.ByInvoice, Sales, At(Now)).Ok().State;
+        Assert.True(byInvoice.Subscription!.IsPaidByInvoice);
+        Ownership.SwitchPaymentMethod(byInvoice, Card, As(Alice), At(Now)).Fails(ErrorCode.ContactSales);
+
+        var back = Ownership.SwitchPaymentMethod(byInvoice, Card, Sales, At(Now)).Ok().State;
+        Assert.Equal(Card, back.Subscription!.PaymentMethod);
+    }
+
+    [Fact]
+    [Trait("Rule", "I1")]
+    public void I1_eligibility_counts_members_that_count_not_seats_bought()
+    {
+        var manySeatsFewMembers = Subscribed(cycle: Billing.Core.Calendar.BillingCycle.Annual, seats: 25, members: 5);
+        Ownership.SwitchPaymentMethod(manySeatsFewMembers, PaymentMethod.ByInvoice, Sales, At(Now)).Fails(ErrorCode.InvoicePaymentNotEligible);
+        Upgrades.Upgrade(Space(members: 5), Upgrade(cycle: Billing.Core.Calendar.BillingCycle.Annual, seats: 25, paymentMethod: PaymentMethod.ByInvoice), Sales, At(Now))
+            .Fails(ErrorCode.InvoicePaymentNotEligible);
+        Assert.True(Upgrades.Upgrade(Space(members: 20), Upgrade(cycle: Billing.Core.Calendar.BillingCycle.Annual, seats: 20, paymentMethod: PaymentMethod.ByInvoice), Sales, At(Now)).IsSuccess);
+    }
 }

@@ -166,7 +166,7 @@ public class RenewalTests
     [Trait("Rule", "I1")]
     public void A_plan_paid_by_invoice_renews_with_an_emailed_invoice_due_in_thirty_days_and_no_charge()
     {
-        var state = Subscribed(cycle: BillingCycle.Annual, seats: 20, paymentMethod: PaymentMethod.ByInvoice);
+        var state = Subscribed(cycle: BillingCycle.Annual, seats: 20, members: 20, paymentMethod: PaymentMethod.ByInvoice);
         var decision = Renewals.Advance(state, At(Now.AddYears(1)));
         Assert.Empty(decision.Charges());
         Assert.Equal(Now.AddYears(1).AddDays(30), decision.Invoices().Single().DueAt);

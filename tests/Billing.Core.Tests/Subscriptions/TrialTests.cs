@@ -52,8 +52,32 @@ public class TrialTests
     [Trait("Rule", "C2")]
     public void Cancelling_a_trial_ends_it_at_once()
     {
-        var state = Cancellations.Cancel(Trialing(), As(Carol), At(Now.AddDays(2))).Ok().State;
+        var state = Cancellations.Cancel(Trialing(), As(Bob), At(Now.AddDays(2))).Ok().State;
         Assert.Equal(SubscriptionStatus.Basic, state.Status);
+    }
+
+    [Fact]
+    [Trait("Rule", "U10")]
+    public void U10_a_member_who_did_not_start_the_trial_and_is_no_admin_may_not_stop_it()
+    {
+        var trialing = Trialing();
+        Trials.Cancel(trialing, As(Carol), At(Now.AddDays(2))).Fails(ErrorCode.Forbidden);
+        Cancellations.Cancel(trialing, As(Carol), At(Now.AddDays(2))).Fails(ErrorCode.Forbidden);
+        Trials.Cancel(trialing, Sales, At(Now.AddDays(2))).Fails(ErrorCode.NotFound);
+    }
+
+    [Fact]
+    [Trait("Rule", "U10")]
+    public void U10_an_admin_of_the_space_may_stop_a_trial_another_member_started()
+    {
+        var trialing = Trialing();
+        var carol = trialing.Members[Carol] with { Role = MemberRole.Admin };
+        var withAdmin = SpaceDirectory.PutMember(trialing, carol, DirectoryService, At(Now)).Value.State;
+
+        var decision = Trials.Cancel(withAdmin, As(Carol), At(Now.AddDays(2))).Ok();
+
+        Assert.Equal(SubscriptionStatus.Basic, decision.State.Status);
+        Assert.Equal("carol", decision.Audit.Single().Actor);
     }
 
     [Fact]

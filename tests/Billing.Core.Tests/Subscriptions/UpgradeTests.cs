@@ -168,8 +168,8 @@ public class UpgradeTests
     [Trait("Rule", "I1")]
     [InlineData(BillingCycle.Monthly, 20)]
     [InlineData(BillingCycle.Annual, 15)]
-    public void Payment_by_invoice_is_only_for_annual_plans_of_twenty_seats_or_more(BillingCycle cycle, int seats) =>
-        Upgrades.Upgrade(Space(members: 3), Upgrade(cycle: cycle, seats: seats, paymentMethod: PaymentMethod.ByInvoice), Sales, At(Now))
+    public void Payment_by_invoice_is_only_for_annual_plans_of_spaces_with_twenty_members_or_more(BillingCycle cycle, int members) =>
+        Upgrades.Upgrade(Space(members: members), Upgrade(cycle: cycle, seats: 20, paymentMethod: PaymentMethod.ByInvoice), Sales, At(Now))
             .Fails(ErrorCode.InvoicePaymentNotEligible);
 
     [Fact]

@@ -81,8 +81,8 @@ public sealed class Api(BillingServerFixture server)
 
     public async Task<JsonElement> InvoicesAsync(string space, string user = Owner) => await Ok(await As(user).GetAsync($"/api/spaces/{space}/invoices"));
 
-    public async Task<int> AuditCountAsync(string space) =>
-        (await Ok(await As(Owner).GetAsync($"/api/spaces/{space}/audit?pageSize=100"))).GetProperty("items").GetArrayLength();
+    public async Task<int> AuditCountAsync(string space, string reader = Owner) =>
+        (await Ok(await As(reader).GetAsync($"/api/spaces/{space}/audit?pageSize=100"))).GetProperty("items").GetArrayLength();
 
     public async Task SetClockAsync(DateTimeOffset now) => await Ok(await Operator.PutAsJsonAsync("/api/operations/clock", new { now }));
 
