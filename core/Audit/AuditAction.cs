@@ -16,6 +16,9 @@ public enum AuditAction
     CancellationWithdrawn,
     SubscriptionRenewed,
     SubscriptionEnded,
+
+    /// <summary>An organization's or division's upgrade took over the plans of its teams (U11); after: their ids.</summary>
+    TeamPlansTakenOver,
     BillingOwnerTransferred,
     BillingInfoUpdated,
     PaymentMethodChanged,

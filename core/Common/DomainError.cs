@@ -10,6 +10,12 @@ public sealed record DomainError(ErrorCode Code, string Detail)
 {
     public ImmutableArray<string> Related { get; init; } = [];
 
+    /// <summary>The spaces a <c>teams_already_paid</c> is about, each with its billing owner (U11: whom to ask).</summary>
+    public ImmutableArray<RelatedSpace> Teams { get; init; } = [];
+
     /// <summary>The machine-readable code the frontend relies on, e.g. <c>seats_below_members</c>.</summary>
     public string ApiCode => Code.ToApiCode();
 }
+
+/// <summary>A space an error names, with its billing owner where it has one.</summary>
+public sealed record RelatedSpace(SpaceId SpaceId, UserId? BillingOwnerId);

@@ -19,13 +19,17 @@ public static class Errors
     public static DomainError NotSubscribed() => new(ErrorCode.NotSubscribed, "This space has no paid plan or trial to act on.");
 
     public static DomainError TeamInPaidOrganization() =>
-        new(ErrorCode.TeamInPaidOrganization, "This team's organization is on a paid plan, which already covers the team (U6).");
+        new(ErrorCode.TeamInPaidOrganization, "This space's organization or division is on a paid plan, which already covers it (U6, S4).");
 
-    public static DomainError TeamsAlreadyPaid(IEnumerable<SpaceId> teams) =>
-        new(ErrorCode.TeamsAlreadyPaid, "Some teams of this organization have their own paid plans; cancel them first (U6).")
+    public static DomainError TeamsAlreadyPaid(IEnumerable<Subscriptions.PaidSpace> teams)
+    {
+        var listed = teams.ToImmutableArray();
+        return new(ErrorCode.TeamsAlreadyPaid, "Some teams of this space have their own plans; cancel them first, or take them over (U6, U11).")
         {
-            Related = teams.Select(t => t.Value).ToImmutableArray(),
+            Related = [.. listed.Select(t => t.Space.Value)],
+            Teams = [.. listed.Select(t => new RelatedSpace(t.Space, t.BillingOwner))],
         };
+    }
 
     public static DomainError ContactSales() =>
         new(ErrorCode.ContactSales, "This plan is paid by invoice; contact sales to change it (I2).");

@@ -27,6 +27,9 @@ public enum EmailKind
     /// <summary>The saved payment method was removed at the provider; the next charge needs a new one (P1).</summary>
     PaymentMethodRemoved,
 
+    /// <summary>The team's plan was taken over by its organization or division (U11): ended at once, its unused part refunded with the attached credit note.</summary>
+    PlanTakenOver,
+
     /// <summary>Billing ownership was handed to another member (B3, B8): told to the former owner.</summary>
     BillingOwnershipHandedOver,
 

@@ -17,7 +17,7 @@ namespace Billing.Core.Invoicing;
 /// </summary>
 public sealed record Invoice
 {
-    private Invoice(InvoiceDraft content, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number)
+    private Invoice(InvoiceDraft content, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number, string? payment = null)
     {
         Content = content;
         Status = status;
@@ -25,6 +25,7 @@ public sealed record Invoice
         HeldPayment = heldPayment;
         Issuer = issuer;
         Number = number;
+        Payment = payment;
     }
 
     public InvoiceDraft Content { get; }
@@ -35,6 +36,9 @@ public sealed record Invoice
 
     /// <summary>The provider's payment waiting for the billing owner to confirm it (strong customer authentication); the reference of nothing secret.</summary>
     public string? HeldPayment { get; private init; }
+
+    /// <summary>The provider's id of the payment that paid it (a Stripe PaymentIntent, a PayPal capture), so a refund goes back through it (V5); null when paid otherwise.</summary>
+    public string? Payment { get; private init; }
 
     /// <summary>Who issued it, once numbered.</summary>
     public Issuer? Issuer { get; private init; }
@@ -68,19 +72,24 @@ public sealed record Invoice
     /// with nothing to pay is paid when issued (V2) (a zero total is never charged, see <c>InvoiceDrafts</c>).
     /// </summary>
     public static Invoice Issue(InvoiceDraft draft, DateTimeOffset at) =>
-        draft.Total.IsZero
+        draft.Total.IsZero || draft.IsCreditNote
             ? new(draft, InvoiceStatus.Paid, at, null, null, null)
             : new(draft, InvoiceStatus.Open, null, null, null, null);
 
     /// <summary>An invoice as storage kept it, at the point of its life it had reached; storage only.</summary>
-    public static Invoice Restore(InvoiceDraft draft, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number) =>
-        new(draft, status, paidAt, heldPayment, issuer, number);
+    public static Invoice Restore(
+        InvoiceDraft draft, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number, string? payment = null) =>
+        new(draft, status, paidAt, heldPayment, issuer, number, payment);
 
     /// <summary>The invoice with its number (V1). An invoice keeps its first number: numbering it again changes nothing.</summary>
     public Invoice NumberAs(Issuer issuer, InvoiceNumber number) => IsNumbered ? this : this with { Issuer = issuer, Number = number };
 
-    /// <summary>The invoice paid at <paramref name="at"/>. Paying a settled invoice changes nothing (a late or repeated confirmation).</summary>
-    public Invoice MarkPaid(DateTimeOffset at) => IsSettled ? this : this with { Status = InvoiceStatus.Paid, PaidAt = at, HeldPayment = null };
+    /// <summary>
+    /// The invoice paid at <paramref name="at"/>, by the provider's <paramref name="payment"/> where known.
+    /// Paying a settled invoice changes nothing (a late or repeated confirmation).
+    /// </summary>
+    public Invoice MarkPaid(DateTimeOffset at, string? payment = null) =>
+        IsSettled ? this : this with { Status = InvoiceStatus.Paid, PaidAt = at, HeldPayment = null, Payment = payment };
 
     /// <summary>The invoice late after a failed charge (R3); a settled invoice never moves back.</summary>
     public Invoice MarkPastDue() => IsSettled ? this : this with { Status = InvoiceStatus.PastDue };

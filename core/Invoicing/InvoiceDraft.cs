@@ -23,8 +23,12 @@ public sealed record InvoiceDraft(
     ImmutableArray<InvoiceLine> Lines,
     TaxTreatment Taxation,
     Currency Currency,
-    PaymentMethod PaymentMethod)
+    PaymentMethod PaymentMethod,
+    InvoiceId? Credits = null)
 {
+    /// <summary>A credit note (V5): <see cref="Credits"/> names the invoice it gives part of back.</summary>
+    public bool IsCreditNote => Kind == InvoiceKind.CreditNote;
+
     public Money Subtotal => InvoiceTotals.Subtotal(Lines, Currency);
 
     /// <summary>The tax of the whole invoice, its proration and credit lines included, at the invoice's one treatment (T1).</summary>

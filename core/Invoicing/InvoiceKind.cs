@@ -11,4 +11,11 @@ public enum InvoiceKind
 
     /// <summary>An immediate change within a period: more seats (N1, N3), a higher tier or a longer cycle (C1).</summary>
     Change,
+
+    /// <summary>
+    /// A credit note (V5): gives back part of a paid invoice (<see cref="InvoiceDraft.Credits"/>), its
+    /// lines negative, numbered in its own gap-free sequence; settled when issued, the money going back
+    /// through the provider that took it.
+    /// </summary>
+    CreditNote,
 }

@@ -2,14 +2,19 @@ using Billing.Core.Common;
 
 namespace Billing.Core.Spaces;
 
-/// <summary>A workspace, an organization or a team, as the product's directory describes it (S1, S3).</summary>
+/// <summary>A workspace, an organization, a division or a team, as the product's directory describes it (S1, S3, S4).</summary>
 public sealed record Space
 {
-    public Space(SpaceId id, SpaceKind kind, string name, SpaceId? organizationId, Locale? locale)
+    public Space(SpaceId id, SpaceKind kind, string name, SpaceId? organizationId, Locale? locale, SpaceId? divisionId = null)
     {
-        if ((kind == SpaceKind.Team) != organizationId.HasValue)
+        if ((kind is SpaceKind.Team or SpaceKind.Division) != organizationId.HasValue)
         {
-            throw new ArgumentException("A team names its organization; other spaces do not.", nameof(organizationId));
+            throw new ArgumentException("A team or a division names its organization; other spaces do not.", nameof(organizationId));
+        }
+
+        if (divisionId.HasValue && kind != SpaceKind.Team)
+        {
+            throw new ArgumentException("Only a team belongs to a division (S4).", nameof(divisionId));
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -17,6 +22,7 @@ public sealed record Space
         Kind = kind;
         Name = name;
         OrganizationId = organizationId;
+        DivisionId = divisionId;
         Locale = locale;
     }
 
@@ -26,11 +32,14 @@ public sealed record Space
 
     public string Name { get; }
 
-    /// <summary>The organization a team belongs to; null for workspaces and organizations.</summary>
+    /// <summary>The organization a team or a division belongs to; null for workspaces and organizations.</summary>
     public SpaceId? OrganizationId { get; }
+
+    /// <summary>The division a team belongs to, if any (S4: at most one); a team may move in or out of one.</summary>
+    public SpaceId? DivisionId { get; }
 
     public Locale? Locale { get; }
 
-    /// <summary>Whether the space has admins (S2): workspaces and organizations do, teams do not.</summary>
-    public bool HasAdmins => Kind != SpaceKind.Team;
+    /// <summary>Whether the space has admins (S2): workspaces and organizations do, teams and divisions do not.</summary>
+    public bool HasAdmins => Kind is SpaceKind.Workspace or SpaceKind.Organization;
 }

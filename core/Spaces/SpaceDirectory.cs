@@ -13,7 +13,10 @@ namespace Billing.Core.Spaces;
 /// </summary>
 public static class SpaceDirectory
 {
-    /// <summary>Creates the space, or updates its name and locale. A space never changes kind or organization (U7).</summary>
+    /// <summary>
+    /// Creates the space, or updates its name and locale, and for a team its division (S4: teams move in
+    /// and out of divisions). A space never changes kind or organization (U7).
+    /// </summary>
     public static Result<Decision> PutSpace(SpaceBilling? state, Space space, Caller caller, DecisionContext context)
     {
         if (Access.RequireDirectory(caller) is { } denied)
@@ -46,7 +49,7 @@ public static class SpaceDirectory
 
         if (!state.Space.HasAdmins && member.Role == MemberRole.Admin)
         {
-            return Errors.InvalidRequest("Teams have no admins (S2).");
+            return Errors.InvalidRequest("Teams and divisions have no admins (S2, S4).");
         }
 
         var existing = state.Members.GetValueOrDefault(member.UserId);

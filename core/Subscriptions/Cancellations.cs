@@ -37,6 +37,26 @@ public static class Cancellations
             [AuditTrail.Record(state, caller, context, AuditAction.CancellationScheduled, subscription, cancelled)]);
     }
 
+    /// <summary>
+    /// U12: sales ends a plan at once (bought on the wrong space, or anything else agreed with the
+    /// customer); the space is back on Basic now and nothing is deleted (C3). The billing owner alone
+    /// can only cancel at period end (C2).
+    /// </summary>
+    public static Result<Decision> EndNow(SpaceBilling state, Caller caller, DecisionContext context)
+    {
+        if (Access.RequireBillingOwner(state, caller, ServiceRoles.Sales) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!caller.Has(ServiceRoles.Sales))
+        {
+            return Errors.Forbidden("Only sales can end a plan at once (U12); the billing owner cancels at the end of the paid period (C2).");
+        }
+
+        return Renewals.End(state, state.Subscription!, EndReason.EndedBySales, caller, context);
+    }
+
     public static Result<Decision> Resume(SpaceBilling state, Caller caller, DecisionContext context)
     {
         if (Access.RequireBillingOwner(state, caller, ServiceRoles.Sales) is { } denied)

@@ -14,14 +14,14 @@ namespace Billing.Core.Subscriptions;
 public static class ChargeOutcomes
 {
     /// <summary>The invoice is paid: past due ends, and the billing owner gets the invoice by email (B4).</summary>
-    public static (Decision Decision, Invoice Invoice) Succeeded(SpaceBilling state, Invoice invoice, Caller caller, DecisionContext context)
+    public static (Decision Decision, Invoice Invoice) Succeeded(SpaceBilling state, Invoice invoice, Caller caller, DecisionContext context, string? payment = null)
     {
         if (invoice.IsSettled)
         {
             return (Decision.Unchanged(state), invoice);
         }
 
-        var paid = invoice.MarkPaid(context.Now);
+        var paid = invoice.MarkPaid(context.Now, payment);
         var invoiceRecord = AuditTrail.Record(state, caller, context, AuditAction.InvoicePaid, invoice.Status, paid.Status);
         if (state.Subscription is not { } subscription || subscription.Id != invoice.Content.SubscriptionId)
         {
@@ -37,8 +37,8 @@ public static class ChargeOutcomes
     /// A request's invoice whose charge was taken before the decision was stored (<see cref="ChargeNow"/>):
     /// paid at once, and the billing owner gets it by email (B4). No outcome follows.
     /// </summary>
-    public static (Invoice Invoice, SendEmail Email) PaidNow(SpaceBilling state, Invoice issued, DateTimeOffset at) =>
-        (issued.MarkPaid(at), Notices.ToBillingOwner(state, SubscriptionOf(state), EmailKind.Invoice, issued.Id));
+    public static (Invoice Invoice, SendEmail Email) PaidNow(SpaceBilling state, Invoice issued, DateTimeOffset at, string? payment = null) =>
+        (issued.MarkPaid(at, payment), Notices.ToBillingOwner(state, SubscriptionOf(state), EmailKind.Invoice, issued.Id));
 
     /// <summary>
     /// A request's invoice whose charge, taken at once, the bank holds for the billing owner to confirm

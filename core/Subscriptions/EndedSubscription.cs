@@ -11,4 +11,10 @@ public enum EndReason
 
     /// <summary>The last retry of a failed charge failed (R3).</summary>
     Unpaid,
+
+    /// <summary>Ended at once by sales, as agreed with the customer (U12).</summary>
+    EndedBySales,
+
+    /// <summary>Taken over by the organization or division that upgraded over it (U11).</summary>
+    TakenOver,
 }

@@ -28,7 +28,7 @@ public static class PaymentEvents
 
         return report.What switch
         {
-            ReportedPayment.Succeeded => ChargeOutcomes.Succeeded(state, invoice, caller, context),
+            ReportedPayment.Succeeded => ChargeOutcomes.Succeeded(state, invoice, caller, context, report.Payment),
             ReportedPayment.Failed => ChargeOutcomes.Failed(state, invoice, report.Attempt, caller, context),
             ReportedPayment.RequiresAction => ChargeOutcomes.RequiresAction(state, invoice, report.Attempt, report.HeldPayment, caller, context),
             ReportedPayment.Refunded => Refunded(state, invoice, caller, context),

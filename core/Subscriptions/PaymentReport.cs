@@ -17,4 +17,4 @@ public enum ReportedPayment
 /// charges it was (1 = first), the reason it gives (a decline code, a dispute reason), and for a payment
 /// that requires action, the provider's payment the billing owner is to confirm.
 /// </summary>
-public sealed record PaymentReport(PaymentProvider Provider, ReportedPayment What, int Attempt, string? Reason, string? HeldPayment = null);
+public sealed record PaymentReport(PaymentProvider Provider, ReportedPayment What, int Attempt, string? Reason, string? HeldPayment = null, string? Payment = null);

@@ -8,7 +8,8 @@ namespace Billing.Core.Subscriptions;
 
 /// <summary>
 /// An upgrade takes all its choices at once (U8). <see cref="PaymentMethod"/> is the provider's saved
-/// method, already resolved to its summary; null when the caller gave none.
+/// method, already resolved to its summary; null when the caller gave none. <see cref="TakeOverTeamPlans"/>:
+/// an organization or division upgrade ends the plans of its teams and refunds them (U11).
 /// </summary>
 public sealed record UpgradeCommand(
     TierId Tier,
@@ -17,4 +18,5 @@ public sealed record UpgradeCommand(
     UserId BillingOwner,
     BillingInfo BillingInfo,
     PaymentMethod? PaymentMethod,
-    SpaceSurroundings Surroundings);
+    SpaceSurroundings Surroundings,
+    bool TakeOverTeamPlans = false);

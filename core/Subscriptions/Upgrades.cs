@@ -25,7 +25,10 @@ public static class Upgrades
             return Errors.AlreadySubscribed();
         }
 
-        if (OrganizationRules.CheckCanTakePlan(state.Space, command.Surroundings) is { } coveredElsewhere)
+        // U11: the plans below are taken over when the caller asks and may; otherwise they block the upgrade (U6).
+        var takenOver = command.TakeOverTeamPlans && TakeOvers.MayTakeOver(command.Surroundings.PaidBelow, caller) ? command.Surroundings.PaidBelow : [];
+        var surroundings = takenOver.IsDefaultOrEmpty ? command.Surroundings : command.Surroundings with { PaidBelow = [] };
+        if (OrganizationRules.CheckCanTakePlan(state.Space, surroundings) is { } coveredElsewhere)
         {
             return coveredElsewhere;
         }
@@ -96,13 +99,21 @@ public static class Upgrades
         var line = Proration.FullPeriod(tier.Value, subscription.Cycle, subscription.Seats, subscription.Currency, period);
         var draft = InvoiceDrafts.Create(next, subscription, subscription.RenewalInvoiceId(period.Start), InvoiceKind.Upgrade, period, [line], context);
 
-        var audit = ImmutableArray.CreateBuilder<AuditRecord>(2);
+        var audit = ImmutableArray.CreateBuilder<AuditRecord>(3);
         audit.Add(AuditTrail.Record(state, caller, context, AuditAction.SubscriptionStarted, state.Trial, subscription));
+        if (!takenOver.IsDefaultOrEmpty)
+        {
+            audit.Add(AuditTrail.Record(state, caller, context, AuditAction.TeamPlansTakenOver, null, takenOver.Select(t => t.Space.Value).ToArray()));
+        }
+
         if (promotion is { } promoted)
         {
             audit.Add(AuditTrail.Record(state, caller, context, AuditAction.MemberUpdated, promoted.Before, promoted.After));
         }
 
-        return new Decision(next, InvoiceDrafts.IssueAndChargeNow(next, subscription, draft), audit.DrainToImmutable());
+        return new Decision(
+            next,
+            [.. InvoiceDrafts.IssueAndChargeNow(next, subscription, draft), .. TakeOvers.Queue(takenOver, state.Space.Id, context.Now)],
+            audit.DrainToImmutable());
     }
 }

@@ -136,7 +136,7 @@ public sealed class EffectDelivery(
         var result = await gateways.Of(charge).ChargeAsync(charge, cancellationToken);
         InvoiceOutcomes.Outcome outcome = result switch
         {
-            ChargeSucceeded => (state, invoice, context) => ChargeOutcomes.Succeeded(state, invoice, Provider, context),
+            ChargeSucceeded paid => (state, invoice, context) => ChargeOutcomes.Succeeded(state, invoice, Provider, context, paid.Reference),
             ChargeRequiresAction held => (state, invoice, context) => ChargeOutcomes.RequiresAction(state, invoice, charge.Attempt, held.Reference, Provider, context),
             _ => (state, invoice, context) => ChargeOutcomes.Failed(state, invoice, charge.Attempt, Provider, context),
         };

@@ -99,7 +99,7 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
 
                     var (charged, receipt) = result is ChargeRequiresAction held
                         ? ChargeOutcomes.HeldNow(write.Decision.State, invoices[charge.Invoice], held.Reference)
-                        : ChargeOutcomes.PaidNow(write.Decision.State, invoices[charge.Invoice], context.Now);
+                        : ChargeOutcomes.PaidNow(write.Decision.State, invoices[charge.Invoice], context.Now, (result as ChargeSucceeded)?.Reference);
                     invoices[charge.Invoice] = charged;
                     receipts.Add(receipt);
                 }

@@ -35,7 +35,10 @@ public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers cu
                     PaymentEventKind.PaymentRequiresAction => ReportedPayment.RequiresAction,
                     PaymentEventKind.Refunded => ReportedPayment.Refunded,
                     _ => ReportedPayment.Disputed,
-                }, charge.Attempt, received.Reason, received.Kind == PaymentEventKind.PaymentRequiresAction ? received.PaymentReference : null);
+                }, charge.Attempt, received.Reason, received.Kind == PaymentEventKind.PaymentRequiresAction ? received.PaymentReference : null)
+                {
+                    Payment = received.Kind == PaymentEventKind.PaymentSucceeded ? received.PaymentReference : null,
+                };
                 InvoiceOutcomes.Outcome outcome = (state, invoice, context) => PaymentEvents.Apply(state, invoice, report, caller, context);
                 return await outcomes.ApplyAsync(charge.Space, charge.Invoice, requestId, outcome, new InvoiceOutcomes.Known(), cancellationToken) is not null ? charge.Space : null;
 

@@ -43,8 +43,13 @@ public static class DirectoryEndpoints
 
         if (space.OrganizationId is { } organization)
         {
-            // The index of an organization's teams (U6); harmless if the team is then refused.
+            // The index of an organization's teams and divisions, and of a division's teams (U6, S4); harmless if
+            // the space is then refused. A team that leaves a division stays listed there: readers check the team's own row.
             await teams.RecordAsync(organization, space.Id, request.CancellationToken);
+            if (space.DivisionId is { } division)
+            {
+                await teams.RecordAsync(division, space.Id, request.CancellationToken);
+            }
         }
 
         return await Decide(request, id, (state, context) => SpaceDirectory.PutSpace(state, space, caller, context));

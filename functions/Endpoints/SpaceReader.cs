@@ -15,27 +15,44 @@ public sealed class SpaceReader(BillingStorage storage, SpaceStore store, TeamIn
         return (await store.LoadAsync(id, cancellationToken))?.State;
     }
 
-    /// <summary>For a team, whether its organization has a plan; for an organization, which of its teams have one (U6).</summary>
+    /// <summary>
+    /// For a team, whether its organization or its division has a plan; for a division, whether its
+    /// organization has one and which of its teams do; for an organization, which of its teams and
+    /// divisions do (U6, S4). A team that has left a division is still listed under it: its own row says where it is now.
+    /// </summary>
     public async Task<SpaceSurroundings> SurroundingsAsync(Space space, CancellationToken cancellationToken)
     {
         switch (space.Kind)
         {
             case SpaceKind.Team:
-                var organization = await LoadAsync(space.OrganizationId!.Value, cancellationToken);
-                return new SpaceSurroundings(organization?.Plan is PaidPlan or TrialPlan, []);
+                var covered = await HasPlanAsync(space.OrganizationId!.Value, cancellationToken)
+                    || (space.DivisionId is { } division && await HasPlanAsync(division, cancellationToken));
+                return new SpaceSurroundings(covered, []);
+            case SpaceKind.Division:
+                return new SpaceSurroundings(
+                    await HasPlanAsync(space.OrganizationId!.Value, cancellationToken),
+                    await PlansBelowAsync(space.Id, s => s.Space.Kind == SpaceKind.Team && s.Space.DivisionId == space.Id, cancellationToken));
             case SpaceKind.Organization:
-                var paid = ImmutableArray.CreateBuilder<SpaceId>();
-                foreach (var team in await teams.OfAsync(space.Id, cancellationToken))
-                {
-                    if ((await LoadAsync(team, cancellationToken))?.Plan is PaidPlan or TrialPlan)
-                    {
-                        paid.Add(team);
-                    }
-                }
-
-                return new SpaceSurroundings(false, paid.ToImmutable());
+                return new SpaceSurroundings(false, await PlansBelowAsync(space.Id, s => s.Space.OrganizationId == space.Id, cancellationToken));
             default:
                 return SpaceSurroundings.None;
         }
+    }
+
+    private async Task<bool> HasPlanAsync(SpaceId space, CancellationToken cancellationToken) =>
+        (await LoadAsync(space, cancellationToken))?.Plan is PaidPlan or TrialPlan;
+
+    private async Task<ImmutableArray<PaidSpace>> PlansBelowAsync(SpaceId parent, Func<SpaceBilling, bool> isBelow, CancellationToken cancellationToken)
+    {
+        var paid = ImmutableArray.CreateBuilder<PaidSpace>();
+        foreach (var below in await teams.OfAsync(parent, cancellationToken))
+        {
+            if (await LoadAsync(below, cancellationToken) is { Plan: PaidPlan or TrialPlan } state && isBelow(state))
+            {
+                paid.Add(PaidSpace.Of(state));
+            }
+        }
+
+        return paid.ToImmutable();
     }
 }

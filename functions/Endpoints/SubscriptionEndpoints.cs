@@ -174,7 +174,57 @@ public static class SubscriptionEndpoints
             TypedResults.Ok);
     }
 
-    private static Task<Results<Ok<BillingView>, Replayed, ApiProblem>> Cancel([AsParameters] SpaceRequest request) => request.DecideAsync(Cancellations.Cancel);
+    /// <summary>Cancel at period end (C2), or with <c>{ "at": "now", "refund": ... }</c> end at once, sales only (U12).</summary>
+    private static async Task<Results<Ok<BillingView>, Replayed, ApiProblem>> Cancel([AsParameters] SpaceRequest request, CancelBody? body)
+    {
+        if (body?.At is null && body?.Refund is null)
+        {
+            return await request.DecideAsync(Cancellations.Cancel);
+        }
+
+        var (caller, id, problem) = request.Read();
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new FieldErrors();
+        if (body.At != "now")
+        {
+            errors.Add("at", "\"now\" ends the plan at once (U12, sales only); leave the body empty to cancel at the end of the paid period (C2).");
+        }
+
+        if (body.Refund is not ("none" or "prorated"))
+        {
+            errors.Add("refund", "\"prorated\" or \"none\".");
+        }
+        else if (body.Refund == "prorated")
+        {
+            errors.Add("refund", "A prorated refund with a credit note is not available yet; end the plan with \"none\" and refund the unused part from the back office.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var (key, hash, keyProblem) = request.Idempotency(caller, body);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        return await request.RunAsync(
+            new DecisionRequest<BillingView>(
+                id,
+                (state, context) => state is null ? Errors.NotFound() : Cancellations.EndNow(state, caller, context),
+                d => BillingView.Of(d.State, caller),
+                key,
+                hash,
+                // The plan the first request ended is gone by the replay: the caller need only still see the space.
+                current => AsMemberOrSales(current, caller)),
+            TypedResults.Ok);
+    }
 
     private static Task<Results<Ok<BillingView>, Replayed, ApiProblem>> Resume([AsParameters] SpaceRequest request) => request.DecideAsync(Cancellations.Resume);
 

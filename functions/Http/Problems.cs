@@ -19,6 +19,11 @@ public static class Problems
             extensions["related"] = error.Related;
         }
 
+        if (!error.Teams.IsDefaultOrEmpty)
+        {
+            extensions["teams"] = error.Teams.Select(t => new { spaceId = t.SpaceId.Value, billingOwnerId = t.BillingOwnerId?.Value }).ToArray();
+        }
+
         return Problem(StatusOf(error.Code), error.Code, error.Detail, extensions);
     }
 

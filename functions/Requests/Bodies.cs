@@ -12,11 +12,14 @@ public sealed record UpgradeBody(string? Tier, string? Cycle, int? Seats, string
 
 public sealed record ChangeBody(string? Tier, string? Cycle, int? Seats);
 
-public sealed record SpaceBody(string? Kind, string? Name, string? OrganizationId, string? Locale);
+public sealed record SpaceBody(string? Kind, string? Name, string? OrganizationId, string? Locale, string? DivisionId = null);
 
 public sealed record MemberBody(string? Email, string? Name, string? Role, string? Locale);
 
 public sealed record TransferBody(string? UserId);
+
+/// <summary>Cancel: empty for the end of the paid period (C2); <c>{ "at": "now", "refund": "prorated" or "none" }</c> for sales to end it at once (U12).</summary>
+public sealed record CancelBody(string? At, string? Refund);
 
 public sealed record TrialBody(string? Tier);
 

@@ -94,16 +94,17 @@ public static class BodyReaders
         {
             "workspace" => SpaceKind.Workspace,
             "organization" => SpaceKind.Organization,
+            "division" => SpaceKind.Division,
             "team" => SpaceKind.Team,
             _ => null,
         };
         if (kind is null)
         {
-            errors.Add("kind", "workspace, organization or team.");
+            errors.Add("kind", "workspace, organization, division or team.");
         }
 
         SpaceId? organization = null;
-        if (kind == SpaceKind.Team)
+        if (kind is SpaceKind.Team or SpaceKind.Division)
         {
             if (SpaceId.TryParse(body.OrganizationId, out var org))
             {
@@ -111,17 +112,34 @@ public static class BodyReaders
             }
             else
             {
-                errors.Add("organizationId", "A team names its organization: an id of 1 to 64 characters from [A-Za-z0-9_-].");
+                errors.Add("organizationId", "A team or a division names its organization: an id of 1 to 64 characters from [A-Za-z0-9_-].");
             }
         }
         else if (body.OrganizationId is not null)
         {
-            errors.Add("organizationId", "Only a team has an organization.");
+            errors.Add("organizationId", "Only a team or a division has an organization.");
+        }
+
+        SpaceId? division = null;
+        if (body.DivisionId is not null)
+        {
+            if (kind != SpaceKind.Team)
+            {
+                errors.Add("divisionId", "Only a team belongs to a division (S4).");
+            }
+            else if (SpaceId.TryParse(body.DivisionId, out var d))
+            {
+                division = d;
+            }
+            else
+            {
+                errors.Add("divisionId", "An id of 1 to 64 characters from [A-Za-z0-9_-].");
+            }
         }
 
         var name = errors.Text("name", body.Name);
         var locale = errors.Locale("locale", body.Locale);
-        return errors.Any ? null! : new Space(id, kind!.Value, name, organization, locale);
+        return errors.Any ? null! : new Space(id, kind!.Value, name, organization, locale, division);
     }
 
     public static Member Member(UserId user, MemberBody? body, FieldErrors errors)

@@ -7,10 +7,10 @@ namespace Billing.Infra.Storage;
 /// has reached (written unnumbered with the decision that issued it, then numbered from the issuer's sequence, V1).
 /// Storage's codec only: what the invoice is and how it moves belong to core.
 /// </summary>
-internal sealed record InvoiceRecord(InvoiceDraft Draft, InvoiceStatus Status, DateTimeOffset? PaidAt, InvoiceNumber? Number, Issuer? Issuer, string? HeldPayment)
+internal sealed record InvoiceRecord(InvoiceDraft Draft, InvoiceStatus Status, DateTimeOffset? PaidAt, InvoiceNumber? Number, Issuer? Issuer, string? HeldPayment, string? Payment = null)
 {
     public static InvoiceRecord Of(Invoice invoice) =>
-        new(invoice.Content, invoice.Status, invoice.PaidAt, invoice.Number, invoice.Issuer, invoice.HeldPayment);
+        new(invoice.Content, invoice.Status, invoice.PaidAt, invoice.Number, invoice.Issuer, invoice.HeldPayment, invoice.Payment);
 
-    public Invoice ToInvoice() => Invoice.Restore(Draft, Status, PaidAt, HeldPayment, Issuer, Number);
+    public Invoice ToInvoice() => Invoice.Restore(Draft, Status, PaidAt, HeldPayment, Issuer, Number, Payment);
 }

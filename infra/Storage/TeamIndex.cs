@@ -5,8 +5,8 @@ using Billing.Core.Common;
 namespace Billing.Infra.Storage;
 
 /// <summary>
-/// The index of an organization's teams (U6): one row per team in the organization's partition, so an
-/// organization's upgrade or trial can look at its teams' plans.
+/// The index of the spaces below an organization or a division (U6, S4): one row per team or division in
+/// its parent's partition, so an organization's or a division's upgrade or trial can look at the plans below it.
 /// </summary>
 public sealed class TeamIndex(SpaceTables tables)
 {

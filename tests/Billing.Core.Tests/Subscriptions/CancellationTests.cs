@@ -75,4 +75,29 @@ public class CancellationTests
         Cancellations.Cancel(Subscribed(), Sales, At(Now)).Ok();
         Cancellations.Cancel(Space(), As(Alice), At(Now)).Fails(ErrorCode.NotSubscribed);
     }
+
+    [Fact]
+    [Trait("Rule", "U12")]
+    public void U12_sales_ends_a_plan_at_once_the_space_is_on_basic_now_and_the_subscription_is_kept()
+    {
+        var state = Subscribed();
+        var decision = Cancellations.EndNow(state, Sales, At(Now.AddDays(3))).Ok();
+
+        Assert.Equal(SubscriptionStatus.Basic, decision.State.Status);
+        var ended = decision.State.PastSubscriptions.Single();
+        Assert.Equal((state.Subscription, Now.AddDays(3), EndReason.EndedBySales), (ended.Subscription, ended.EndedAt, ended.Reason));
+        Assert.Equal((EmailKind.PlanEnded, Alice), (decision.Emails().Single().Kind, decision.Emails().Single().Recipient));
+        Assert.Equal((Audit.AuditAction.SubscriptionEnded, Sales.AuditName), (decision.Audit.Single().Action, decision.Audit.Single().Actor));
+        Assert.Empty(decision.Charges());
+        Assert.Equal(state.Members, decision.State.Members);
+    }
+
+    [Fact]
+    [Trait("Rule", "U12")]
+    public void U12_the_billing_owner_alone_cannot_end_a_plan_at_once_and_a_space_without_a_plan_has_nothing_to_end()
+    {
+        Cancellations.EndNow(Subscribed(), As(Alice), At(Now)).Fails(ErrorCode.Forbidden);
+        Cancellations.EndNow(Subscribed(), As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
+        Cancellations.EndNow(Space(), Sales, At(Now)).Fails(ErrorCode.NotSubscribed);
+    }
 }

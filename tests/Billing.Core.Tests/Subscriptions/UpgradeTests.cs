@@ -99,10 +99,11 @@ public class UpgradeTests
     [Trait("Rule", "U6")]
     public void An_organization_with_paid_teams_cannot_be_upgraded_and_the_error_lists_them()
     {
-        var paidTeams = ImmutableArray.Create(SpaceId.Parse("team-a"), SpaceId.Parse("team-b"));
+        var paidTeams = ImmutableArray.Create(new PaidSpace(SpaceId.Parse("team-a"), Bob), new PaidSpace(SpaceId.Parse("team-b"), Carol));
         var error = Upgrades.Upgrade(Space(SpaceKind.Organization), Upgrade(surroundings: new SpaceSurroundings(false, paidTeams)), As(Alice), At(Now))
             .Fails(ErrorCode.TeamsAlreadyPaid);
         Assert.Equal(["team-a", "team-b"], error.Related.ToArray());
+        Assert.Equal([new RelatedSpace(SpaceId.Parse("team-a"), Bob), new RelatedSpace(SpaceId.Parse("team-b"), Carol)], error.Teams.ToArray());
     }
 
     [Fact]
