@@ -24,7 +24,8 @@ public static class EmailStrings
                 ("Please confirm the payment for {space}", "Your bank asks you to confirm the payment of {total} for invoice {number}. The invoice stays open until you confirm it here: {action}"),
                 ("The payment method of {space} was removed", "The saved payment method of {space} was removed at the payment provider. Please add a card or PayPal account before the next renewal so that your plan stays active."),
                 ("You no longer manage billing for {space}", "Billing ownership of {space} was handed to another member. You keep your membership and role; invoices and billing emails now go to the new billing owner."),
-                ("You now manage billing for {space}", "You are now the billing owner of {space}: the plan, the payment method, the billing information and the invoices are yours to manage in the billing tab."))),
+                ("You now manage billing for {space}", "You are now the billing owner of {space}: the plan, the payment method, the billing information and the invoices are yours to manage in the billing tab."),
+                ("The plan of {space} was taken over by its organization", "The paid plan of {space} has ended because its organization (or division) now pays for its members. The unused part of the period goes back to the payment it came from; the credit note is attached."))),
         [Language.French] = new(
             "Bonjour {name},",
             "Consultez vos factures en ligne : {link}",
@@ -40,7 +41,8 @@ public static class EmailStrings
                 ("Veuillez confirmer le paiement pour {space}", "Votre banque vous demande de confirmer le paiement de {total} pour la facture {number}. La facture reste ouverte jusqu'à votre confirmation ici : {action}"),
                 ("Le moyen de paiement de {space} a été supprimé", "Le moyen de paiement enregistré pour {space} a été supprimé chez le prestataire de paiement. Veuillez ajouter une carte ou un compte PayPal avant le prochain renouvellement pour que votre forfait reste actif."),
                 ("Vous ne gérez plus la facturation de {space}", "La gestion de la facturation de {space} a été confiée à un autre membre. Vous gardez votre adhésion et votre rôle ; les factures et les e-mails de facturation vont désormais au nouveau responsable de la facturation."),
-                ("Vous gérez désormais la facturation de {space}", "Vous êtes désormais responsable de la facturation de {space} : le forfait, le moyen de paiement, les informations de facturation et les factures se gèrent dans l'onglet Facturation."))),
+                ("Vous gérez désormais la facturation de {space}", "Vous êtes désormais responsable de la facturation de {space} : le forfait, le moyen de paiement, les informations de facturation et les factures se gèrent dans l'onglet Facturation."),
+                ("Le forfait de {space} a été repris par son organisation", "Le forfait payant de {space} a pris fin, car son organisation (ou sa division) paie désormais pour ses membres. La partie non utilisée de la période est remboursée sur le paiement d'origine ; l'avoir est joint."))),
         [Language.Dutch] = new(
             "Hallo {name},",
             "Bekijk uw facturen online: {link}",
@@ -56,7 +58,8 @@ public static class EmailStrings
                 ("Bevestig de betaling voor {space}", "Uw bank vraagt u de betaling van {total} voor factuur {number} te bevestigen. De factuur blijft openstaan tot u deze hier bevestigt: {action}"),
                 ("De betaalmethode van {space} is verwijderd", "De opgeslagen betaalmethode van {space} is bij de betaalprovider verwijderd. Voeg vóór de volgende verlenging een kaart of PayPal-account toe zodat uw abonnement actief blijft."),
                 ("U beheert de facturatie van {space} niet meer", "Het beheer van de facturatie van {space} is overgedragen aan een ander lid. U behoudt uw lidmaatschap en rol; facturen en factuurmails gaan voortaan naar de nieuwe facturatiebeheerder."),
-                ("U beheert nu de facturatie van {space}", "U bent nu de facturatiebeheerder van {space}: het abonnement, de betaalmethode, de factuurgegevens en de facturen beheert u op het tabblad Facturatie."))),
+                ("U beheert nu de facturatie van {space}", "U bent nu de facturatiebeheerder van {space}: het abonnement, de betaalmethode, de factuurgegevens en de facturen beheert u op het tabblad Facturatie."),
+                ("Het abonnement van {space} is overgenomen door de organisatie", "Het betaalde abonnement van {space} is beëindigd omdat de organisatie (of divisie) nu voor de leden betaalt. Het ongebruikte deel van de periode wordt teruggestort naar de oorspronkelijke betaling; de creditnota is bijgevoegd."))),
         [Language.Swedish] = new(
             "Hej {name},",
             "Se dina fakturor online: {link}",
@@ -72,7 +75,8 @@ public static class EmailStrings
                 ("Bekräfta betalningen för {space}", "Din bank ber dig bekräfta betalningen på {total} för faktura {number}. Fakturan förblir öppen tills du bekräftar den här: {action}"),
                 ("Betalningsmetoden för {space} har tagits bort", "Den sparade betalningsmetoden för {space} har tagits bort hos betalningsleverantören. Lägg till ett kort eller ett PayPal-konto före nästa förnyelse så att din plan förblir aktiv."),
                 ("Du hanterar inte längre faktureringen för {space}", "Ansvaret för faktureringen av {space} har lämnats över till en annan medlem. Du behåller ditt medlemskap och din roll; fakturor och faktureringsmejl går nu till den nya faktureringsansvariga."),
-                ("Du hanterar nu faktureringen för {space}", "Du är nu faktureringsansvarig för {space}: planen, betalningsmetoden, faktureringsuppgifterna och fakturorna hanterar du under fliken Fakturering."))),
+                ("Du hanterar nu faktureringen för {space}", "Du är nu faktureringsansvarig för {space}: planen, betalningsmetoden, faktureringsuppgifterna och fakturorna hanterar du under fliken Fakturering."),
+                ("Planen för {space} har tagits över av organisationen", "Den betalda planen för {space} har upphört eftersom organisationen (eller divisionen) nu betalar för dess medlemmar. Den oanvända delen av perioden återbetalas till den ursprungliga betalningen; kreditnotan är bifogad."))),
         [Language.Indonesian] = new(
             "Halo {name},",
             "Lihat faktur Anda secara online: {link}",
@@ -88,7 +92,8 @@ public static class EmailStrings
                 ("Harap konfirmasi pembayaran untuk {space}", "Bank Anda meminta Anda mengonfirmasi pembayaran sebesar {total} untuk faktur {number}. Faktur tetap terbuka hingga Anda mengonfirmasinya di sini: {action}"),
                 ("Metode pembayaran {space} telah dihapus", "Metode pembayaran tersimpan untuk {space} telah dihapus di penyedia pembayaran. Silakan tambahkan kartu atau akun PayPal sebelum perpanjangan berikutnya agar paket Anda tetap aktif."),
                 ("Anda tidak lagi mengelola penagihan {space}", "Pengelolaan penagihan {space} telah diserahkan kepada anggota lain. Keanggotaan dan peran Anda tetap; faktur dan email penagihan kini dikirim ke pemilik penagihan yang baru."),
-                ("Anda kini mengelola penagihan {space}", "Anda kini pemilik penagihan {space}: paket, metode pembayaran, informasi penagihan, dan faktur dapat Anda kelola di tab Penagihan."))),
+                ("Anda kini mengelola penagihan {space}", "Anda kini pemilik penagihan {space}: paket, metode pembayaran, informasi penagihan, dan faktur dapat Anda kelola di tab Penagihan."),
+                ("Paket {space} telah diambil alih oleh organisasinya", "Paket berbayar {space} telah berakhir karena organisasinya (atau divisinya) kini membayar untuk anggotanya. Bagian periode yang tidak terpakai dikembalikan ke pembayaran asalnya; nota kredit terlampir."))),
         [Language.TraditionalChinese] = new(
             "{name} 您好：",
             "線上查看您的發票：{link}",
@@ -104,14 +109,16 @@ public static class EmailStrings
                 ("請確認 {space} 的付款", "您的銀行要求您確認發票 {number} 的款項 {total}。在您於此確認之前，發票會保持未付款狀態：{action}"),
                 ("{space} 的付款方式已被移除", "{space} 已儲存的付款方式已在付款服務商處被移除。請在下次續約前新增信用卡或 PayPal 帳戶，讓您的方案保持啟用。"),
                 ("您已不再管理 {space} 的帳務", "{space} 的帳務管理權已移交給另一位成員。您的成員資格與角色維持不變；發票與帳務郵件今後將寄給新的帳務負責人。"),
-                ("您現在負責管理 {space} 的帳務", "您現在是 {space} 的帳務負責人：方案、付款方式、帳單資訊與發票都可在帳務分頁中管理。"))),
+                ("您現在負責管理 {space} 的帳務", "您現在是 {space} 的帳務負責人：方案、付款方式、帳單資訊與發票都可在帳務分頁中管理。"),
+                ("{space} 的方案已由其組織接手", "{space} 的付費方案已結束，因為其組織（或部門）現在為其成員付費。期間內未使用的部分將退回原付款方式；附上貸項通知單。"))),
     }.ToFrozenDictionary();
 
     public static EmailLanguage For(Language language) => ByLanguage[language];
 
     private static FrozenDictionary<EmailKind, EmailText> Texts(
         (string, string) invoice, (string, string) paymentFailed, (string, string) planEnded, (string, string) seatsIncreased, (string, string) trialEnding, (string, string) trialEnded,
-        (string, string) actionRequired, (string, string) methodRemoved, (string, string) ownershipHandedOver, (string, string) ownershipReceived) =>
+        (string, string) actionRequired, (string, string) methodRemoved, (string, string) ownershipHandedOver, (string, string) ownershipReceived,
+        (string, string) planTakenOver) =>
         new Dictionary<EmailKind, EmailText>
         {
             [EmailKind.Invoice] = new(invoice.Item1, invoice.Item2),
@@ -124,5 +131,6 @@ public static class EmailStrings
             [EmailKind.PaymentMethodRemoved] = new(methodRemoved.Item1, methodRemoved.Item2),
             [EmailKind.BillingOwnershipHandedOver] = new(ownershipHandedOver.Item1, ownershipHandedOver.Item2),
             [EmailKind.BillingOwnershipReceived] = new(ownershipReceived.Item1, ownershipReceived.Item2),
+            [EmailKind.PlanTakenOver] = new(planTakenOver.Item1, planTakenOver.Item2),
         }.ToFrozenDictionary();
 }
