@@ -1,5 +1,6 @@
 using Billing.Infra.Configuration;
 using Billing.Infra.Email;
+using Billing.Infra.Issuing;
 using Billing.Infra.Payments;
 using Billing.Infra.Storage;
 using Billing.Infra.Tax;
@@ -36,6 +37,11 @@ public static class InfraSetup
         services.AddSingleton(sp => new InvoiceDocumentStore(sp.GetRequiredService<BillingStorage>().Invoices));
         services.AddSingleton(sp => new InvoiceNumbering(
             sp.GetRequiredService<BillingStorage>().Counters, sp.GetRequiredService<InvoiceLedger>(), sp.GetRequiredService<Billing.Core.Invoicing.Issuer>()));
+        // V5: credit notes draw from a sequence of their own, the counter row of their prefix.
+        services.AddKeyedSingleton(InvoiceIssuing.CreditNotes, (sp, _) => new InvoiceNumbering(
+            sp.GetRequiredService<BillingStorage>().Counters,
+            sp.GetRequiredService<InvoiceLedger>(),
+            sp.GetRequiredService<Billing.Core.Invoicing.Issuer>() with { InvoiceNumberPrefix = sp.GetRequiredService<IOptions<IssuerOptions>>().Value.CreditNoteNumberPrefix }));
 
         if (configuration.GetValue<bool>($"{PaymentsOptions.Section}:Sandbox"))
         {

@@ -13,13 +13,15 @@ using Billing.Infra.Storage;
 namespace Billing.Functions.Decisions;
 
 /// <summary>
-/// Carries out what a space's outbox holds: invoices to number and render first, then charges, then
-/// emails. A charge is taken with its idempotency key
+/// Carries out what a space's outbox holds: plans taken over (U11) first, each a write of the team's
+/// own followed by the delivery of the team's outbox, then invoices to number and render, charges,
+/// refunds (V5), then emails. A charge is taken with its idempotency key
 /// (R2), then its outcome is applied through core in one transaction that also removes the outbox
 /// row, so an outcome counts once however often delivery runs. An email is sent, then its row
 /// removed: a crash in between repeats the email (same Message-Id), never loses it.
 /// </summary>
-public sealed class EffectDelivery(
+public sealed partial class EffectDelivery(
+    UnitOfWork work,
     SpaceStore store,
     InvoiceLedger ledger,
     InvoiceIssuing issuing,
@@ -27,7 +29,8 @@ public sealed class EffectDelivery(
     InvoiceOutcomes outcomes,
     EmailComposer composer,
     SmtpMailer mailer,
-    EmailLinks links)
+    EmailLinks links,
+    ILogger<EffectDelivery> logger)
 {
     private static readonly Caller Provider = Caller.System("payments");
 
@@ -40,17 +43,36 @@ public sealed class EffectDelivery(
     /// <param name="tally">Counts charges that failed and invoices emailed, for the renewal run's summary.</param>
     /// <param name="cancellationToken">Stops between effects.</param>
     /// <returns>The space as it stands after delivery (null when it does not exist), so a caller can decide on it without reading it again.</returns>
-    public Task<StoredSpace?> DeliverAsync(SpaceId space, IDeliveryTally? tally, CancellationToken cancellationToken) =>
-        GatedAsync(space, async () =>
+    public async Task<StoredSpace?> DeliverAsync(SpaceId space, IDeliveryTally? tally, CancellationToken cancellationToken)
+    {
+        var takenOver = new List<SpaceId>();
+        var delivered = await GatedAsync(space, async () =>
         {
             // The space and its outbox come in one query.
             var loaded = await store.LoadAsync(space, cancellationToken);
-            return loaded is null ? null : await DeliverPendingAsync(loaded, tally, cancellationToken);
+            return loaded is null ? null : await DeliverPendingAsync(loaded, tally, takenOver, cancellationToken);
         }, cancellationToken);
+        await DeliverTakenOverAsync(takenOver, tally, cancellationToken);
+        return delivered;
+    }
 
     /// <summary>Delivers the outbox of a space the caller just stored (<see cref="SpaceStore.SaveAsync"/> answers it), without reading it again.</summary>
-    public async Task<StoredSpace> DeliverAsync(StoredSpace stored, IDeliveryTally? tally, CancellationToken cancellationToken) =>
-        (await GatedAsync(stored.State.Space.Id, async () => (StoredSpace?)await DeliverPendingAsync(stored, tally, cancellationToken), cancellationToken))!;
+    public async Task<StoredSpace> DeliverAsync(StoredSpace stored, IDeliveryTally? tally, CancellationToken cancellationToken)
+    {
+        var takenOver = new List<SpaceId>();
+        var delivered = await GatedAsync(stored.State.Space.Id, async () => (StoredSpace?)await DeliverPendingAsync(stored, tally, takenOver, cancellationToken), cancellationToken);
+        await DeliverTakenOverAsync(takenOver, tally, cancellationToken);
+        return delivered!;
+    }
+
+    // The outboxes of the teams whose plans a delivery took over (U11), each through its own gate once the space's is released.
+    private async Task DeliverTakenOverAsync(List<SpaceId> teams, IDeliveryTally? tally, CancellationToken cancellationToken)
+    {
+        foreach (var team in teams)
+        {
+            await DeliverAsync(team, tally, cancellationToken);
+        }
+    }
 
     private async Task<StoredSpace?> GatedAsync(SpaceId space, Func<Task<StoredSpace?>> deliver, CancellationToken cancellationToken)
     {
@@ -66,12 +88,23 @@ public sealed class EffectDelivery(
         }
     }
 
-    private async Task<StoredSpace> DeliverPendingAsync(StoredSpace loaded, IDeliveryTally? tally, CancellationToken cancellationToken)
+    // takenOver collects the teams whose plans this delivery took over (U11), for their outboxes to be delivered next.
+    private async Task<StoredSpace> DeliverPendingAsync(StoredSpace loaded, IDeliveryTally? tally, List<SpaceId> takenOver, CancellationToken cancellationToken)
     {
         var space = loaded.State.Space.Id;
         if (loaded.Pending.IsEmpty)
         {
             return loaded;
+        }
+
+        // U11: each team's plan is ended in a write of its own, then its row here goes: a crash in between
+        // repeats the take-over, which changes nothing the second time (the team is on Basic by then).
+        foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is TakeOverPlan).ToList())
+        {
+            await TakeOverAsync((TakeOverPlan)effect, cancellationToken);
+            takenOver.Add(((TakeOverPlan)effect).Team);
+            await store.CompleteEffectsAsync(space, [rowKey], cancellationToken);
+            loaded = loaded with { Pending = [.. loaded.Pending.Where(p => p.RowKey != rowKey)] };
         }
 
         // Number, render and keep each new invoice's PDF: idempotent, so a repeat is harmless. Its outbox row
@@ -104,6 +137,14 @@ public sealed class EffectDelivery(
             loaded = loaded with { Pending = [.. loaded.Pending.Where(p => !issued.Contains(p.RowKey))] };
         }
 
+        // V5: a refund is made once per credit note (its key), then its row goes.
+        foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is RefundPayment).ToList())
+        {
+            await RefundAsync(space, (RefundPayment)effect, cancellationToken);
+            await store.CompleteEffectsAsync(space, [rowKey], cancellationToken);
+            loaded = loaded with { Pending = [.. loaded.Pending.Where(p => p.RowKey != rowKey)] };
+        }
+
         var emails = loaded.Pending.Where(p => p.Effect is SendEmail).ToList();
         if (emails.Count == 0)
         {
@@ -129,6 +170,49 @@ public sealed class EffectDelivery(
 
         return loaded with { Pending = [] };
     }
+
+    /// <summary>Ends the team's plan (U11); its outbox (credit note, refund, email) is delivered next.</summary>
+    private async Task TakeOverAsync(TakeOverPlan takeOver, CancellationToken cancellationToken)
+    {
+        var caller = Caller.System($"take-over:{takeOver.By}");
+        await work.RunAsync<StoredSpace?>(
+            takeOver.Team,
+            $"take-over:{takeOver.By}:{takeOver.Team}",
+            (loaded, context) =>
+            {
+                if (loaded is null)
+                {
+                    return Task.FromResult<UnitOfWork.Verdict<StoredSpace?>>(new UnitOfWork.Done<StoredSpace?>(null));
+                }
+
+                var decided = TakeOvers.End(loaded.State, takeOver, caller, context);
+                return Task.FromResult<UnitOfWork.Verdict<StoredSpace?>>(decided.IsSuccess && !decided.Value.ChangesNothing
+                    ? new UnitOfWork.Write<StoredSpace?>(decided.Value, stored => stored)
+                    : new UnitOfWork.Done<StoredSpace?>(loaded));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives back what a credit note says, through the provider that took the payment of the invoice it
+    /// credits, never more than that invoice's total. An invoice paid by bank transfer, or one whose
+    /// payment is not known, is refunded by sales outside the system (V5): logged for them.
+    /// </summary>
+    private async Task RefundAsync(SpaceId space, RefundPayment refund, CancellationToken cancellationToken)
+    {
+        var credited = (await ledger.GetAsync(space, refund.Credited, cancellationToken))?.Invoice;
+        if (refund.PaymentMethod.IsInvoice || credited?.Payment is not { } payment || gateways.For(credited.Content.PaymentMethod.Provider) is not { } gateway)
+        {
+            LogRefundByHand(logger, space.Value, refund.CreditNote.Value, refund.Credited.Value);
+            return;
+        }
+
+        var amount = refund.Amount.Amount <= credited.Total.Amount ? refund.Amount : credited.Total;
+        await gateway.RefundPaymentAsync(payment, amount, refund.IdempotencyKey, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Space {Space}: the credit note {CreditNote} of invoice {Invoice} is to be refunded by sales (bank transfer, or no provider payment known).")]
+    private static partial void LogRefundByHand(ILogger logger, string space, string creditNote, string invoice);
 
     /// <returns>The space and the invoice as the charge's outcome left them (null when either is gone).</returns>
     private async Task<InvoiceOutcomes.Applied?> ChargeAsync(SpaceId space, ChargeLater charge, InvoiceOutcomes.Known known, IDeliveryTally? tally, CancellationToken cancellationToken)

@@ -278,7 +278,8 @@ public static class SubscriptionEndpoints
             owner,
             info,
             method,
-            surroundings);
+            surroundings,
+            body.TakeOverTeamPlans == true);
     }
 
     // Without a locale of its own, the billing information speaks the billing owner's language (V4).

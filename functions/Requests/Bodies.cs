@@ -8,7 +8,8 @@ public sealed record BillingInfoBody(string? Name, string? Email, AddressBody? A
 
 public sealed record PaymentMethodBody(string? Provider, string? Token);
 
-public sealed record UpgradeBody(string? Tier, string? Cycle, int? Seats, string? BillingOwnerId, BillingInfoBody? BillingInfo, PaymentMethodBody? PaymentMethod);
+public sealed record UpgradeBody(
+    string? Tier, string? Cycle, int? Seats, string? BillingOwnerId, BillingInfoBody? BillingInfo, PaymentMethodBody? PaymentMethod, bool? TakeOverTeamPlans = null);
 
 public sealed record ChangeBody(string? Tier, string? Cycle, int? Seats);
 

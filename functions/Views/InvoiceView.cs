@@ -23,6 +23,11 @@ public sealed record InvoiceView(
     MoneyView Total,
     PaymentMethodView? PaymentMethod)
 {
+    /// <summary><c>invoice</c>, or <c>credit_note</c> (V5: its amounts negative, <see cref="CreditsInvoiceId"/> the invoice it credits).</summary>
+    public string Kind { get; init; } = "invoice";
+
+    public string? CreditsInvoiceId { get; init; }
+
     /// <summary>For an invoice whose payment waits for the billing owner (strong customer authentication): how to confirm it, fetched live from the provider.</summary>
     public PaymentConfirmationView? PaymentConfirmation { get; init; }
 
@@ -41,7 +46,11 @@ public sealed record InvoiceView(
             MoneyView.Of(draft.Subtotal),
             MoneyView.Of(draft.Tax),
             MoneyView.Of(draft.Total),
-            PaymentMethodView.Of(draft.PaymentMethod));
+            PaymentMethodView.Of(draft.PaymentMethod))
+        {
+            Kind = draft.IsCreditNote ? "credit_note" : "invoice",
+            CreditsInvoiceId = draft.Credits?.Value,
+        };
     }
 }
 

@@ -36,6 +36,11 @@ public sealed class IssuerOptions
     [RegularExpression("^[A-Z]{2,8}$")]
     public string InvoiceNumberPrefix { get; set; } = "INV";
 
+    /// <summary>The prefix of credit notes, numbered in a gap-free sequence of their own (V5): <c>CN-2026-000007</c>.</summary>
+    [Required]
+    [RegularExpression("^[A-Z]{2,8}$")]
+    public string CreditNoteNumberPrefix { get; set; } = "CN";
+
     /// <summary>Bank details printed for payment by invoice (I1); all three or none.</summary>
     public string? BankAccountHolder { get; set; } = "Collab Billing B.V.";
 

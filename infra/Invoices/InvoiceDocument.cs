@@ -66,6 +66,12 @@ public sealed record InvoiceDocument(
             new(words.Period, $"{Date(content.Period.Start)} – {Date(content.Period.End)}"),
             new(words.Status, words.Statuses[invoice.Status]),
         };
+        var creditNote = content.IsCreditNote ? CreditNoteStrings.For(locale.Language) : null;
+        if (creditNote is not null && content.Credits is { } credited)
+        {
+            // V5: a credit note names the invoice it credits (and its status, paid, says nothing is owed).
+            facts.Add(new(creditNote.Credits, credited.Value));
+        }
 
         var lines = content.Lines.Select(line =>
         {
@@ -122,7 +128,7 @@ public sealed record InvoiceDocument(
         }
 
         return new InvoiceDocument(
-            $"{words.Invoice} {number}",
+            $"{creditNote?.Title ?? words.Invoice} {number}",
             issuer.Name,
             content.IssuedAt,
             locale.Tag,

@@ -1,15 +1,24 @@
 using Billing.Core.Common;
 using Billing.Core.Invoicing;
 using Billing.Infra.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Infra.Issuing;
 
 /// <summary>
-/// Finishes a stored invoice: numbers it from the issuer's sequence (V1), renders its PDF and keeps
-/// it in blob storage (V3). Every step is idempotent, so finishing twice, or after a crash, is safe.
+/// Finishes a stored invoice: numbers it from the issuer's sequence (V1), or a credit note from the
+/// credit notes' own sequence (V5), renders its PDF and keeps it in blob storage (V3). Every step is
+/// idempotent, so finishing twice, or after a crash, is safe.
 /// </summary>
-public sealed class InvoiceIssuing(InvoiceNumbering numbering, InvoiceDocumentStore documents, IInvoicePdfRenderer renderer)
+public sealed class InvoiceIssuing(
+    InvoiceNumbering numbering,
+    [FromKeyedServices(InvoiceIssuing.CreditNotes)] InvoiceNumbering creditNotes,
+    InvoiceDocumentStore documents,
+    IInvoicePdfRenderer renderer)
 {
+    /// <summary>The key of the credit notes' <see cref="InvoiceNumbering"/>.</summary>
+    public const string CreditNotes = "credit-notes";
+
     // The PDFs rendered last, for the email that follows within the same delivery, so it need not read the blob back.
     private const int Kept = 64;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReadOnlyMemory<byte>> _recent = new(StringComparer.Ordinal);
@@ -18,7 +27,10 @@ public sealed class InvoiceIssuing(InvoiceNumbering numbering, InvoiceDocumentSt
     /// <summary>The invoice numbered (<see cref="Invoice.IsNumbered"/>), with its PDF stored. <paramref name="read"/>: its row as the caller just wrote it, if it has it.</summary>
     public async Task<Invoice> FinishAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null)
     {
-        var (invoice, drawn) = await numbering.NumberAsync(space, invoiceId, cancellationToken, read).ConfigureAwait(false);
+        var found = read ?? await numbering.ReadAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} is not stored.");
+        var sequence = found.Invoice.Content.IsCreditNote ? creditNotes : numbering;
+        var (invoice, drawn) = await sequence.NumberAsync(space, invoiceId, cancellationToken, found).ConfigureAwait(false);
         var number = invoice.NumberOrThrow;
         // A number drawn just now has no PDF yet; an older one may (written once, so asked first rather than rendered again).
         if (drawn || !await documents.ExistsAsync(space, number, cancellationToken).ConfigureAwait(false))

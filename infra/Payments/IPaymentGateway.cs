@@ -1,3 +1,4 @@
+using Billing.Core.Amounts;
 using Billing.Core.Effects;
 using Billing.Core.Payments;
 
@@ -20,6 +21,12 @@ public interface IPaymentGateway
     Task<ChargeResult> ChargeAsync(Charge charge, CancellationToken cancellationToken);
 
     Task RefundAsync(Charge charge, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives <paramref name="amount"/> of a payment it took (<paramref name="payment"/>: its PaymentIntent or
+    /// capture id) back to the payer, once per <paramref name="idempotencyKey"/> (V5: a credit note's refund).
+    /// </summary>
+    Task RefundPaymentAsync(string payment, Money amount, string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>What the browser needs to let the billing owner confirm a held payment, fetched live (never stored); null when it no longer waits.</summary>
     Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken);

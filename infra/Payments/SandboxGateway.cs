@@ -44,6 +44,8 @@ public sealed class SandboxGateway : IPaymentGateway
 
     public Task RefundAsync(Charge charge, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) => Task.FromResult<PaymentConfirmation?>(null);
 
     private static string Short(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();

@@ -171,7 +171,8 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
         }
     }
 
-    private async Task<InvoiceRead?> ReadAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
+    /// <summary>The invoice's row as read now, dated for the draws (see <c>_freshReadAt</c>).</summary>
+    public async Task<InvoiceRead?> ReadAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken)
     {
         var since = Stopwatch.GetTimestamp();
         return await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false) is { } row ? new InvoiceRead(row.Invoice, row.ETag, since) : null;

@@ -53,7 +53,13 @@ public static class StorageJson
         }
         else if (typeInfo.Type == typeof(Effect))
         {
-            typeInfo.PolymorphismOptions = Union("effect", (typeof(IssueInvoice), "issue_invoice"), (typeof(ChargeLater), "charge_later"), (typeof(SendEmail), "send_email"));
+            typeInfo.PolymorphismOptions = Union(
+                "effect",
+                (typeof(IssueInvoice), "issue_invoice"),
+                (typeof(ChargeLater), "charge_later"),
+                (typeof(SendEmail), "send_email"),
+                (typeof(TakeOverPlan), "take_over_plan"),
+                (typeof(RefundPayment), "refund_payment"));
         }
     }
 

@@ -100,6 +100,12 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
         }
     }
 
+    public async Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
+        await paypal.RefundCaptureAsync(payment, new RefundRequest(null) { Amount = AmountOf(amount) }, idempotencyKey, cancellationToken).ConfigureAwait(false);
+
+    private static AmountRequest AmountOf(Billing.Core.Amounts.Money amount) =>
+        new(amount.Currency.Code, amount.ToMajorUnits().ToString("F" + amount.Currency.MinorUnitDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+
     public async Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken)
     {
         Order order;
@@ -136,11 +142,10 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
     private Task<Order> CreateOrderAsync(Charge charge, CancellationToken cancellationToken)
     {
         var amount = charge.Amount;
-        var value = amount.ToMajorUnits().ToString("F" + amount.Currency.MinorUnitDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return paypal.CreateOrderAsync(
             new OrderRequest(
                 "CAPTURE",
-                [new PurchaseUnitRequest(charge.Invoice.Value, ChargeReference.Of(charge).ToCustomId(), $"Invoice {charge.Invoice}", new AmountRequest(amount.Currency.Code, value))],
+                [new PurchaseUnitRequest(charge.Invoice.Value, ChargeReference.Of(charge).ToCustomId(), $"Invoice {charge.Invoice}", AmountOf(amount))],
                 new PaymentSourceRequest(new PayPalSourceRequest(
                     VaultId: charge.PaymentMethod.Token,
                     StoredCredential: new StoredCredential("MERCHANT", "SUBSEQUENT", "SUBSCRIPTION_POSTPAID")))),

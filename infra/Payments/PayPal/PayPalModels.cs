@@ -59,7 +59,11 @@ public sealed record PurchaseUnitPayments(IReadOnlyList<Capture>? Captures);
 public sealed record Capture(string Id, string? Status);
 
 /// <summary>POST /v2/payments/captures/{id}/refund.</summary>
-public sealed record RefundRequest(string CustomId);
+/// <summary>A capture's refund: all of it, or <see cref="Amount"/> of it.</summary>
+public sealed record RefundRequest(string? CustomId)
+{
+    public AmountRequest? Amount { get; init; }
+}
 
 public sealed record Refund(string Id, string? Status);
 

@@ -110,6 +110,12 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         }
     }
 
+    public async Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
+        await new RefundService(client).CreateAsync(
+            new RefundCreateOptions { PaymentIntent = payment, Amount = amount.Amount },
+            new RequestOptions { IdempotencyKey = idempotencyKey },
+            cancellationToken).ConfigureAwait(false);
+
     /// <summary>Which charge a PaymentIntent made, from the metadata it was created with; null for one this app did not create.</summary>
     public Task<ChargeReference?> ChargeOfAsync(string paymentReference, CancellationToken cancellationToken) =>
         ProviderCalls.Guard("Stripe", () => ChargeOfCoreAsync(paymentReference, cancellationToken), cancellationToken);

@@ -17,11 +17,15 @@ public sealed class SandboxLedger : IPaymentGateway
     private readonly SandboxGateway _sandbox = new();
     private readonly ConcurrentDictionary<string, Charge> _taken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Charge> _refunded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Payment, Billing.Core.Amounts.Money Amount)> _partRefunds = new(StringComparer.Ordinal);
 
     public PaymentProvider Provider => _sandbox.Provider;
 
     /// <summary>The charges the provider took.</summary>
     public IReadOnlyCollection<Charge> Taken => [.. _taken.Values];
+
+    /// <summary>The refunds of part of a payment (V5: credit notes), by idempotency key, one per key.</summary>
+    public IReadOnlyDictionary<string, (string Payment, Billing.Core.Amounts.Money Amount)> PartRefunds => _partRefunds;
 
     /// <summary>The charges the app refunded, one per idempotency key.</summary>
     public IReadOnlyCollection<Charge> Refunded => [.. _refunded.Values];
@@ -59,6 +63,12 @@ public sealed class SandboxLedger : IPaymentGateway
     {
         _refunded.TryAdd(charge.IdempotencyKey, charge);
         return _sandbox.RefundAsync(charge, cancellationToken);
+    }
+
+    public Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        _partRefunds.TryAdd(idempotencyKey, (payment, amount));
+        return _sandbox.RefundPaymentAsync(payment, amount, idempotencyKey, cancellationToken);
     }
 
     public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>
