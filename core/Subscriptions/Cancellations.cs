@@ -1,5 +1,6 @@
 using Billing.Core.Audit;
 using Billing.Core.Common;
+using Billing.Core.Effects;
 using Billing.Core.Spaces;
 
 namespace Billing.Core.Subscriptions;
@@ -39,10 +40,11 @@ public static class Cancellations
 
     /// <summary>
     /// U12: sales ends a plan at once (bought on the wrong space, or anything else agreed with the
-    /// customer); the space is back on Basic now and nothing is deleted (C3). The billing owner alone
-    /// can only cancel at period end (C2).
+    /// customer); the space is back on Basic now and nothing is deleted (C3). With a prorated refund, the
+    /// unused part of the paid period goes back with a credit note (V5), attached to the email that tells
+    /// the billing owner. The billing owner alone can only cancel at period end (C2).
     /// </summary>
-    public static Result<Decision> EndNow(SpaceBilling state, Caller caller, DecisionContext context)
+    public static Result<Decision> EndNow(SpaceBilling state, bool refundUnusedPart, Caller caller, DecisionContext context)
     {
         if (Access.RequireBillingOwner(state, caller, ServiceRoles.Sales) is { } denied)
         {
@@ -54,7 +56,17 @@ public static class Cancellations
             return Errors.Forbidden("Only sales can end a plan at once (U12); the billing owner cancels at the end of the paid period (C2).");
         }
 
-        return Renewals.End(state, state.Subscription!, EndReason.EndedBySales, caller, context);
+        var subscription = state.Subscription!;
+        var ended = Renewals.End(state, subscription, EndReason.EndedBySales, caller, context);
+        if (!refundUnusedPart || CreditNotes.ForUnusedPart(state, subscription, context.Now, context) is not { } creditNote)
+        {
+            return ended;
+        }
+
+        return new Decision(
+            ended.State,
+            [.. CreditNotes.IssueAndRefund(state, subscription, creditNote), Notices.ToBillingOwner(state, subscription, EmailKind.PlanEnded, creditNote.Id)],
+            ended.Audit.Add(AuditTrail.Record(state, caller, context, AuditAction.InvoiceRefunded, creditNote.Credits!.Value.Value, creditNote)));
     }
 
     public static Result<Decision> Resume(SpaceBilling state, Caller caller, DecisionContext context)

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Billing.Core.Audit;
-using Billing.Core.Calendar;
 using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Invoicing;
@@ -43,7 +42,7 @@ public static class TakeOvers
                 var next = state with { Plan = BasicPlan.Instance, PastSubscriptions = state.PastSubscriptions.Add(ended) };
                 var audit = ImmutableArray.CreateBuilder<AuditRecord>(2);
                 audit.Add(AuditTrail.Record(state, caller, context, AuditAction.SubscriptionEnded, subscription, ended));
-                if (CreditNoteFor(state, subscription, takeOver.At, context) is not { } creditNote)
+                if (CreditNotes.ForUnusedPart(state, subscription, takeOver.At, context) is not { } creditNote)
                 {
                     return new Decision(next, [Notices.ToBillingOwner(state, subscription, EmailKind.PlanTakenOver, null)], audit.DrainToImmutable());
                 }
@@ -51,39 +50,11 @@ public static class TakeOvers
                 audit.Add(AuditTrail.Record(state, caller, context, AuditAction.InvoiceRefunded, creditNote.Credits!.Value.Value, creditNote));
                 return new Decision(
                     next,
-                    [
-                        new IssueInvoice(creditNote),
-                        new RefundPayment(state.Space.Id, creditNote.Id, creditNote.Credits!.Value, -creditNote.Total, subscription.PaymentMethod),
-                        Notices.ToBillingOwner(state, subscription, EmailKind.PlanTakenOver, creditNote.Id),
-                    ],
+                    [.. CreditNotes.IssueAndRefund(state, subscription, creditNote), Notices.ToBillingOwner(state, subscription, EmailKind.PlanTakenOver, creditNote.Id)],
                     audit.DrainToImmutable());
 
             default:
                 return Decision.Unchanged(state);
         }
-    }
-
-    /// <summary>
-    /// The credit note for the unused part of the paid period from <paramref name="from"/> (M2: prorated
-    /// to the second, rounded once); null when the period is not paid (past due) or nothing is left.
-    /// It credits the invoice that paid the period.
-    /// </summary>
-    private static InvoiceDraft? CreditNoteFor(SpaceBilling state, Subscription subscription, DateTimeOffset from, DecisionContext context)
-    {
-        if (subscription.Dunning is not null)
-        {
-            return null;
-        }
-
-        var period = subscription.CurrentPeriod;
-        var tier = TierRules.Get(context.Catalog, subscription.Tier);
-        if (Proration.CreditRestOfPeriod(tier, subscription.Cycle, subscription.Seats.Value, subscription.Currency, period, from) is not { } credit)
-        {
-            return null;
-        }
-
-        var id = InvoiceId.Parse($"{subscription.Id}-takeover");
-        var draft = InvoiceDrafts.Create(state, subscription, id, InvoiceKind.CreditNote, new BillingPeriod(credit.Period.Start, period.End), [credit], context);
-        return draft with { DueAt = context.Now, Credits = subscription.RenewalInvoiceId(period.Start) };
     }
 }

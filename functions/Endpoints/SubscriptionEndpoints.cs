@@ -196,11 +196,7 @@ public static class SubscriptionEndpoints
 
         if (body.Refund is not ("none" or "prorated"))
         {
-            errors.Add("refund", "\"prorated\" or \"none\".");
-        }
-        else if (body.Refund == "prorated")
-        {
-            errors.Add("refund", "A prorated refund with a credit note is not available yet; end the plan with \"none\" and refund the unused part from the back office.");
+            errors.Add("refund", "\"prorated\" (the unused part refunded with a credit note) or \"none\".");
         }
 
         if (errors.Any)
@@ -217,7 +213,7 @@ public static class SubscriptionEndpoints
         return await request.RunAsync(
             new DecisionRequest<BillingView>(
                 id,
-                (state, context) => state is null ? Errors.NotFound() : Cancellations.EndNow(state, caller, context),
+                (state, context) => state is null ? Errors.NotFound() : Cancellations.EndNow(state, body.Refund == "prorated", caller, context),
                 d => BillingView.Of(d.State, caller),
                 key,
                 hash,

@@ -81,7 +81,7 @@ public class CancellationTests
     public void U12_sales_ends_a_plan_at_once_the_space_is_on_basic_now_and_the_subscription_is_kept()
     {
         var state = Subscribed();
-        var decision = Cancellations.EndNow(state, Sales, At(Now.AddDays(3))).Ok();
+        var decision = Cancellations.EndNow(state, refundUnusedPart: false, Sales, At(Now.AddDays(3))).Ok();
 
         Assert.Equal(SubscriptionStatus.Basic, decision.State.Status);
         var ended = decision.State.PastSubscriptions.Single();
@@ -96,8 +96,25 @@ public class CancellationTests
     [Trait("Rule", "U12")]
     public void U12_the_billing_owner_alone_cannot_end_a_plan_at_once_and_a_space_without_a_plan_has_nothing_to_end()
     {
-        Cancellations.EndNow(Subscribed(), As(Alice), At(Now)).Fails(ErrorCode.Forbidden);
-        Cancellations.EndNow(Subscribed(), As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
-        Cancellations.EndNow(Space(), Sales, At(Now)).Fails(ErrorCode.NotSubscribed);
+        Cancellations.EndNow(Subscribed(), true, As(Alice), At(Now)).Fails(ErrorCode.Forbidden);
+        Cancellations.EndNow(Subscribed(), true, As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
+        Cancellations.EndNow(Space(), true, Sales, At(Now)).Fails(ErrorCode.NotSubscribed);
+    }
+
+    [Fact]
+    [Trait("Rule", "U12")]
+    public void U12_with_a_prorated_refund_the_unused_part_goes_back_with_a_credit_note_attached_to_the_email()
+    {
+        var state = Subscribed(seats: 5);
+        var period = state.Subscription!.CurrentPeriod;
+        var halfWay = period.Start + ((period.End - period.Start) / 2);
+
+        var decision = Cancellations.EndNow(state, refundUnusedPart: true, Sales, At(halfWay)).Ok();
+
+        Assert.Equal(SubscriptionStatus.Basic, decision.State.Status);
+        var creditNote = decision.Invoices().Single();
+        Assert.Equal((Billing.Core.Invoicing.InvoiceKind.CreditNote, Usd(-2748)), (creditNote.Kind, creditNote.Subtotal));
+        Assert.Equal(-creditNote.Total, decision.Effects.OfType<RefundPayment>().Single().Amount);
+        Assert.Equal((EmailKind.PlanEnded, (Billing.Core.Common.InvoiceId?)creditNote.Id), (decision.Emails().Single().Kind, decision.Emails().Single().Invoice));
     }
 }

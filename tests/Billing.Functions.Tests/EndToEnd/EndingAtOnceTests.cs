@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Billing.Functions.Tests.Support;
 using static Billing.Functions.Tests.Support.Api;
 
@@ -55,6 +56,34 @@ public sealed class EndingAtOnceTests(BillingServerFixture server) : IClassFixtu
 
         Assert.Equal("active", (await _api.BillingAsync(space, owner)).GetProperty("status").GetString());
         Assert.Equal(before, await _api.AuditCountAsync(space, owner));
+    }
+
+    [Fact]
+    [Trait("Rule", "U12")]
+    public async Task Sales_ends_a_plan_at_once_with_a_prorated_refund_a_credit_note_gives_back_the_unused_part_once()
+    {
+        var (space, owner) = await _api.SubscribedWithOwnOwnerAsync();
+        var paid = (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0];
+
+        Assert.Equal("basic", (await Ok(await _api.Sales.PostAsJsonAsync($"/api/spaces/{space}/subscription/cancel", new { at = "now", refund = "prorated" }))).GetProperty("status").GetString());
+
+        JsonElement creditNote = default;
+        for (var wait = 0; wait < 200 && creditNote.ValueKind == JsonValueKind.Undefined; wait++)
+        {
+            creditNote = (await _api.InvoicesAsync(space, owner)).GetProperty("items").EnumerateArray()
+                .FirstOrDefault(i => i.GetProperty("kind").GetString() == "credit_note" && i.GetProperty("number").ValueKind == JsonValueKind.String);
+            await Task.Delay(100);
+        }
+
+        Assert.StartsWith("CN-", creditNote.GetProperty("number").GetString(), StringComparison.Ordinal);
+        Assert.Equal(paid.GetProperty("id").GetString(), creditNote.GetProperty("creditsInvoiceId").GetString());
+        var credited = -creditNote.GetProperty("total").GetProperty("amount").GetInt64();
+        Assert.InRange(credited, 1, paid.GetProperty("total").GetProperty("amount").GetInt64());
+        await Ok(await _api.Operator.PostAsync("/api/operations/renewal-run", null));
+        var refund = Assert.Single(server.Sandbox.PartRefunds, r => r.Key.StartsWith($"refund:{space}:", StringComparison.Ordinal));
+        Assert.Equal(credited, refund.Value.Amount.Amount);
+        var ended = await _inbox.ToAsync($"{owner}@example.test", atLeast: 2);
+        Assert.Contains(ended, m => m.GetProperty("attachments").EnumerateArray().Any(a => a.GetRawText().Contains($"{creditNote.GetProperty("number").GetString()}.pdf", StringComparison.Ordinal)));
     }
 
     public void Dispose() => _inbox.Dispose();
