@@ -52,6 +52,13 @@ public static class Access
         return caller.User == owner ? null : Errors.NotBillingOwner();
     }
 
+    /// <summary>
+    /// Who may start saving a payment method (P1): before a plan any member, who becomes its billing
+    /// owner by upgrading with it (U9); once there is a plan, its billing owner only (B1).
+    /// </summary>
+    public static DomainError? RequirePaymentMethodSetup(SpaceBilling state, Caller caller) =>
+        state.Subscription is null ? RequireMember(state, caller) : RequireBillingOwner(state, caller);
+
     /// <summary>The product's directory service (S3).</summary>
     public static DomainError? RequireDirectory(Caller caller) =>
         caller.Has(ServiceRoles.Directory) ? null : Errors.Forbidden("Only the directory service (billing.directory) keeps spaces and members.");

@@ -1,6 +1,7 @@
 using Billing.Core.Amounts;
 using Billing.Core.Common;
 using Billing.Core.Effects;
+using Billing.Core.Invoicing;
 using Billing.Core.Payments;
 using Billing.Core.Spaces;
 
@@ -15,6 +16,13 @@ public static class Previews
     // A preview needs no payment method yet; it stands in for the one the upgrade will bring.
     private static readonly PaymentMethod NotChosenYet =
         PaymentMethod.Saved(PaymentProvider.Sandbox, "preview", new PaymentMethodSummary(null, null, null, null, null));
+
+    /// <summary>
+    /// What a preview assumes when it is asked without billing information (U8): a customer in the
+    /// default currency's country (US) with no tax id, so the price is the catalog's, without tax.
+    /// </summary>
+    public static readonly BillingInfo AssumedBillingInfo =
+        new("Preview", "preview@example.invalid", new PostalAddress("-", null, "-", null, null, "US"), null, Locale.English);
 
     public static Result<PricePreview> Upgrade(SpaceBilling state, UpgradeCommand command, Caller caller, DecisionContext context) =>
         From(Upgrades.Upgrade(state, command with { PaymentMethod = command.PaymentMethod ?? NotChosenYet }, caller, context), context);

@@ -51,7 +51,7 @@ public static class OwnershipEndpoints
         [AsParameters] SpaceRequest request, BillingInfoBody? body, TaxIdVerifier taxIds)
     {
         var errors = new FieldErrors();
-        var read = BodyReaders.BillingInfo(body, Locale.English, errors, out var taxIdText);
+        var (read, locale, taxIdText) = BodyReaders.BillingInfo(body, errors);
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
@@ -71,7 +71,7 @@ public static class OwnershipEndpoints
 
         var info = checkedInfo.Value;
         return await request.DecideAsync((state, caller, context) =>
-            Ownership.UpdateBillingInfo(state, body!.Locale is null && state.Subscription is { } s ? info with { Locale = s.BillingInfo.Locale } : info, caller, context));
+            Ownership.UpdateBillingInfo(state, info with { Locale = BillingLanguage.Of(locale, state, state.Subscription?.BillingOwner) }, caller, context));
     }
 
     // T3: sales only (core says so); the answer is the billing view, like every other change of the plan.
@@ -105,8 +105,7 @@ public static class OwnershipEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        // Before an upgrade any member may save a method (they become the billing owner by upgrading, U4); after it, the billing owner only.
-        var (_, _, denied) = await request.LoadAsync((state, caller) => state.Subscription is null ? Access.RequireMember(state, caller) : Access.RequireBillingOwner(state, caller));
+        var (_, _, denied) = await request.LoadAsync(Access.RequirePaymentMethodSetup);
         if (denied is not null)
         {
             return denied;

@@ -134,7 +134,7 @@ public static class SubscriptionEndpoints
         return await request.RunAsync(
             new DecisionRequest<BillingView>(
                 id,
-                (current, context) => current is null ? Errors.NotFound() : Upgrades.Upgrade(current, WithOwnerLocale(upgrade, body, current), caller, context),
+                (current, context) => current is null ? Errors.NotFound() : Upgrades.Upgrade(current, upgrade, caller, context),
                 d => BillingView.Of(d.State, caller),
                 key,
                 hash,
@@ -264,9 +264,15 @@ public static class SubscriptionEndpoints
         }
 
         var owner = body.BillingOwnerId is null && caller.User is { } self ? self : errors.User("billingOwnerId", body.BillingOwnerId);
-        var info = body.BillingInfo is null && !billingInfoRequired
-            ? PreviewBillingInfo
-            : BodyReaders.BillingInfo(body.BillingInfo, state.Space.Locale ?? Locale.English, errors, out taxIdText);
+        var (info, locale, taxId) = body.BillingInfo is null && !billingInfoRequired
+            ? (Previews.AssumedBillingInfo, Previews.AssumedBillingInfo.Locale, null)
+            : BodyReaders.BillingInfo(body.BillingInfo, errors);
+        taxIdText = taxId;
+        if (!errors.Any)
+        {
+            info = info with { Locale = BillingLanguage.Of(locale, state, owner) };
+        }
+
         return new UpgradeCommand(
             errors.Tier("tier", body.Tier),
             errors.Cycle("cycle", body.Cycle),
@@ -277,14 +283,4 @@ public static class SubscriptionEndpoints
             surroundings,
             body.TakeOverTeamPlans == true);
     }
-
-    // Without a locale of its own, the billing information speaks the billing owner's language (V4).
-    private static UpgradeCommand WithOwnerLocale(UpgradeCommand upgrade, UpgradeBody? body, SpaceBilling state) =>
-        body?.BillingInfo?.Locale is null && state.Members.GetValueOrDefault(upgrade.BillingOwner)?.Locale is { } ownerLocale
-            ? upgrade with { BillingInfo = upgrade.BillingInfo with { Locale = ownerLocale } }
-            : upgrade;
-
-    // A preview without billing information is priced as for the default currency, without tax.
-    private static readonly BillingInfo PreviewBillingInfo =
-        new("Preview", "preview@example.invalid", new PostalAddress("-", null, "-", null, null, "US"), null, Locale.English);
 }

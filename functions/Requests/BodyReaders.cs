@@ -12,19 +12,19 @@ namespace Billing.Functions.Requests;
 public static class BodyReaders
 {
     /// <summary>
-    /// The billing information of <paramref name="body"/>, its tax id still to be checked (T2) by
-    /// <see cref="TaxIdVerifier"/>: the id as given comes out in <paramref name="taxId"/>.
+    /// The billing information of <paramref name="body"/>, the locale it names (null when it names none:
+    /// core's <see cref="BillingLanguage"/> decides it, English until then) and its tax id as given, still to
+    /// be checked (T2) by <see cref="TaxIdVerifier"/>.
     /// </summary>
-    public static BillingInfo BillingInfo(BillingInfoBody? body, Locale fallbackLocale, FieldErrors errors, out string? taxId)
+    public static (BillingInfo Info, Locale? Locale, string? TaxId) BillingInfo(BillingInfoBody? body, FieldErrors errors)
     {
-        taxId = null;
         if (body is null)
         {
             errors.Add("billingInfo", "Required.");
-            return null!;
+            return (null!, null, null);
         }
 
-        taxId = errors.OptionalText("billingInfo.taxId", body.TaxId, maxLength: 40);
+        var taxId = errors.OptionalText("billingInfo.taxId", body.TaxId, maxLength: 40);
 
         var address = body.Address;
         if (address is null)
@@ -32,7 +32,8 @@ public static class BodyReaders
             errors.Add("billingInfo.address", "Required.");
         }
 
-        return new BillingInfo(
+        var locale = errors.Locale("billingInfo.locale", body.Locale);
+        var info = new BillingInfo(
             errors.Text("billingInfo.name", body.Name),
             errors.Email("billingInfo.email", body.Email),
             new PostalAddress(
@@ -43,7 +44,8 @@ public static class BodyReaders
                 errors.OptionalText("billingInfo.address.region", address?.Region),
                 address is null ? "US" : errors.Country("billingInfo.address.country", address.Country)),
             null,
-            errors.Locale("billingInfo.locale", body.Locale) ?? fallbackLocale);
+            locale ?? Locale.English);
+        return (info, locale, taxId);
     }
 
     /// <summary>T3: <c>{ exempt: true, reason }</c> marks a customer exempt, <c>{ exempt: false }</c> lifts it.</summary>
