@@ -1,7 +1,3 @@
-using Billing.Core.Amounts;
-using Billing.Core.Common;
-using Billing.Core.Payments;
-
 namespace Billing.Core.Effects;
 
 /// <summary>
@@ -9,5 +5,4 @@ namespace Billing.Core.Effects;
 /// stands only if paid). A decline means the decision is not stored; a charge taken for a decision
 /// that then loses to a concurrent one is refunded. Never queued in the outbox.
 /// </summary>
-public sealed record ChargeNow(SpaceId Space, InvoiceId Invoice, Money Amount, PaymentMethod PaymentMethod, int Attempt, string IdempotencyKey)
-    : Charge(Space, Invoice, Amount, PaymentMethod, Attempt, IdempotencyKey);
+public sealed record ChargeNow(Charge Charge) : Effect;

@@ -4,7 +4,6 @@ using Billing.Core.Catalog;
 using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Invoicing;
-using Billing.Core.Payments;
 
 namespace Billing.Core.Subscriptions;
 
@@ -32,15 +31,15 @@ internal static class InvoiceDrafts
 
     /// <summary>Issue the invoice and charge it before the decision is stored (a request's change stands only if paid); payment by invoice is emailed at once instead, due in net days.</summary>
     public static ImmutableArray<Effect> IssueAndChargeNow(SpaceBilling state, Subscription subscription, InvoiceDraft draft) =>
-        IssueAndCollect(state, subscription, draft, () => new ChargeNow(state.Space.Id, draft.Id, draft.Total, subscription.PaymentMethod, 1, ChargeKeys.For(state.Space.Id, draft.Id, 1)));
+        IssueAndCollect(state, subscription, draft, charge => new ChargeNow(charge));
 
     /// <summary>Issue the invoice and queue its charge, taken once the decision is stored (a renewal); payment by invoice is emailed at once instead.</summary>
     public static ImmutableArray<Effect> IssueAndChargeLater(SpaceBilling state, Subscription subscription, InvoiceDraft draft) =>
-        IssueAndCollect(state, subscription, draft, () => new ChargeLater(state.Space.Id, draft.Id, draft.Total, subscription.PaymentMethod, 1, ChargeKeys.For(state.Space.Id, draft.Id, 1)));
+        IssueAndCollect(state, subscription, draft, charge => new ChargeLater(charge));
 
     // Nothing to pay (a zero or negative total) is never charged: the invoice is emailed, paid when issued if zero (Invoice.Issue).
-    private static ImmutableArray<Effect> IssueAndCollect(SpaceBilling state, Subscription subscription, InvoiceDraft draft, Func<Charge> charge) =>
+    private static ImmutableArray<Effect> IssueAndCollect(SpaceBilling state, Subscription subscription, InvoiceDraft draft, Func<Charge, Effect> when) =>
         subscription.IsPaidByInvoice || draft.Total.IsZero || draft.Total.IsNegative
             ? [new IssueInvoice(draft), Notices.ToBillingOwner(state, subscription, EmailKind.Invoice, draft.Id)]
-            : [new IssueInvoice(draft), charge()];
+            : [new IssueInvoice(draft), when(Charge.For(state.Space.Id, draft.Id, draft.Total, subscription.PaymentMethod, attempt: 1))];
 }

@@ -10,7 +10,7 @@ public static class RenewalSteps
         (TrialPlan, not TrialPlan) => RenewalStep.Canceled,
         (PaidPlan, BasicPlan) when step.State.PastSubscriptions.LastOrDefault() is { Reason: EndReason.Cancelled } => RenewalStep.Canceled,
         (PaidPlan { Subscription: var was }, PaidPlan { Subscription: var now }) when now.Id == was.Id && now.RenewsAt > was.RenewsAt => RenewalStep.Renewed,
-        _ when step.Effects.OfType<ChargeLater>().Any(c => c.Attempt > 1) => RenewalStep.Retried,
+        _ when step.Effects.OfType<ChargeLater>().Any(c => c.Charge.Attempt > 1) => RenewalStep.Retried,
         _ => RenewalStep.Other,
     };
 }

@@ -3,7 +3,6 @@ using Billing.Core.Audit;
 using Billing.Core.Calendar;
 using Billing.Core.Effects;
 using Billing.Core.Invoicing;
-using Billing.Core.Payments;
 using Billing.Core.Spaces;
 
 namespace Billing.Core.Subscriptions;
@@ -77,7 +76,7 @@ public static class Renewals
         var retrying = subscription with { Dunning = dunning with { AttemptInFlight = true } };
         return new Decision(
             state with { Plan = new PaidPlan(retrying) },
-            [new ChargeLater(state.Space.Id, dunning.Invoice, dunning.Amount, subscription.PaymentMethod, attempt, ChargeKeys.For(state.Space.Id, dunning.Invoice, attempt))],
+            [new ChargeLater(Charge.For(state.Space.Id, dunning.Invoice, dunning.Amount, subscription.PaymentMethod, attempt))],
             []);
     }
 

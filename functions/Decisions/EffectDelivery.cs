@@ -121,7 +121,7 @@ public sealed partial class EffectDelivery(
 
         foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is ChargeLater).ToList())
         {
-            var charge = (ChargeLater)effect;
+            var charge = ((ChargeLater)effect).Charge;
             var known = new InvoiceOutcomes.Known(loaded, finished.GetValueOrDefault(charge.Invoice), [rowKey, .. issued]);
             if (await ChargeAsync(space, charge, known, tally, cancellationToken) is { } charged)
             {
@@ -215,7 +215,7 @@ public sealed partial class EffectDelivery(
     private static partial void LogRefundByHand(ILogger logger, string space, string creditNote, string invoice);
 
     /// <returns>The space and the invoice as the charge's outcome left them (null when either is gone).</returns>
-    private async Task<InvoiceOutcomes.Applied?> ChargeAsync(SpaceId space, ChargeLater charge, InvoiceOutcomes.Known known, IDeliveryTally? tally, CancellationToken cancellationToken)
+    private async Task<InvoiceOutcomes.Applied?> ChargeAsync(SpaceId space, Charge charge, InvoiceOutcomes.Known known, IDeliveryTally? tally, CancellationToken cancellationToken)
     {
         var result = await gateways.Of(charge).ChargeAsync(charge, cancellationToken);
         InvoiceOutcomes.Outcome outcome = result switch

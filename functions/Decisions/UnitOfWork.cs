@@ -62,7 +62,7 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
         StoredSpace? known = null,
         DateTimeOffset? at = null)
     {
-        var taken = new List<ChargeNow>();
+        var taken = new List<Charge>();
         try
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -77,7 +77,7 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
 
                 var invoices = write.Decision.Effects.OfType<IssueInvoice>().ToDictionary(i => i.Draft.Id, i => Invoice.Issue(i.Draft, context.Now));
                 var receipts = new List<SendEmail>();
-                foreach (var charge in write.Decision.Effects.OfType<ChargeNow>())
+                foreach (var charge in write.Decision.Effects.OfType<ChargeNow>().Select(c => c.Charge))
                 {
                     ChargeResult result;
                     try
@@ -116,7 +116,7 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
                             IndexedByRenewalRun = write.IndexedByRenewalRun,
                         },
                         cancellationToken);
-                    taken.RemoveAll(t => write.Decision.Effects.OfType<ChargeNow>().Any(kept => kept.IdempotencyKey == t.IdempotencyKey));
+                    taken.RemoveAll(t => write.Decision.Effects.OfType<ChargeNow>().Any(kept => kept.Charge.IdempotencyKey == t.IdempotencyKey));
                     return write.Stored(stored);
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
@@ -136,7 +136,7 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
         }
     }
 
-    private async Task RefundAsync(List<ChargeNow> taken)
+    private async Task RefundAsync(List<Charge> taken)
     {
         foreach (var charge in taken.DistinctBy(t => t.IdempotencyKey))
         {

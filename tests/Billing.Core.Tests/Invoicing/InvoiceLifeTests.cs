@@ -119,10 +119,10 @@ public class InvoiceLifeTests
     public void A_request_charges_before_it_is_stored_and_a_renewal_after()
     {
         var upgrade = Upgrades.Upgrade(Space(), Upgrade(seats: 5), As(Alice), At(Now)).Ok();
-        Assert.IsType<ChargeNow>(Assert.Single(upgrade.Charges()));
+        Assert.IsType<ChargeNow>(Assert.Single(upgrade.Effects, e => e is ChargeNow or ChargeLater));
 
         var state = upgrade.State;
         var renewal = Renewals.Advance(state, At(state.Subscription!.RenewsAt));
-        Assert.IsType<ChargeLater>(Assert.Single(renewal.Charges()));
+        Assert.IsType<ChargeLater>(Assert.Single(renewal.Effects, e => e is ChargeNow or ChargeLater));
     }
 }

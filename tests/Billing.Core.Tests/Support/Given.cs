@@ -82,7 +82,9 @@ internal static class Given
 
     public static ImmutableArray<SendEmail> Emails(this Decision decision) => [.. decision.Effects.OfType<SendEmail>()];
 
-    public static ImmutableArray<Charge> Charges(this Decision decision) => [.. decision.Effects.OfType<Charge>()];
+    /// <summary>The charges of a decision, taken now or later.</summary>
+    public static ImmutableArray<Charge> Charges(this Decision decision) =>
+        [.. decision.Effects.OfType<ChargeNow>().Select(c => c.Charge).Concat(decision.Effects.OfType<ChargeLater>().Select(c => c.Charge))];
 
     public static Money Usd(long amount) => Money.Of(amount, Currency.Usd);
 }

@@ -187,8 +187,8 @@ public sealed class PaymentProviderTests(ProvidersServerFixture server) : IClass
             var gateways = server.Services.GetRequiredService<PaymentGateways>();
             var method = await gateways.For(provider == "stripe" ? PaymentProvider.Stripe : PaymentProvider.PayPal)!.ResolveAsync(token, default);
             var invoiceId = InvoiceId.Parse(invoice.GetProperty("id").GetString()!);
-            var charge = new ChargeNow(SpaceId.Parse(space), invoiceId, Money.Of(invoice.GetProperty("total").GetProperty("amount").GetInt64(), Currency.Parse(invoice.GetProperty("total").GetProperty("currency").GetString()!)),
-                method!, 1, ChargeKeys.For(SpaceId.Parse(space), invoiceId, 1));
+            var charge = Charge.For(SpaceId.Parse(space), invoiceId, Money.Of(invoice.GetProperty("total").GetProperty("amount").GetInt64(), Currency.Parse(invoice.GetProperty("total").GetProperty("currency").GetString()!)),
+                method!, attempt: 1);
 
             await gateways.For(method!.Provider)!.RefundAsync(charge, default);
             await gateways.For(method.Provider)!.RefundAsync(charge, default);

@@ -118,7 +118,7 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
     }
 
     /// <summary>A run's first step alone: the space's next renewal decided and stored, its invoice, charge and emails in the outbox.</summary>
-    private async Task<(SpaceId Id, DateTimeOffset RenewsAt, StoredSpace Saved, ChargeLater Charge)> StoreRenewalAsync(string space, bool indexedByRenewalRun)
+    private async Task<(SpaceId Id, DateTimeOffset RenewsAt, StoredSpace Saved, Charge Charge)> StoreRenewalAsync(string space, bool indexedByRenewalRun)
     {
         var store = server.Services.GetRequiredService<SpaceStore>();
         var id = SpaceId.Parse(space);
@@ -129,7 +129,7 @@ public sealed class RenewalRecoveryTests(BillingServerFixture server) : IClassFi
         var outbox = decision.Effects.Where(e => e is IssueInvoice or ChargeLater or SendEmail).ToImmutableArray();
         var saved = await store.SaveAsync(
             new SpaceWrite(loaded, decision, invoices, null, outbox) { DecidedAt = renewsAt, IndexedByRenewalRun = indexedByRenewalRun }, CancellationToken.None);
-        return (id, renewsAt, saved, decision.Effects.OfType<ChargeLater>().Single());
+        return (id, renewsAt, saved, decision.Effects.OfType<ChargeLater>().Single().Charge);
     }
 
     public void Dispose() => _inbox.Dispose();

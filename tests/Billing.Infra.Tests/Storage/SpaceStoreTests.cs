@@ -35,11 +35,8 @@ public class SpaceStoreTests(AzuriteStorage azurite) : IClassFixture<AzuriteStor
     }
 
     // An upgrade charges before its write (ChargeNow); the same charge as a renewal would queue it.
-    private static Billing.Core.Effects.ChargeLater Queued(Decision decision)
-    {
-        var c = decision.Effects.OfType<Billing.Core.Effects.ChargeNow>().Single();
-        return new Billing.Core.Effects.ChargeLater(c.Space, c.Invoice, c.Amount, c.PaymentMethod, c.Attempt, c.IdempotencyKey);
-    }
+    private static Billing.Core.Effects.ChargeLater Queued(Decision decision) =>
+        new(decision.Effects.OfType<Billing.Core.Effects.ChargeNow>().Single().Charge);
 
     [Fact]
     [Trait("Rule", "R2")]
