@@ -37,37 +37,19 @@ public static class InvoiceEndpoints
         return space;
     }
 
-    private static async Task<Results<Ok<PageView<InvoiceView>>, ApiProblem>> ListInvoices(
-        [AsParameters] SpaceRequest request, int? pageSize, string? continuationToken, InvoiceLedger ledger)
-    {
-        var (_, state, problem) = await request.LoadAsync(Access.RequireBillingHistoryReader);
-        if (problem is not null)
+    private static Task<Results<Ok<PageView<InvoiceView>>, ApiProblem>> ListInvoices(
+        [AsParameters] SpaceRequest request, int? pageSize, string? continuationToken, InvoiceLedger ledger) =>
+        PageAsync(request, pageSize, async (space, size) =>
         {
-            return problem;
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            return Problems.Invalid("pageSize", $"From 1 to {MaxPageSize}.");
-        }
-
-        var id = state.Space.Id;
-        try
-        {
-            var (items, next) = await ledger.ListAsync(id, pageSize ?? DefaultPageSize, continuationToken, request.CancellationToken);
+            var (items, next) = await ledger.ListAsync(space, size, continuationToken, request.CancellationToken);
             var shown = new List<InvoiceView>(items.Length);
             foreach (var item in items)
             {
-                shown.Add(InvoiceView.Of(await FinishedAsync(id, item, ledger, request.CancellationToken)));
+                shown.Add(InvoiceView.Of(await FinishedAsync(space, item, ledger, request.CancellationToken)));
             }
 
-            return TypedResults.Ok(new PageView<InvoiceView>(shown, next));
-        }
-        catch (ArgumentException)
-        {
-            return Problems.Invalid("continuationToken", "Not a token this list gave out.");
-        }
-    }
+            return new PageView<InvoiceView>(shown, next);
+        });
 
     private static async Task<Results<Ok<InvoiceView>, ApiProblem>> GetInvoice(
         [AsParameters] SpaceRequest request, string invoiceId, InvoiceLedger ledger, PaymentGateways gateways)
@@ -126,8 +108,20 @@ public static class InvoiceEndpoints
         return pdf is null ? Problems.NotFinished() : TypedResults.Stream(pdf, "application/pdf", $"{finished.Number}.pdf");
     }
 
-    private static async Task<Results<Ok<PageView<AuditEntryView>>, ApiProblem>> GetAudit(
-        [AsParameters] SpaceRequest request, int? pageSize, string? continuationToken, AuditLog audit)
+    private static Task<Results<Ok<PageView<AuditEntryView>>, ApiProblem>> GetAudit(
+        [AsParameters] SpaceRequest request, int? pageSize, string? continuationToken, AuditLog audit) =>
+        PageAsync(request, pageSize, async (space, size) =>
+        {
+            var (items, next) = await audit.ListAsync(space, size, continuationToken, request.CancellationToken);
+            return new PageView<AuditEntryView>(items.Select(AuditEntryView.Of).ToList(), next);
+        });
+
+    /// <summary>
+    /// A page of the space's history for a reader core lets in (B1), of a size from 1 to <see cref="MaxPageSize"/>;
+    /// a continuation token the list did not give out is 400 (<paramref name="read"/> throws <see cref="ArgumentException"/>).
+    /// </summary>
+    private static async Task<Results<Ok<PageView<TView>>, ApiProblem>> PageAsync<TView>(
+        SpaceRequest request, int? pageSize, Func<SpaceId, int, Task<PageView<TView>>> read)
     {
         var (_, state, problem) = await request.LoadAsync(Access.RequireBillingHistoryReader);
         if (problem is not null)
@@ -142,8 +136,7 @@ public static class InvoiceEndpoints
 
         try
         {
-            var (items, next) = await audit.ListAsync(state.Space.Id, pageSize ?? DefaultPageSize, continuationToken, request.CancellationToken);
-            return TypedResults.Ok(new PageView<AuditEntryView>(items.Select(AuditEntryView.Of).ToList(), next));
+            return TypedResults.Ok(await read(state.Space.Id, pageSize ?? DefaultPageSize));
         }
         catch (ArgumentException)
         {

@@ -72,11 +72,23 @@ public sealed record SpaceRequest(
             : Http.TraceIdentifier;
 
     /// <summary>
-    /// The <c>Idempotency-Key</c>, scoped to the caller (another caller's same key is a request of its
-    /// own), and a hash of what it asks (method, path, body), or the problem of a malformed key.
-    /// Without the header both are null.
+    /// <see cref="Read"/>, then the <c>Idempotency-Key</c> of a write that may be retried: scoped to the caller
+    /// (another caller's same key is a request of its own), with a hash of what it asks (method, path,
+    /// <paramref name="body"/>); without the header both are null. Or the problem to answer, a malformed key's included.
     /// </summary>
-    public (string? Key, string? Hash, ApiProblem? Problem) Idempotency<TBody>(Caller caller, TBody body)
+    public (Caller Caller, SpaceId Space, string? Key, string? Hash, ApiProblem? Problem) ReadKeyed<TBody>(TBody body)
+    {
+        var (caller, id, problem) = Read();
+        if (problem is not null)
+        {
+            return (caller, id, null, null, problem);
+        }
+
+        var (key, hash, keyProblem) = Idempotency(caller, body);
+        return (caller, id, key, hash, keyProblem);
+    }
+
+    private (string? Key, string? Hash, ApiProblem? Problem) Idempotency<TBody>(Caller caller, TBody body)
     {
         var key = Http.Request.Headers[IdempotencyKeyHeader].ToString();
         if (key.Length == 0)

@@ -45,11 +45,11 @@ public static class SubscriptionEndpoints
             return problem;
         }
 
-        var errors = new FieldErrors();
         var context = new DecisionContext(catalog, clock.GetUtcNow(), request.RequestId);
         Result<PricePreview> preview;
         if (state.Plan is PaidPlan)
         {
+            var errors = new FieldErrors();
             var change = BodyReaders.Change(body is null ? null : new ChangeBody(body.Tier, body.Cycle, body.Seats), errors);
             if (errors.Any)
             {
@@ -60,26 +60,11 @@ public static class SubscriptionEndpoints
         }
         else
         {
-            var (method, methodProblem) = await methods.ReadAsync(body?.PaymentMethod, request.CancellationToken);
-            var surroundings = await request.Reader.SurroundingsAsync(state.Space, request.CancellationToken);
-            var upgrade = ReadUpgrade(body, caller, state, method, surroundings, errors, billingInfoRequired: false, out var taxIdText);
-            if (errors.Any)
+            var (upgrade, upgradeProblem) = await ReadUpgradeAsync(request, body, caller, state, methods, taxIds, preview: true);
+            if (upgradeProblem is not null)
             {
-                return Problems.Invalid(errors.ToDictionary());
+                return upgradeProblem;
             }
-
-            if (methodProblem is not null && body?.PaymentMethod?.Provider != "invoice")
-            {
-                return methodProblem;
-            }
-
-            var billTo = await taxIds.CheckAsync(upgrade.BillingInfo, taxIdText, request.CancellationToken);
-            if (!billTo.IsSuccess)
-            {
-                return Problems.From(billTo.Error);
-            }
-
-            upgrade = upgrade with { BillingInfo = billTo.Value };
 
             preview = Previews.Upgrade(state, upgrade, caller, context);
         }
@@ -90,16 +75,10 @@ public static class SubscriptionEndpoints
     private static async Task<Results<Created<BillingView>, Replayed, ApiProblem>> Upgrade(
         [AsParameters] SpaceRequest request, UpgradeBody? body, PaymentMethodReader methods, TaxIdVerifier taxIds)
     {
-        var (caller, id, problem) = request.Read();
+        var (caller, id, key, hash, problem) = request.ReadKeyed(body);
         if (problem is not null)
         {
             return problem;
-        }
-
-        var (key, hash, keyProblem) = request.Idempotency(caller, body);
-        if (keyProblem is not null)
-        {
-            return keyProblem;
         }
 
         var (_, state, denied) = await request.LoadAsync(AsMemberOrSales);
@@ -108,28 +87,11 @@ public static class SubscriptionEndpoints
             return denied;
         }
 
-        var errors = new FieldErrors();
-        var surroundings = await request.Reader.SurroundingsAsync(state.Space, request.CancellationToken);
-        var (method, methodProblem) = await methods.ReadAsync(body?.PaymentMethod, request.CancellationToken);
-        var upgrade = ReadUpgrade(body, caller, state, method, surroundings, errors, billingInfoRequired: true, out var taxIdText);
-        if (errors.Any)
+        var (upgrade, upgradeProblem) = await ReadUpgradeAsync(request, body, caller, state, methods, taxIds, preview: false);
+        if (upgradeProblem is not null)
         {
-            return Problems.Invalid(errors.ToDictionary());
+            return upgradeProblem;
         }
-
-        if (methodProblem is not null)
-        {
-            return methodProblem;
-        }
-
-        // VIES down leaves the id unverified and the upgrade goes on (T2).
-        var billTo = await taxIds.CheckAsync(upgrade.BillingInfo, taxIdText, request.CancellationToken);
-        if (!billTo.IsSuccess)
-        {
-            return Problems.From(billTo.Error);
-        }
-
-        upgrade = upgrade with { BillingInfo = billTo.Value };
 
         return await request.RunAsync(
             new DecisionRequest<BillingView>(
@@ -144,16 +106,10 @@ public static class SubscriptionEndpoints
 
     private static async Task<Results<Ok<BillingView>, Replayed, ApiProblem>> Change([AsParameters] SpaceRequest request, ChangeBody? body)
     {
-        var (caller, id, problem) = request.Read();
+        var (caller, id, key, hash, problem) = request.ReadKeyed(body);
         if (problem is not null)
         {
             return problem;
-        }
-
-        var (key, hash, keyProblem) = request.Idempotency(caller, body);
-        if (keyProblem is not null)
-        {
-            return keyProblem;
         }
 
         var errors = new FieldErrors();
@@ -182,7 +138,7 @@ public static class SubscriptionEndpoints
             return await request.DecideAsync(Cancellations.Cancel);
         }
 
-        var (caller, id, problem) = request.Read();
+        var (caller, id, key, hash, problem) = request.ReadKeyed(body);
         if (problem is not null)
         {
             return problem;
@@ -202,12 +158,6 @@ public static class SubscriptionEndpoints
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
-        }
-
-        var (key, hash, keyProblem) = request.Idempotency(caller, body);
-        if (keyProblem is not null)
-        {
-            return keyProblem;
         }
 
         return await request.RunAsync(
@@ -253,13 +203,38 @@ public static class SubscriptionEndpoints
     // Who sees a space's plan and may upgrade it: its members, and sales staff.
     private static DomainError? AsMemberOrSales(SpaceBilling state, Caller caller) => Access.RequireMember(state, caller, ServiceRoles.Sales);
 
+    /// <summary>
+    /// The upgrade <paramref name="body"/> asks for, its payment method read and its tax id checked (T2: VIES
+    /// down leaves the id unverified and the upgrade goes on), or the problem to answer. A preview may leave
+    /// out the billing information (core assumes it, U8) and prices payment by invoice before it is allowed.
+    /// </summary>
+    private static async Task<(UpgradeCommand Upgrade, ApiProblem? Problem)> ReadUpgradeAsync(
+        SpaceRequest request, UpgradeBody? body, Caller caller, SpaceBilling state, PaymentMethodReader methods, TaxIdVerifier taxIds, bool preview)
+    {
+        var (method, methodProblem) = await methods.ReadAsync(body?.PaymentMethod, request.CancellationToken);
+        var surroundings = await request.Reader.SurroundingsAsync(state.Space, request.CancellationToken);
+        var errors = new FieldErrors();
+        var upgrade = ReadUpgrade(body, caller, state, method, surroundings, errors, billingInfoRequired: !preview, out var taxIdText);
+        if (errors.Any)
+        {
+            return (null!, Problems.Invalid(errors.ToDictionary()));
+        }
+
+        if (methodProblem is not null && !(preview && body?.PaymentMethod?.Provider == "invoice"))
+        {
+            return (null!, methodProblem);
+        }
+
+        var billTo = await taxIds.CheckAsync(upgrade.BillingInfo, taxIdText, request.CancellationToken);
+        return billTo.IsSuccess ? (upgrade with { BillingInfo = billTo.Value }, null) : (null!, Problems.From(billTo.Error));
+    }
+
     private static UpgradeCommand ReadUpgrade(
         UpgradeBody? body, Caller caller, SpaceBilling state, Billing.Core.Payments.PaymentMethod? method, SpaceSurroundings surroundings, FieldErrors errors, bool billingInfoRequired, out string? taxIdText)
     {
         taxIdText = null;
-        if (body is null)
+        if (!errors.HasBody(body))
         {
-            errors.Add("body", "A JSON object is required.");
             return null!;
         }
 

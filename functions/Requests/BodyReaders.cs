@@ -11,6 +11,20 @@ namespace Billing.Functions.Requests;
 /// <summary>Reads bodies into domain values, collecting every field error (parse at the edge, then trust).</summary>
 public static class BodyReaders
 {
+    private static readonly OrderedDictionary<string, SpaceKind> SpaceKinds = new()
+    {
+        ["workspace"] = SpaceKind.Workspace,
+        ["organization"] = SpaceKind.Organization,
+        ["division"] = SpaceKind.Division,
+        ["team"] = SpaceKind.Team,
+    };
+
+    private static readonly OrderedDictionary<string, MemberRole> MemberRoles = new()
+    {
+        ["member"] = MemberRole.Member,
+        ["admin"] = MemberRole.Admin,
+    };
+
     /// <summary>
     /// The billing information of <paramref name="body"/>, the locale it names (null when it names none:
     /// core's <see cref="BillingLanguage"/> decides it, English until then) and its tax id as given, still to
@@ -72,9 +86,8 @@ public static class BodyReaders
 
     public static ChangeCommand Change(ChangeBody? body, FieldErrors errors)
     {
-        if (body is null)
+        if (!errors.HasBody(body))
         {
-            errors.Add("body", "A JSON object is required.");
             return new ChangeCommand(null, null, null);
         }
 
@@ -86,24 +99,12 @@ public static class BodyReaders
 
     public static Space Space(SpaceId id, SpaceBody? body, FieldErrors errors)
     {
-        if (body is null)
+        if (!errors.HasBody(body))
         {
-            errors.Add("body", "A JSON object is required.");
             return null!;
         }
 
-        SpaceKind? kind = body.Kind switch
-        {
-            "workspace" => SpaceKind.Workspace,
-            "organization" => SpaceKind.Organization,
-            "division" => SpaceKind.Division,
-            "team" => SpaceKind.Team,
-            _ => null,
-        };
-        if (kind is null)
-        {
-            errors.Add("kind", "workspace, organization, division or team.");
-        }
+        var kind = errors.OneOf("kind", body.Kind, SpaceKinds);
 
         SpaceId? organization = null;
         if (kind is SpaceKind.Team or SpaceKind.Division)
@@ -146,23 +147,12 @@ public static class BodyReaders
 
     public static Member Member(UserId user, MemberBody? body, FieldErrors errors)
     {
-        if (body is null)
+        if (!errors.HasBody(body))
         {
-            errors.Add("body", "A JSON object is required.");
             return null!;
         }
 
-        MemberRole? role = body.Role switch
-        {
-            "member" => MemberRole.Member,
-            "admin" => MemberRole.Admin,
-            _ => null,
-        };
-        if (role is null)
-        {
-            errors.Add("role", "member or admin.");
-        }
-
+        var role = errors.OneOf("role", body.Role, MemberRoles);
         return new Member(user, errors.Email("email", body.Email), errors.OptionalText("name", body.Name), role ?? MemberRole.Member, errors.Locale("locale", body.Locale));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Billing.Core.Calendar;
 using Billing.Core.Catalog;
 using Billing.Core.Common;
@@ -26,6 +27,31 @@ public sealed class FieldErrors
         }
 
         messages.Add(message);
+    }
+
+    /// <summary>False, with the error recorded, when the request carries no JSON object.</summary>
+    public bool HasBody([NotNullWhen(true)] object? body)
+    {
+        if (body is null)
+        {
+            Add("body", "A JSON object is required.");
+        }
+
+        return body is not null;
+    }
+
+    /// <summary>The value <paramref name="value"/> names, or null with the names it may take recorded.</summary>
+    public T? OneOf<T>(string field, string? value, IReadOnlyDictionary<string, T> names)
+        where T : struct
+    {
+        if (value is not null && names.TryGetValue(value, out var named))
+        {
+            return named;
+        }
+
+        var choices = names.Keys.ToArray();
+        Add(field, $"{string.Join(", ", choices[..^1])} or {choices[^1]}.");
+        return null;
     }
 
     public string Text(string field, string? value, bool required = true, int maxLength = MaxTextLength)
@@ -70,38 +96,14 @@ public sealed class FieldErrors
         return email;
     }
 
-    public UserId User(string field, string? value)
-    {
-        if (UserId.TryParse(value, out var id))
-        {
-            return id;
-        }
+    public UserId User(string field, string? value) =>
+        Parsed<UserId>(field, value, UserId.TryParse, "An id of 1 to 64 characters from [A-Za-z0-9_-].");
 
-        Add(field, "An id of 1 to 64 characters from [A-Za-z0-9_-].");
-        return default;
-    }
+    public TierId Tier(string field, string? value) =>
+        Parsed<TierId>(field, value, TierId.TryParse, "A tier id, e.g. starter, advanced, enterprise, enterprise_plus.");
 
-    public TierId Tier(string field, string? value)
-    {
-        if (TierId.TryParse(value, out var id))
-        {
-            return id;
-        }
-
-        Add(field, "A tier id, e.g. starter, advanced, enterprise, enterprise_plus.");
-        return default;
-    }
-
-    public BillingCycle Cycle(string field, string? value)
-    {
-        if (BillingCycleFacts.TryParseApiName(value, out var cycle))
-        {
-            return cycle;
-        }
-
-        Add(field, "monthly or annual.");
-        return default;
-    }
+    public BillingCycle Cycle(string field, string? value) =>
+        Parsed<BillingCycle>(field, value, BillingCycleFacts.TryParseApiName, "monthly or annual.");
 
     public SeatCount Seats(string field, int? value)
     {
@@ -141,14 +143,21 @@ public sealed class FieldErrors
         return "US";
     }
 
-    public PaymentProvider Provider(string field, string? value)
+    public PaymentProvider Provider(string field, string? value) =>
+        Parsed<PaymentProvider>(field, value, PaymentProviderNames.TryParseApiName, "stripe, paypal, sandbox or invoice.");
+
+    private delegate bool TryParse<T>(string? text, out T value);
+
+    // The value parsed, or the default with the field's message recorded.
+    private T Parsed<T>(string field, string? value, TryParse<T> tryParse, string message)
+        where T : struct
     {
-        if (PaymentProviderNames.TryParseApiName(value, out var provider))
+        if (tryParse(value, out var parsed))
         {
-            return provider;
+            return parsed;
         }
 
-        Add(field, "stripe, paypal, sandbox or invoice.");
+        Add(field, message);
         return default;
     }
 }
