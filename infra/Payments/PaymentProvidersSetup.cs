@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 using Stripe;
 
 namespace Billing.Infra.Payments;
@@ -30,10 +31,15 @@ public static class PaymentProvidersSetup
             throw new InvalidOperationException($"Stripe__ApiBase must be an absolute URL, not '{stripe.ApiBase}'.");
         }
 
+        var rates = configuration.GetSection(PaymentsOptions.Section).Get<PaymentsOptions>() ?? new PaymentsOptions();
         if (stripe.Enabled)
         {
-            // Stripe.net retries network failures itself, with the request's idempotency key; no second retry layer.
-            services.AddHttpClient(StripeHttpClient, client => client.Timeout = stripe.Timeout);
+            // Stripe.net retries network failures itself, with the request's idempotency key; below it, a 429 is
+            // retried with backoff and every attempt waits for a permit of the instance's rate.
+            var rate = new ProviderRateLimit(rates.Stripe, "Payments__Stripe__MaxRequestsPerSecond");
+            var client = services.AddHttpClient(StripeHttpClient, http => http.Timeout = stripe.Timeout);
+            client.AddResilienceHandler("stripe-rate-limit", pipeline => pipeline.AddRetry(ProviderRateLimit.RetryTooManyRequests(5, TimeSpan.FromMilliseconds(500))));
+            client.AddHttpMessageHandler(rate.Handler);
             services.AddSingleton(sp => new StripeClient(
                 stripe.SecretKey,
                 httpClient: new SystemNetHttpClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeHttpClient), maxNetworkRetries: 2),
@@ -51,13 +57,17 @@ public static class PaymentProvidersSetup
 
         if (paypal.Enabled)
         {
-            services.AddHttpClient(PayPalClient.HttpClientName, client => client.BaseAddress = new Uri(paypal.ApiBase.ToString().TrimEnd('/') + "/"))
-                .AddStandardResilienceHandler(resilience =>
-                {
-                    resilience.AttemptTimeout.Timeout = paypal.AttemptTimeout;
-                    resilience.TotalRequestTimeout.Timeout = paypal.AttemptTimeout * 4;
-                    resilience.CircuitBreaker.SamplingDuration = paypal.AttemptTimeout * 2;
-                });
+            // The standard handler retries PayPal's 429 (RATE_LIMIT_REACHED) with backoff, jitter and Retry-After;
+            // inside it, every attempt waits for a permit of the instance's rate.
+            var rate = new ProviderRateLimit(rates.PayPal, "Payments__PayPal__MaxRequestsPerSecond");
+            var client = services.AddHttpClient(PayPalClient.HttpClientName, http => http.BaseAddress = new Uri(paypal.ApiBase.ToString().TrimEnd('/') + "/"));
+            client.AddStandardResilienceHandler(resilience =>
+            {
+                resilience.AttemptTimeout.Timeout = paypal.AttemptTimeout;
+                resilience.TotalRequestTimeout.Timeout = paypal.AttemptTimeout * 4;
+                resilience.CircuitBreaker.SamplingDuration = paypal.AttemptTimeout * 2;
+            });
+            client.AddHttpMessageHandler(rate.Handler);
             // The access token is cached in the client, so there is one; its HttpClients come from the factory per call.
             services.AddSingleton(sp => new PayPalClient(sp.GetRequiredService<IHttpClientFactory>(), paypal, TimeProvider.System));
             services.AddSingleton<PayPalGateway>();

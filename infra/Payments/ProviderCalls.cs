@@ -1,3 +1,4 @@
+using System.Net;
 using Stripe;
 
 namespace Billing.Infra.Payments;
@@ -11,11 +12,11 @@ internal static class ProviderCalls
         {
             return await call().ConfigureAwait(false);
         }
-        catch (StripeException e) when (e.StripeError is null || (int)e.HttpStatusCode >= 500 || e.HttpStatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        catch (StripeException e) when (e.StripeError is null || (int)e.HttpStatusCode >= 500 || e.HttpStatusCode == HttpStatusCode.TooManyRequests)
         {
             throw new PaymentProviderUnavailableException($"{provider} did not answer.", e);
         }
-        catch (HttpRequestException e) when (e.StatusCode is null || (int)e.StatusCode >= 500)
+        catch (HttpRequestException e) when (e.StatusCode is null or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)e.StatusCode >= 500)
         {
             throw new PaymentProviderUnavailableException($"{provider} did not answer.", e);
         }

@@ -101,6 +101,14 @@ param maximumInstanceCount int = 40
 @description('Memory of one instance, in MB.')
 param instanceMemoryMB int = 2048
 
+@description('Requests a second the Stripe account allows (100 in live mode, 25 in test mode); shared by every instance.')
+@minValue(1)
+param stripeAccountRequestsPerSecond int = 100
+
+@description('Requests a second the PayPal account is trusted with; shared by every instance.')
+@minValue(1)
+param paypalAccountRequestsPerSecond int = 40
+
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = { 'azd-env-name': environmentName }
 var names = {
@@ -200,6 +208,9 @@ var appSettings = union(secretSettings, {
   Billing__Clock: 'system'
   Billing__PublicBaseUrl: publicBaseUrl
   Payments__Sandbox: 'false'
+  // Each instance's share of the account's rate, so that all of them at once stay under it.
+  Payments__Stripe__MaxRequestsPerSecond: string(max(1, stripeAccountRequestsPerSecond / maximumInstanceCount))
+  Payments__PayPal__MaxRequestsPerSecond: string(max(1, paypalAccountRequestsPerSecond / maximumInstanceCount))
   PayPal__ClientId: paypalClientId
   PayPal__WebhookId: paypalWebhookId
   Email__SmtpHost: smtpHost

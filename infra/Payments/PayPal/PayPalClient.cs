@@ -129,6 +129,9 @@ public sealed class PayPalException(HttpStatusCode status, PayPalError? error, s
     : HttpRequestException($"PayPal answered {(int)status}: {error?.Issue ?? error?.Name ?? body}", null, status)
 {
     public PayPalError? Error { get; } = error;
+
+    /// <summary>PayPal refused the request itself; a 408 or a 429 (RATE_LIMIT_REACHED) says to try again later, as an outage does.</summary>
+    public bool IsRefusal => (int?)StatusCode is >= 400 and < 500 and not 408 and not 429;
 }
 
 internal static class PayPalJson

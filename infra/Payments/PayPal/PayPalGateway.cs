@@ -43,7 +43,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
         {
             // not a payment token: perhaps a setup token the payer just approved
         }
-        catch (PayPalException e) when ((int?)e.StatusCode is >= 400 and < 500)
+        catch (PayPalException e) when (e.IsRefusal)
         {
             return null;
         }
@@ -54,7 +54,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
                 new PaymentTokenRequest(new PaymentSourceRequest(Token: new TokenReference(token, "SETUP_TOKEN"))), $"vault:{token}", cancellationToken).ConfigureAwait(false);
             return SummaryOf(vaulted);
         }
-        catch (PayPalException e) when ((int?)e.StatusCode is >= 400 and < 500)
+        catch (PayPalException e) when (e.IsRefusal)
         {
             return null; // PayPal knows no such token
         }
@@ -87,7 +87,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
         {
             order = await CreateOrderAsync(charge, cancellationToken).ConfigureAwait(false);
         }
-        catch (PayPalException)
+        catch (PayPalException e) when (e.IsRefusal)
         {
             return; // no order was taken under this key: nothing to give back
         }
@@ -113,7 +113,7 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
         {
             order = await paypal.GetOrderAsync(heldPayment, cancellationToken).ConfigureAwait(false);
         }
-        catch (PayPalException)
+        catch (PayPalException e) when (e.IsRefusal)
         {
             return null;
         }

@@ -47,6 +47,8 @@ public sealed class ProviderStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _requestsByKey = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _serial = new(1, 1);
     private int _sequence;
+    private StubRate _stripeRate = new(int.MaxValue);
+    private StubRate _payPalRate = new(int.MaxValue);
 
     public ProviderStub()
     {
@@ -54,6 +56,18 @@ public sealed class ProviderStub : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         _app = builder.Build();
+        _app.Use(async (http, next) =>
+        {
+            // Stripe.net sends its API version on every call; PayPal's client does not. Each provider limits its own calls.
+            var rate = http.Request.Headers.ContainsKey("Stripe-Version") ? _stripeRate : _payPalRate;
+            if (!http.Request.Path.StartsWithSegments("/certs") && !rate.Admit(DateTimeOffset.UtcNow, $"{http.Request.Method} {http.Request.Path}"))
+            {
+                await TooManyRequestsAsync(http, rate == _stripeRate);
+                return;
+            }
+
+            await next(http);
+        });
         _app.Use(async (http, next) =>
         {
             // Every request under an idempotency key is counted, answered from the replay or not, so tests see retries.
@@ -89,6 +103,21 @@ public sealed class ProviderStub : IAsyncDisposable
     /// <summary>Every PaymentIntent created (one per idempotency key, as Stripe keeps them).</summary>
     public IReadOnlyCollection<JsonObject> StripeIntents => [.. _intents.Values];
 
+    /// <summary>
+    /// From now on, answer more than <paramref name="perSecond"/> requests in a wall-clock second with a 429, as Stripe
+    /// (<c>rate_limit</c>) and PayPal (<c>RATE_LIMIT_REACHED</c>) do; what it saw is counted afresh.
+    /// </summary>
+    public void ThrottleAt(int perSecond) => (_stripeRate, _payPalRate) = (new StubRate(perSecond), new StubRate(perSecond));
+
+    /// <summary>The most requests one provider received in a wall-clock second since <see cref="ThrottleAt"/>, those it refused included.</summary>
+    public int PeakRequestsPerSecond => Math.Max(_stripeRate.Peak, _payPalRate.Peak);
+
+    /// <summary>How many requests were answered 429 since <see cref="ThrottleAt"/>.</summary>
+    public int Throttled => _stripeRate.Refused + _payPalRate.Refused;
+
+    /// <summary>Each request since <see cref="ThrottleAt"/> with the time it arrived, Stripe's then PayPal's (for a failing assertion's message).</summary>
+    public string RateLog => $"Stripe:\n{_stripeRate}\nPayPal:\n{_payPalRate}";
+
     public IReadOnlyCollection<JsonObject> StripeSetupIntents => [.. _setupIntents.Values];
 
     public ConcurrentBag<string> StripeIdempotencyKeys { get; } = [];
@@ -113,6 +142,45 @@ public sealed class ProviderStub : IAsyncDisposable
         await _app.DisposeAsync();
         PayPalSigningKey.Dispose();
         _serial.Dispose();
+    }
+
+    private static Task TooManyRequestsAsync(HttpContext http, bool stripe)
+    {
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.ContentType = "application/json";
+        return http.Response.WriteAsync(stripe
+            ? """{"error":{"type":"invalid_request_error","code":"rate_limit","message":"Too many requests hit the API too quickly."}}"""
+            : """{"name":"RATE_LIMIT_REACHED","message":"Too many requests. Blocked due to rate limiting.","debug_id":"stub"}""");
+    }
+
+    /// <summary>Requests counted per wall-clock second, refused above the limit.</summary>
+    private sealed class StubRate(int limit)
+    {
+        private readonly Lock _lock = new();
+        private readonly ConcurrentQueue<string> _log = new();
+        private long _second;
+        private int _inSecond;
+
+        public int Peak { get; private set; }
+
+        public int Refused { get; private set; }
+
+        public bool Admit(DateTimeOffset now, string call)
+        {
+            lock (_lock)
+            {
+                var second = now.ToUnixTimeSeconds();
+                _inSecond = second == _second ? _inSecond + 1 : 1;
+                _second = second;
+                Peak = Math.Max(Peak, _inSecond);
+                var admitted = _inSecond <= limit;
+                Refused += admitted ? 0 : 1;
+                _log.Enqueue($"{(admitted ? "   " : "429")} {now:HH:mm:ss.fff} {call}");
+                return admitted;
+            }
+        }
+
+        public override string ToString() => string.Join("\n", _log);
     }
 
     public static JsonObject Fixture(string name) => (JsonObject)Fixtures[name]!.DeepClone();

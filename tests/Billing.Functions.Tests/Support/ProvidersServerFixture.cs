@@ -1,7 +1,7 @@
 namespace Billing.Functions.Tests.Support;
 
 /// <summary>The server with Stripe and PayPal enabled, both pointed at a <see cref="ProviderStub"/>; the sandbox stays on too.</summary>
-public sealed class ProvidersServerFixture : BillingServerFixture, IAsyncDisposable
+public class ProvidersServerFixture : BillingServerFixture, IAsyncDisposable
 {
     public ProviderStub Stub { get; } = new();
 
@@ -20,5 +20,9 @@ public sealed class ProvidersServerFixture : BillingServerFixture, IAsyncDisposa
         "--PayPal:ReturnUrl=https://app.example.test/billing",
     ];
 
-    async ValueTask IAsyncDisposable.DisposeAsync() => await Stub.DisposeAsync();
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await Stub.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }
