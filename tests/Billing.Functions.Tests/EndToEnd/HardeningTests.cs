@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
 using Billing.Functions.Tests.Support;
 using static Billing.Functions.Tests.Support.Api;
 
@@ -55,6 +57,39 @@ public class HardeningTests(BillingServerFixture server) : IClassFixture<Billing
         request.Headers.Add("X-Padding", new string('x', 40 * 1024));
 
         await Problem(await server.Anonymous.SendAsync(request), HttpStatusCode.RequestHeaderFieldsTooLarge, "invalid_request");
+    }
+
+    // Review finding 8: Kestrel refuses a raw NUL at its parser, before the app can add a problem body
+    // (docs/ENDPOINTS.md, "What the app never sees"); this pins that it is refused and how.
+    [Fact]
+    public async Task A_raw_nul_in_the_path_is_refused_400_by_kestrel_before_the_app_without_a_body()
+    {
+        var answer = await RawAsync("GET /api/hea\0lth HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 400 ", answer, StringComparison.Ordinal);
+        Assert.Contains("Content-Length: 0", answer, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Review finding 8: Kestrel's path decoder refuses a percent-encoded NUL the same way: the app never
+    // sees it either (its own 400s carry application/problem+json, this one carries nothing).
+    [Fact]
+    public async Task A_percent_encoded_nul_in_the_path_is_refused_400_by_kestrel_before_the_app_without_a_body()
+    {
+        var answer = await server.As(Owner).GetAsync("/api/spaces/a%00b/billing");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Null(answer.Content.Headers.ContentType);
+        Assert.Empty(await answer.Content.ReadAsByteArrayAsync());
+    }
+
+    private async Task<string> RawAsync(string request)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        return await reader.ReadToEndAsync();
     }
 }
 
