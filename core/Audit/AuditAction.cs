@@ -24,6 +24,9 @@ public enum AuditAction
     PaymentMethodChanged,
     InvoiceIssued,
     InvoicePaid,
+
+    /// <summary>Sales recorded a bank transfer received against an invoice (I3); before and after: the amount due.</summary>
+    PaymentReceived,
     PaymentFailed,
     PaymentActionRequired,
     InvoiceRefunded,

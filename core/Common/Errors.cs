@@ -57,4 +57,11 @@ public static class Errors
 
     public static DomainError TaxIdInvalid(string country) =>
         new(ErrorCode.TaxIdInvalid, $"The tax id does not have the format or the check digits of a tax id of {country} (T2).");
+
+    public static DomainError InvoiceNotFound() => new(ErrorCode.NotFound, "The space has no such invoice.");
+
+    public static DomainError InvoiceNotOpen(string status) => new(ErrorCode.InvoiceNotOpen, $"The invoice is {status}; payments are recorded only against an open or past due invoice (I3).");
+
+    public static DomainError PaymentExceedsAmountDue(string due) =>
+        new(ErrorCode.PaymentExceedsAmountDue, $"The payment is more than the {due} still due on the invoice (I3).");
 }

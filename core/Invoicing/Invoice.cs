@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Billing.Core.Amounts;
 using Billing.Core.Common;
@@ -11,14 +12,18 @@ namespace Billing.Core.Invoicing;
 /// <item>issued (<see cref="Issue"/>): open, or paid at once when nothing is owed; its number pending;</item>
 /// <item>numbered once from the issuer's sequence (<see cref="NumberAs"/>), whatever its status by then;</item>
 /// <item>open -> past due (a failed charge) -> paid; open -> paid; open or past due -> void; paid -> refunded;</item>
-/// <item>while unpaid, a payment the bank holds for the billing owner to confirm (<see cref="AwaitConfirmation"/>).</item>
+/// <item>while unpaid, a payment the bank holds for the billing owner to confirm (<see cref="AwaitConfirmation"/>);</item>
+/// <item>while unpaid, bank transfers received (<see cref="Receive"/>, I3), paid once they cover the total.</item>
 /// </list>
 /// A settled invoice (paid, void, refunded) never moves back, so a late or repeated report changes nothing.
 /// </summary>
 public sealed record Invoice
 {
-    private Invoice(InvoiceDraft content, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number, string? payment = null)
+    private Invoice(
+        InvoiceDraft content, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number, string? payment = null,
+        ImmutableArray<ReceivedPayment> received = default)
     {
+        Received = received.IsDefault ? [] : received;
         Content = content;
         Status = status;
         PaidAt = paidAt;
@@ -39,6 +44,12 @@ public sealed record Invoice
 
     /// <summary>The provider's id of the payment that paid it (a Stripe PaymentIntent, a PayPal capture), so a refund goes back through it (V5); null when paid otherwise.</summary>
     public string? Payment { get; private init; }
+
+    /// <summary>The bank transfers recorded against it (I3), in the order sales recorded them.</summary>
+    public ImmutableArray<ReceivedPayment> Received { get; private init; }
+
+    /// <summary>What the recorded bank transfers add up to.</summary>
+    public Money AmountReceived => Received.Aggregate(Money.Zero(Total.Currency), (sum, p) => sum + p.Amount);
 
     /// <summary>Who issued it, once numbered.</summary>
     public Issuer? Issuer { get; private init; }
@@ -62,8 +73,8 @@ public sealed record Invoice
 
     public Money Total => Content.Total;
 
-    /// <summary>What is still to be paid: the total until the invoice is settled, nothing after (nor on a total below zero).</summary>
-    public Money AmountDue => IsSettled || Total.IsNegative ? Money.Zero(Total.Currency) : Total;
+    /// <summary>What is still to be paid: the total less the transfers received until the invoice is settled, nothing after (nor on a total below zero).</summary>
+    public Money AmountDue => IsSettled || Total.IsNegative ? Money.Zero(Total.Currency) : Total - AmountReceived;
 
     public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.Refunded;
 
@@ -78,8 +89,9 @@ public sealed record Invoice
 
     /// <summary>An invoice as storage kept it, at the point of its life it had reached; storage only.</summary>
     public static Invoice Restore(
-        InvoiceDraft draft, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number, string? payment = null) =>
-        new(draft, status, paidAt, heldPayment, issuer, number, payment);
+        InvoiceDraft draft, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number, string? payment = null,
+        ImmutableArray<ReceivedPayment> received = default) =>
+        new(draft, status, paidAt, heldPayment, issuer, number, payment, received);
 
     /// <summary>The invoice with its number (V1). An invoice keeps its first number: numbering it again changes nothing.</summary>
     public Invoice NumberAs(Issuer issuer, InvoiceNumber number) => IsNumbered ? this : this with { Issuer = issuer, Number = number };
@@ -90,6 +102,24 @@ public sealed record Invoice
     /// </summary>
     public Invoice MarkPaid(DateTimeOffset at, string? payment = null) =>
         IsSettled ? this : this with { Status = InvoiceStatus.Paid, PaidAt = at, HeldPayment = null, Payment = payment };
+
+    /// <summary>
+    /// A bank transfer received against the unpaid invoice (I3): kept with the others, and the invoice paid,
+    /// as of the day the covering transfer was received, once they add up to its total. Whether it may be
+    /// recorded (the invoice unsettled, the amount within what is due) is <c>BankTransfers</c>' decision.
+    /// </summary>
+    public Invoice Receive(ReceivedPayment payment)
+    {
+        if (IsSettled)
+        {
+            throw new InvalidOperationException($"Invoice {Id} is settled; nothing more is received against it.");
+        }
+
+        var received = this with { Received = Received.Add(payment) };
+        return received.AmountReceived.Amount >= Total.Amount
+            ? received with { Status = InvoiceStatus.Paid, PaidAt = payment.ReceivedAt, HeldPayment = null }
+            : received;
+    }
 
     /// <summary>The invoice late after a failed charge (R3); a settled invoice never moves back.</summary>
     public Invoice MarkPastDue() => IsSettled ? this : this with { Status = InvoiceStatus.PastDue };

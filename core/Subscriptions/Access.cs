@@ -34,11 +34,12 @@ public static class Access
 
     /// <summary>
     /// Who may read invoices and the audit trail (B1, V3, C3): the billing owner, and once the plan
-    /// has ended, its last billing owner, since nothing of billing is deleted.
+    /// has ended, its last billing owner, since nothing of billing is deleted; and sales, who record
+    /// payments against them (I3).
     /// </summary>
     public static DomainError? RequireBillingHistoryReader(SpaceBilling state, Caller caller)
     {
-        if (RequireMember(state, caller) is { } notMember)
+        if (RequireMember(state, caller, ServiceRoles.Sales) is { } notMember)
         {
             return notMember;
         }
@@ -49,7 +50,7 @@ public static class Access
             return Errors.NotSubscribed();
         }
 
-        return caller.User == owner ? null : Errors.NotBillingOwner();
+        return caller.User == owner || caller.Has(ServiceRoles.Sales) ? null : Errors.NotBillingOwner();
     }
 
     /// <summary>

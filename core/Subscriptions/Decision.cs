@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Billing.Core.Audit;
 using Billing.Core.Effects;
+using Billing.Core.Invoicing;
 
 namespace Billing.Core.Subscriptions;
 
@@ -13,5 +14,8 @@ public sealed record Decision(SpaceBilling State, ImmutableArray<Effect> Effects
     /// <summary>A decision that changes nothing (an idempotent repeat, a no-op).</summary>
     public static Decision Unchanged(SpaceBilling state) => new(state, [], []);
 
-    public bool ChangesNothing => Effects.IsEmpty && Audit.IsEmpty;
+    /// <summary>Invoices already issued whose life the decision moved (a bank transfer received, I3), stored with it.</summary>
+    public ImmutableArray<Invoice> MovedInvoices { get; init; } = [];
+
+    public bool ChangesNothing => Effects.IsEmpty && Audit.IsEmpty && MovedInvoices.IsEmpty;
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Billing.Core.Common;
+using Billing.Core.Invoicing;
 using Billing.Core.Subscriptions;
 using Billing.Functions.Http;
+using Billing.Infra.Issuing;
 using Billing.Infra.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,11 +15,41 @@ namespace Billing.Functions.Decisions;
 /// answers 402 and stores nothing, and the answer goes back once stored; the invoices (number, PDF)
 /// and emails are then left to the <see cref="EffectsPump"/>.
 /// </summary>
-public sealed class DecisionRunner(BillingStorage storage, SpaceStore store, UnitOfWork work, EffectsPump pump)
+public sealed class DecisionRunner(BillingStorage storage, SpaceStore store, UnitOfWork work, EffectsPump pump, InvoiceLedger ledger, InvoiceIssuing issuing)
 {
     /// <summary>Runs <paramref name="request"/>; <paramref name="answer"/> makes the typed success answer (200, 201) of its body.</summary>
-    public async Task<Results<TAnswer, Replayed, ApiProblem>> RunAsync<TBody, TAnswer>(
+    public Task<Results<TAnswer, Replayed, ApiProblem>> RunAsync<TBody, TAnswer>(
         DecisionRequest<TBody> request, Func<TBody, TAnswer> answer, string requestId, CancellationToken cancellationToken)
+        where TAnswer : IResult, IStatusCodeHttpResult =>
+        RunAsync(request, (state, context) => Task.FromResult(request.Decide(state, context)), answer, requestId, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="request"/> on its invoice, read before every attempt. An invoice a crash left
+    /// unnumbered is numbered first, so the write that moves it never races its numbering (V1).
+    /// </summary>
+    public Task<Results<TAnswer, Replayed, ApiProblem>> RunAsync<TBody, TAnswer>(
+        InvoiceRequest<TBody> request, Func<TBody, TAnswer> answer, string requestId, CancellationToken cancellationToken)
+        where TAnswer : IResult, IStatusCodeHttpResult
+    {
+        var general = new DecisionRequest<TBody>(request.Space, (_, _) => throw new InvalidOperationException("Decided on its invoice."), request.Answer, request.IdempotencyKey, request.RequestHash, request.MayReplay);
+        return RunAsync(general, async (state, context) =>
+        {
+            var invoice = state is null ? null : (await ledger.GetAsync(request.Space, request.Invoice, cancellationToken))?.Invoice;
+            if (invoice is { IsNumbered: false })
+            {
+                invoice = await issuing.FinishAsync(request.Space, request.Invoice, cancellationToken);
+            }
+
+            return request.Decide(state, invoice, context);
+        }, answer, requestId, cancellationToken);
+    }
+
+    private async Task<Results<TAnswer, Replayed, ApiProblem>> RunAsync<TBody, TAnswer>(
+        DecisionRequest<TBody> request,
+        Func<SpaceBilling?, DecisionContext, Task<Result<Decision>>> decide,
+        Func<TBody, TAnswer> answer,
+        string requestId,
+        CancellationToken cancellationToken)
         where TAnswer : IResult, IStatusCodeHttpResult
     {
         await storage.EnsureReadyAsync(cancellationToken);
@@ -31,7 +63,7 @@ public sealed class DecisionRunner(BillingStorage storage, SpaceStore store, Uni
                     return new UnitOfWork.Done<Results<TAnswer, Replayed, ApiProblem>>(replay);
                 }
 
-                var decided = request.Decide(loaded?.State, context);
+                var decided = await decide(loaded?.State, context);
                 if (!decided.IsSuccess)
                 {
                     return new UnitOfWork.Done<Results<TAnswer, Replayed, ApiProblem>>(Problems.From(decided.Error));

@@ -111,7 +111,7 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
                         new SpaceWrite(loaded, write.Decision, [.. invoices.Values], write.Idempotency, outbox)
                         {
                             DecidedAt = context.Now,
-                            UpdatedInvoices = write.UpdatedInvoices,
+                            UpdatedInvoices = [.. write.UpdatedInvoices, .. write.Decision.MovedInvoices],
                             CompletedEffects = write.CompletedEffects,
                             IndexedByRenewalRun = write.IndexedByRenewalRun,
                         },

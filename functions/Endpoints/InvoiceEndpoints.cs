@@ -1,6 +1,10 @@
+using Billing.Core.Amounts;
 using Billing.Core.Common;
+using Billing.Core.Spaces;
 using Billing.Core.Subscriptions;
+using Billing.Functions.Decisions;
 using Billing.Functions.Http;
+using Billing.Functions.Requests;
 using Billing.Functions.Views;
 using Billing.Core.Invoicing;
 using Billing.Core.Payments;
@@ -34,6 +38,9 @@ public static class InvoiceEndpoints
         history.MapGet("/invoices/{invoiceId}/pdf", GetInvoicePdf).WithName("GetInvoicePdf")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf");
         history.MapGet("/audit", GetAudit).WithName("GetAudit");
+
+        var sales = space.MapGroup("").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        sales.MapPost("/invoices/{invoiceId}/payments", RecordPayment).WithName("RecordPayment");
         return space;
     }
 
@@ -106,6 +113,61 @@ public static class InvoiceEndpoints
         }
 
         return pdf is null ? Problems.NotFinished() : TypedResults.Stream(pdf, "application/pdf", $"{finished.Number}.pdf");
+    }
+
+    // I3: a bank transfer received, recorded by sales against an open invoice; answers the invoice as it now stands.
+    private static async Task<Results<Created<InvoiceView>, Replayed, ApiProblem>> RecordPayment(
+        [AsParameters] SpaceRequest request, string invoiceId, PaymentReceivedBody? body)
+    {
+        var (caller, id, key, hash, problem) = request.ReadKeyed(body);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new FieldErrors();
+        if (!InvoiceId.TryParse(invoiceId, out var invoice))
+        {
+            errors.Add("invoiceId", "An id of 1 to 64 characters from [A-Za-z0-9_-].");
+        }
+
+        if (body?.Amount is not > 0)
+        {
+            errors.Add("amount", "The amount received in the currency's minor units, more than zero.");
+        }
+
+        Currency? currency = null;
+        if (body?.Currency is { } code)
+        {
+            currency = Currency.TryParse(code, out var known) ? known : null;
+            if (currency is null)
+            {
+                errors.Add("currency", "An ISO 4217 code of a currency the catalog prices.");
+            }
+        }
+
+        if (body?.ReceivedAt is null)
+        {
+            errors.Add("receivedAt", "Required: when the bank received the transfer (ISO 8601).");
+        }
+
+        var reference = errors.Text("reference", body?.Reference, maxLength: 140);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var received = new PaymentReceived(body!.Amount!.Value, currency, body.ReceivedAt!.Value.ToUniversalTime(), reference);
+        return await request.RunAsync(
+            new InvoiceRequest<InvoiceView>(
+                id,
+                invoice,
+                (state, stored, context) => state is null ? Errors.NotFound() : BankTransfers.Record(state, stored, received, caller, context),
+                d => InvoiceView.Of(d.MovedInvoices[0]),
+                key,
+                hash,
+                current => Access.RequireMember(current, caller, ServiceRoles.Sales)),
+            view => TypedResults.Created((string?)null, view));
     }
 
     private static Task<Results<Ok<PageView<AuditEntryView>>, ApiProblem>> GetAudit(

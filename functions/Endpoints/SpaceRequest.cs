@@ -110,6 +110,11 @@ public sealed record SpaceRequest(
         where TAnswer : IResult, IStatusCodeHttpResult =>
         Runner.RunAsync(request, answer, RequestId, CancellationToken);
 
+    /// <summary>Runs <paramref name="request"/>, a decision on one of the space's invoices, through the write pipeline.</summary>
+    public Task<Results<TAnswer, Replayed, ApiProblem>> RunAsync<TBody, TAnswer>(InvoiceRequest<TBody> request, Func<TBody, TAnswer> answer)
+        where TAnswer : IResult, IStatusCodeHttpResult =>
+        Runner.RunAsync(request, answer, RequestId, CancellationToken);
+
     /// <summary>A decision of core's on the existing space by the caller, answered 200 with the billing tab as the caller sees it.</summary>
     public async Task<Results<Ok<BillingView>, Replayed, ApiProblem>> DecideAsync(Func<SpaceBilling, Caller, DecisionContext, Result<Decision>> decide)
     {

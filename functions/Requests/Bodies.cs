@@ -29,3 +29,5 @@ public sealed record ClockBody(DateTimeOffset? Now);
 public sealed record PaymentMethodSetupBody(string? Provider);
 
 public sealed record TaxExemptionBody(bool? Exempt, string? Reason);
+
+public sealed record PaymentReceivedBody(long? Amount, string? Currency, DateTimeOffset? ReceivedAt, string? Reference);

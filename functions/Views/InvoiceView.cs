@@ -28,6 +28,12 @@ public sealed record InvoiceView(
 
     public string? CreditsInvoiceId { get; init; }
 
+    /// <summary>What is still to be paid (API.md): the total less the bank transfers received, nothing once settled.</summary>
+    public required MoneyView AmountDue { get; init; }
+
+    /// <summary>The bank transfers sales recorded against it (I3), oldest first.</summary>
+    public required IReadOnlyList<PaymentReceivedView> Payments { get; init; }
+
     /// <summary>For an invoice whose payment waits for the billing owner (strong customer authentication): how to confirm it, fetched live from the provider.</summary>
     public PaymentConfirmationView? PaymentConfirmation { get; init; }
 
@@ -50,6 +56,8 @@ public sealed record InvoiceView(
         {
             Kind = draft.IsCreditNote ? "credit_note" : "invoice",
             CreditsInvoiceId = draft.Credits?.Value,
+            AmountDue = MoneyView.Of(record.AmountDue),
+            Payments = record.Received.Select(p => new PaymentReceivedView(MoneyView.Of(p.Amount), p.ReceivedAt, p.Reference)).ToList(),
         };
     }
 }
@@ -80,3 +88,5 @@ public sealed record InvoiceLineView(string Kind, string Description, string Tie
 }
 
 public sealed record PaymentConfirmationView(string Provider, string? ClientSecret, string? ApprovalUrl);
+
+public sealed record PaymentReceivedView(MoneyView Amount, DateTimeOffset ReceivedAt, string Reference);

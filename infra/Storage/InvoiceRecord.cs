@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Billing.Core.Invoicing;
 
 namespace Billing.Infra.Storage;
@@ -7,10 +8,19 @@ namespace Billing.Infra.Storage;
 /// has reached (written unnumbered with the decision that issued it, then numbered from the issuer's sequence, V1).
 /// Storage's codec only: what the invoice is and how it moves belong to core.
 /// </summary>
-internal sealed record InvoiceRecord(InvoiceDraft Draft, InvoiceStatus Status, DateTimeOffset? PaidAt, InvoiceNumber? Number, Issuer? Issuer, string? HeldPayment, string? Payment = null)
+internal sealed record InvoiceRecord(
+    InvoiceDraft Draft,
+    InvoiceStatus Status,
+    DateTimeOffset? PaidAt,
+    InvoiceNumber? Number,
+    Issuer? Issuer,
+    string? HeldPayment,
+    string? Payment = null,
+    ImmutableArray<ReceivedPayment> Received = default)
 {
     public static InvoiceRecord Of(Invoice invoice) =>
-        new(invoice.Content, invoice.Status, invoice.PaidAt, invoice.Number, invoice.Issuer, invoice.HeldPayment, invoice.Payment);
+        new(invoice.Content, invoice.Status, invoice.PaidAt, invoice.Number, invoice.Issuer, invoice.HeldPayment, invoice.Payment, invoice.Received);
 
-    public Invoice ToInvoice() => Invoice.Restore(Draft, Status, PaidAt, HeldPayment, Issuer, Number, Payment);
+    // Rows written before bank transfers were recorded (I3) have none.
+    public Invoice ToInvoice() => Invoice.Restore(Draft, Status, PaidAt, HeldPayment, Issuer, Number, Payment, Received);
 }

@@ -133,11 +133,14 @@ public class AccessTests(BillingServerFixture server) : IClassFixture<BillingSer
     }
 
     [Fact]
-    public async Task Sales_may_cancel_a_plan_it_is_not_a_member_of_but_not_read_its_invoices()
+    [Trait("Rule", "I3")]
+    public async Task Sales_may_cancel_a_plan_it_is_not_a_member_of_and_read_its_invoices_but_an_admin_may_not()
     {
         var space = await SubscribedSpace();
         await Ok(await _api.Sales.PostAsync($"/api/spaces/{space}/subscription/cancel", null));
-        await Problem(await _api.Sales.GetAsync($"/api/spaces/{space}/invoices"), HttpStatusCode.NotFound, "not_found");
+        Assert.Equal(1, (await Ok(await _api.Sales.GetAsync($"/api/spaces/{space}/invoices"))).GetProperty("items").GetArrayLength());
+        await Problem(await _api.As(Admin).GetAsync($"/api/spaces/{space}/invoices"), HttpStatusCode.Forbidden, "not_billing_owner");
+        await Problem(await _api.Sales.GetAsync($"/api/spaces/{NewId()}/invoices"), HttpStatusCode.NotFound, "not_found");
     }
 
     [Theory]
