@@ -101,6 +101,9 @@ param maximumInstanceCount int = 40
 @description('Memory of one instance, in MB.')
 param instanceMemoryMB int = 2048
 
+@description('Origins of product frontends that embed <billing-tab> and call this API cross-origin, e.g. https://app.example.com; none by default.')
+param webAllowedOrigins array = []
+
 @description('Requests a second the Stripe account allows (100 in live mode, 25 in test mode); shared by every instance.')
 @minValue(1)
 param stripeAccountRequestsPerSecond int = 100
@@ -232,6 +235,7 @@ module app 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     appSettings: appSettings
+    allowedOrigins: webAllowedOrigins
   }
 }
 

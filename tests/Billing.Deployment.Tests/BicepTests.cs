@@ -82,6 +82,17 @@ public partial class BicepTests
     }
 
     [Fact]
+    public async Task Frontends_that_embed_the_billing_tab_are_allowed_cross_origin_by_the_platform_and_never_with_credentials()
+    {
+        var template = (await Bicep("build", Path.Combine("modules", "functionapp.bicep"), "--stdout")).Output;
+        Assert.Matches(@"""cors"":\s*\{\s*""allowedOrigins"":\s*""\[parameters\('allowedOrigins'\)\]"",\s*""supportCredentials"":\s*false", template);
+
+        var main = await File.ReadAllTextAsync(Path.Combine(Repository.AzureInfra, "main.bicep"));
+        Assert.Contains("param webAllowedOrigins array = []", main, StringComparison.Ordinal); // none unless the deployment names them
+        Assert.Contains("allowedOrigins: webAllowedOrigins", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_parameters_refuse_a_maximum_instance_count_under_40_which_flex_consumption_refuses()
     {
         await AssertAccepted("maximumInstanceCount", "40");

@@ -30,6 +30,9 @@ param maximumInstanceCount int
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
 
+@description('Origins of the product frontends that embed the billing tab and call the API from the browser (the platform answers CORS).')
+param allowedOrigins array
+
 @description('The app settings (Key Vault references included).')
 param appSettings object
 
@@ -64,6 +67,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      // Bearer tokens, no cookies: credentials are never allowed cross-origin.
+      cors: {
+        allowedOrigins: allowedOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {
