@@ -7,6 +7,9 @@ import type { TokenSource } from "./api.js";
 
 const fragmentKey = "billing.fragment-token";
 
+/** The one redirect URI to register at the identity provider; the /billing/{spaceId} route serves the page there too. */
+export const signInPath = "/billing/signin";
+
 export type SignIn = { token: TokenSource } | { error: "not-configured" } | { redirecting: true };
 
 export async function signIn(config: PageConfig): Promise<SignIn> {
@@ -29,28 +32,35 @@ export async function signIn(config: PageConfig): Promise<SignIn> {
     authority: config.signIn.authority,
     client_id: config.signIn.clientId,
     scope: config.signIn.scope,
-    redirect_uri: location.origin + location.pathname,
+    redirect_uri: location.origin + signInPath,
     response_type: "code",
     userStore: store,
     stateStore: store,
     automaticSilentRenew: false,
   });
-  const query = new URLSearchParams(location.search);
-  if (query.has("code") && query.has("state")) {
-    await manager.signinRedirectCallback();
-    history.replaceState(history.state, "", location.pathname);
+  if (location.pathname === signInPath) {
+    // Back from the identity provider: finish, then return to the page that asked for the sign-in.
+    const query = new URLSearchParams(location.search);
+    const back = query.has("code") && query.has("state") ? (await manager.signinRedirectCallback()).state : undefined;
+    location.replace(returnPath(back));
+    return { redirecting: true };
   }
   const user = await manager.getUser();
   if (!user || user.expired) {
-    await manager.signinRedirect();
+    await manager.signinRedirect({ state: location.pathname + location.search });
     return { redirecting: true };
   }
   return {
     token: async () => {
       const current = await manager.getUser();
       if (current && !current.expired) return current.access_token;
-      await manager.signinRedirect();
+      await manager.signinRedirect({ state: location.pathname + location.search });
       throw new Error("signing in again");
     },
   };
+}
+
+/** Only a page of this app is a place to return to: never another origin ("//host") or path. */
+function returnPath(state: unknown): string {
+  return typeof state === "string" && /^\/billing\/[^/]/.test(state) && !state.startsWith(signInPath) ? state : "/";
 }
