@@ -15,7 +15,8 @@ internal static class CreditNotes
     /// <summary>
     /// The credit note for the unused part of the paid period from <paramref name="from"/> (M2: prorated to
     /// the second, rounded once), crediting the invoice that paid the period; null when the period is not
-    /// paid (past due) or nothing is left. A subscription ends once, so it has at most one such note.
+    /// paid (past due) or nothing is left. A subscription ends once, so it has at most one such note. It
+    /// carries the tax of the invoice it credits (T1), so the refund gives back the tax that was paid.
     /// </summary>
     public static InvoiceDraft? ForUnusedPart(SpaceBilling state, Subscription subscription, DateTimeOffset from, DecisionContext context)
     {
@@ -33,7 +34,7 @@ internal static class CreditNotes
 
         var id = InvoiceId.Parse($"{subscription.Id}-credit");
         var draft = InvoiceDrafts.Create(state, subscription, id, InvoiceKind.CreditNote, new BillingPeriod(credit.Period.Start, period.End), [credit], context);
-        return draft with { DueAt = context.Now, Credits = subscription.RenewalInvoiceId(period.Start) };
+        return draft with { DueAt = context.Now, Credits = subscription.RenewalInvoiceId(period.Start), Taxation = subscription.PeriodTaxation ?? draft.Taxation };
     }
 
     /// <summary>Issue the credit note and give its amount back through the provider of the payment it credits.</summary>

@@ -92,8 +92,9 @@ public static class Renewals
         var tier = TierRules.Get(catalog, renewed.Tier);
         var period = renewed.CurrentPeriod;
         var line = Proration.FullPeriod(tier, renewed.Cycle, renewed.Seats, renewed.Currency, period);
+        var draft = InvoiceDrafts.Create(state, renewed, renewed.RenewalInvoiceId(period.Start), InvoiceKind.Renewal, period, [line], context);
+        renewed = renewed with { PeriodTaxation = draft.Taxation };
         var next = state with { Plan = new PaidPlan(renewed) };
-        var draft = InvoiceDrafts.Create(next, renewed, renewed.RenewalInvoiceId(period.Start), InvoiceKind.Renewal, period, [line], context);
         return new Decision(
             next,
             InvoiceDrafts.IssueAndChargeLater(next, renewed, draft),

@@ -32,6 +32,13 @@ public sealed record Subscription(
     /// <summary>Set by sales (T3): the invoices issued while it stands carry no tax and print its reason.</summary>
     public TaxExemption? TaxExemption { get; init; }
 
+    /// <summary>
+    /// The tax of the invoice that paid the current period (T1): a credit note for part of the period
+    /// carries it (V5), whatever the billing information, tax id status or exemption say since.
+    /// Null for a period paid before it was kept; the credit note then takes today's.
+    /// </summary>
+    public TaxTreatment? PeriodTaxation { get; init; }
+
     public BillingPeriod CurrentPeriod => Anchor.Period(Cycle, PeriodIndex);
 
     public DateTimeOffset RenewsAt => CurrentPeriod.End;

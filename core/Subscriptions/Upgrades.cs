@@ -98,6 +98,8 @@ public static class Upgrades
         var period = subscription.CurrentPeriod;
         var line = Proration.FullPeriod(tier.Value, subscription.Cycle, subscription.Seats, subscription.Currency, period);
         var draft = InvoiceDrafts.Create(next, subscription, subscription.RenewalInvoiceId(period.Start), InvoiceKind.Upgrade, period, [line], context);
+        subscription = subscription with { PeriodTaxation = draft.Taxation };
+        next = next with { Plan = new PaidPlan(subscription) };
 
         var audit = ImmutableArray.CreateBuilder<AuditRecord>(3);
         audit.Add(AuditTrail.Record(state, caller, context, AuditAction.SubscriptionStarted, state.Trial, subscription));

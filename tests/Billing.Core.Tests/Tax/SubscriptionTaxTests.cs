@@ -85,6 +85,35 @@ public class SubscriptionTaxTests
     }
 
     [Fact]
+    [Trait("Rule", "T1")]
+    [Trait("Rule", "V5")]
+    public void A_credit_note_carries_the_tax_of_the_invoice_it_credits_even_after_the_tax_id_was_confirmed_and_the_refund_gives_that_tax_back()
+    {
+        var upgraded = UpgradeAs(Business("DE", "DE136695976", TaxIdStatus.Unverified));
+        var paid = upgraded.Invoices().Single();
+        var confirmed = TaxStatus.Recheck(upgraded.State, RegisterAnswer.Confirmed, Caller.System("renewal-run"), At(Now.AddDays(1))).State;
+        var period = confirmed.Subscription!.CurrentPeriod;
+        var halfWay = period.Start + ((period.End - period.Start) / 2);
+
+        var decision = Cancellations.EndNow(confirmed, refundUnusedPart: true, Sales, At(halfWay)).Ok();
+
+        var creditNote = decision.Invoices().Single();
+        Assert.Equal(paid.Id, creditNote.Credits);
+        Assert.Equal(paid.Taxation, creditNote.Taxation); // 19% as a consumer, not the reverse charge confirmed since
+        Assert.Equal(creditNote.Subtotal.MultiplyByFraction(19, 100), creditNote.Tax);
+        Assert.Equal(-creditNote.Total, decision.Effects.OfType<Billing.Core.Effects.RefundPayment>().Single().Amount);
+    }
+
+    [Fact]
+    [Trait("Rule", "T1")]
+    public void A_renewal_keeps_the_tax_of_its_invoice_for_a_later_credit_note()
+    {
+        var upgraded = UpgradeAs(BillingInfo("FR"));
+        var renewal = Renewals.Advance(upgraded.State, At(upgraded.State.Subscription!.RenewsAt));
+        Assert.Equal(renewal.Invoices().Single().Taxation, renewal.State.Subscription!.PeriodTaxation);
+    }
+
+    [Fact]
     [Trait("Rule", "T3")]
     public void Sales_marks_a_customer_tax_exempt_and_its_next_invoice_carries_no_tax_and_the_reason()
     {
