@@ -40,6 +40,12 @@ public sealed record Space
 
     public Locale? Locale { get; }
 
+    /// <summary>
+    /// The organization whose plans this space's plan must not overlap (U6, S4): its own for an
+    /// organization, the one it belongs to for a team or a division; null for a workspace.
+    /// </summary>
+    public SpaceId? PlansOverlapWithin => Kind == SpaceKind.Organization ? Id : OrganizationId;
+
     /// <summary>Whether the space has admins (S2): workspaces and organizations do, teams and divisions do not.</summary>
     public bool HasAdmins => Kind is SpaceKind.Workspace or SpaceKind.Organization;
 }

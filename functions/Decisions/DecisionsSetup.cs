@@ -13,6 +13,7 @@ public static class DecisionsSetup
         services.AddSingleton(ClockFor(configuration));
         services.AddSingleton<UnitOfWork>();
         services.AddSingleton<DecisionRunner>();
+        services.AddSingleton<PlanStarts>();
         services.AddSingleton<Billing.Infra.Issuing.InvoiceIssuing>();
         services.AddSingleton<InvoiceOutcomes>();
         services.AddSingleton<EffectDelivery>();

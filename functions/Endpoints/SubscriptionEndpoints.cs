@@ -73,7 +73,7 @@ public static class SubscriptionEndpoints
     }
 
     private static async Task<Results<Created<BillingView>, Replayed, ApiProblem>> Upgrade(
-        [AsParameters] SpaceRequest request, UpgradeBody? body, PaymentMethodReader methods, TaxIdVerifier taxIds)
+        [AsParameters] SpaceRequest request, UpgradeBody? body, PaymentMethodReader methods, TaxIdVerifier taxIds, PlanStarts planStarts)
     {
         var (caller, id, key, hash, problem) = request.ReadKeyed(body);
         if (problem is not null)
@@ -87,6 +87,8 @@ public static class SubscriptionEndpoints
             return denied;
         }
 
+        // The plans around are read, and this one stored, while no other plan starts in the organization (U6, S4).
+        await using var turn = await planStarts.WaitTurnAsync(state.Space, request.CancellationToken);
         var (upgrade, upgradeProblem) = await ReadUpgradeAsync(request, body, caller, state, methods, taxIds, preview: false);
         if (upgradeProblem is not null)
         {
@@ -176,7 +178,7 @@ public static class SubscriptionEndpoints
 
     private static Task<Results<Ok<BillingView>, Replayed, ApiProblem>> CancelTrial([AsParameters] SpaceRequest request) => request.DecideAsync(Trials.Cancel);
 
-    private static async Task<Results<Created<BillingView>, Replayed, ApiProblem>> StartTrial([AsParameters] SpaceRequest request, TrialBody? body)
+    private static async Task<Results<Created<BillingView>, Replayed, ApiProblem>> StartTrial([AsParameters] SpaceRequest request, TrialBody? body, PlanStarts planStarts)
     {
         var (caller, state, problem) = await request.LoadAsync((s, c) => Access.RequireMember(s, c));
         if (problem is not null)
@@ -191,6 +193,7 @@ public static class SubscriptionEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
+        await using var turn = await planStarts.WaitTurnAsync(state.Space, request.CancellationToken);
         var surroundings = await request.Reader.SurroundingsAsync(state.Space, request.CancellationToken);
         return await request.RunAsync(
             new DecisionRequest<BillingView>(

@@ -23,7 +23,7 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
             BadHttpRequestException { InnerException: JsonException json } => NotReadable(json),
             BadHttpRequestException bad => Problems.Code(StatusCodes.Status400BadRequest, ErrorCode.InvalidRequest, Describe(bad)),
             JsonException json => NotReadable(json),
-            StorageUnavailableException => Problems.StorageUnavailable(),
+            StorageUnavailableException or ConcurrencyConflictException => Problems.StorageUnavailable(),
             PaymentProviderUnavailableException => Problems.PaymentProviderUnavailable(),
             _ => null,
         };

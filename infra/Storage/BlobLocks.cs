@@ -16,11 +16,11 @@ public sealed class BlobLocks(BlobContainerClient locks)
     public async Task<HeldLock?> TryTakeAsync(string name, CancellationToken cancellationToken)
     {
         var blob = locks.GetBlobClient(name);
-        if (!(await blob.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value)
+        if (!(await StorageCalls.Guard(() => blob.ExistsAsync(cancellationToken)).ConfigureAwait(false)).Value)
         {
             try
             {
-                await blob.UploadAsync(BinaryData.FromString($"{name} lock"), overwrite: false, cancellationToken).ConfigureAwait(false);
+                await StorageCalls.Guard(() => blob.UploadAsync(BinaryData.FromString($"{name} lock"), overwrite: false, cancellationToken)).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
@@ -31,7 +31,7 @@ public sealed class BlobLocks(BlobContainerClient locks)
         var lease = blob.GetBlobLeaseClient();
         try
         {
-            await lease.AcquireAsync(LeaseLength, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await StorageCalls.Guard(() => lease.AcquireAsync(LeaseLength, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {

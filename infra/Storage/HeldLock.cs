@@ -20,7 +20,14 @@ public sealed class HeldLock : IAsyncDisposable
         await _holding.CancelAsync().ConfigureAwait(false);
         await _keepingAlive.ConfigureAwait(false);
         _holding.Dispose();
-        await _lease.ReleaseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await _lease.ReleaseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or TimeoutException or IOException)
+        {
+            // The work the lock guarded is done; a lease not released runs out by itself.
+        }
     }
 
     private async Task KeepAliveAsync(TimeSpan renewEvery, CancellationToken cancellationToken)
