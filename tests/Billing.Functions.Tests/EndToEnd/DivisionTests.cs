@@ -59,6 +59,23 @@ public sealed class DivisionTests(BillingServerFixture server) : IClassFixture<B
     }
 
     [Fact]
+    [Trait("Rule", "N3")]
+    public async Task A_member_joining_a_team_of_a_full_paid_division_grows_the_division_plan_at_once()
+    {
+        var (_, division, team) = await OrganizationWithDivisionAsync();
+        await _api.UpgradeAsync(division, UpgradeBody(seats: 2));
+
+        // The directory adds the newcomer to the team and, as it does for an organization, to its division.
+        await _api.AddMemberAsync(team, "newcomer");
+        await _api.AddMemberAsync(division, "newcomer");
+
+        var billing = await _api.BillingAsync(division);
+        Assert.Equal(3, billing.GetProperty("seats").GetInt32());
+        var invoices = (await _api.InvoicesAsync(division)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, invoices.Count); // the upgrade and the prorated growth
+    }
+
+    [Fact]
     [Trait("Rule", "S4")]
     public async Task The_directory_is_refused_divisions_without_an_organization_and_division_ids_on_anything_but_a_team()
     {

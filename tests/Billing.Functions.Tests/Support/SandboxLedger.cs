@@ -65,8 +65,20 @@ public sealed class SandboxLedger : IPaymentGateway
         return _sandbox.RefundAsync(charge, cancellationToken);
     }
 
+    /// <summary>
+    /// A test's crash point: the process dies just before the first refund whose key this accepts (the
+    /// refund is not made, and nothing after it in that delivery happens). Cleared once it fires.
+    /// </summary>
+    public Func<string, bool>? DiesBefore { get; set; }
+
     public Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CancellationToken cancellationToken)
     {
+        if (DiesBefore is { } dies && dies(idempotencyKey))
+        {
+            DiesBefore = null;
+            throw new ProcessDiedException();
+        }
+
         _partRefunds.TryAdd(idempotencyKey, (payment, amount));
         return _sandbox.RefundPaymentAsync(payment, amount, idempotencyKey, cancellationToken);
     }
@@ -74,3 +86,6 @@ public sealed class SandboxLedger : IPaymentGateway
     public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>
         _sandbox.ConfirmationAsync(heldPayment, cancellationToken);
 }
+
+/// <summary>Thrown at a test's crash point: nothing after it runs, as if the process had died there.</summary>
+public sealed class ProcessDiedException() : Exception("The process died here (a test's crash point).");
