@@ -27,6 +27,9 @@ public enum AuditAction
 
     /// <summary>Sales recorded a bank transfer received against an invoice (I3); before and after: the amount due.</summary>
     PaymentReceived,
+
+    /// <summary>The renewal run reminded the billing owner of an overdue invoice (I4); before and after: the awaited transfer.</summary>
+    PaymentReminderSent,
     PaymentFailed,
     PaymentActionRequired,
     InvoiceRefunded,

@@ -13,4 +13,7 @@ public sealed record BillingPolicy(
     int InvoicePaymentNetDays)
 {
     public TimeSpan TrialLength => TimeSpan.FromDays(TrialDays);
+
+    /// <summary>I4: the days after an invoice's due date on which its billing owner is reminded while it is unpaid (<c>Invoices__ReminderDays</c>).</summary>
+    public ImmutableArray<int> InvoiceReminderDays { get; init; } = [0, 7, 14];
 }

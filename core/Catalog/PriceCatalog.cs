@@ -78,7 +78,7 @@ public sealed record PriceCatalog
     // A catalog built in code without one has no EU home, so it is never refused for lacking EU rates; files default to NL.
     private readonly string _homeCountry = "US";
 
-    public BillingPolicy Policy { get; }
+    public BillingPolicy Policy { get; init; }
 
     public Tier? FindTier(TierId id) => _tiersById.GetValueOrDefault(id);
 

@@ -24,6 +24,9 @@ public enum EmailKind
     /// <summary>The bank asks the billing owner to confirm a charge (strong customer authentication); the invoice stays open.</summary>
     PaymentActionRequired,
 
+    /// <summary>An invoice paid by bank transfer is overdue: the reminder on its due date and the days after (I4), with the amount still due.</summary>
+    PaymentReminder,
+
     /// <summary>The saved payment method was removed at the provider; the next charge needs a new one (P1).</summary>
     PaymentMethodRemoved,
 

@@ -122,9 +122,9 @@ public static class SpaceDirectory
                 next,
                 grown,
                 InvoiceDrafts.Create(next, grown, subscription.NextChangeInvoiceId(), InvoiceKind.Change, grown.CurrentPeriod, [line], context)).Add(notice);
-        return new Decision(
+        return Reminders.AwaitTransfers(new Decision(
             next,
             effects,
-            [memberRecord, AuditTrail.Record(state, caller, context, AuditAction.SubscriptionChanged, subscription, grown)]);
+            [memberRecord, AuditTrail.Record(state, caller, context, AuditAction.SubscriptionChanged, subscription, grown)]));
     }
 }

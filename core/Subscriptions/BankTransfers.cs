@@ -13,7 +13,7 @@ public static class BankTransfers
     /// Records the transfer <paramref name="received"/> against <paramref name="invoice"/> (null: the space has no such
     /// invoice). Sales only; the invoice must be open or past due, and the payment positive, in the
     /// invoice's currency, received by now, and no more than what is still due. Transfers add up; the
-    /// one that covers the total pays the invoice, ends a past due that the invoice caused, and emails
+    /// one that covers the total pays the invoice, ends a past due that the invoice caused (R3, I4), and emails
     /// the billing owner the invoice as their receipt (B4). Each payment is audited (A1).
     /// </summary>
     public static Result<Decision> Record(SpaceBilling state, Invoice? invoice, PaymentReceived received, Caller caller, DecisionContext context)
@@ -72,7 +72,10 @@ public static class BankTransfers
     {
         if (state.Subscription is { } current && current.Id == invoice.Content.SubscriptionId)
         {
-            var settled = current.Dunning?.Invoice == invoice.Id ? current with { Dunning = null } : current;
+            var settled = (current.Dunning?.Invoice == invoice.Id ? current with { Dunning = null } : current) with
+            {
+                AwaitedTransfers = current.AwaitedTransfers.RemoveAll(a => a.Invoice == invoice.Id),
+            };
             var next = state with { Plan = new PaidPlan(settled) };
             return (next, Notices.ToBillingOwner(next, settled, EmailKind.Invoice, invoice.Id));
         }

@@ -88,7 +88,7 @@ public static class Changes
             audit.Add(AuditTrail.Record(state, caller, context, AuditAction.ChangeScheduled, current.ScheduledChange, plan.Scheduled));
         }
 
-        return new Decision(next, effects, audit.DrainToImmutable());
+        return Reminders.AwaitTransfers(new Decision(next, effects, audit.DrainToImmutable()));
     }
 
     private static Subscription ApplyNow(Subscription current, Tier currentTier, ChangePlan plan, DateTimeOffset now)

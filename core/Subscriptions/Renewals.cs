@@ -21,11 +21,18 @@ public static class Renewals
     public static DateTimeOffset? NextDueAt(SpaceBilling state, Catalog.BillingPolicy policy) => state.Plan switch
     {
         TrialPlan { Trial: var trial } => trial.EndingNoticeSent ? trial.EndsAt : trial.EndsAt.AddDays(-policy.TrialEndingNoticeDays),
-        PaidPlan { Subscription.Dunning: { AttemptInFlight: true } } => null,
-        PaidPlan { Subscription.Dunning: { } dunning } => dunning.NextAttemptAt,
-        PaidPlan { Subscription: var subscription } => subscription.RenewsAt,
+        PaidPlan { Subscription: var subscription } => Earliest(
+            subscription.Dunning switch
+            {
+                { AttemptInFlight: true } => null,
+                { } dunning => dunning.NextAttemptAt,
+                null => subscription.RenewsAt,
+            },
+            Reminders.NextAt(subscription, policy)),
         _ => null,
     };
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>
     /// When the renewal run must next look at a space just stored: its next step (<see cref="NextDueAt"/>),
@@ -42,6 +49,7 @@ public static class Renewals
     public static Decision Advance(SpaceBilling state, DecisionContext context) => state.Plan switch
     {
         TrialPlan { Trial: var trial } => AdvanceTrial(state, trial, context),
+        PaidPlan { Subscription: var subscription } when Reminders.RemindIfDue(state, subscription, context) is { } reminder => reminder,
         PaidPlan { Subscription: { Dunning: { } dunning } subscription } => RetryIfDue(state, subscription, dunning, context),
         PaidPlan { Subscription: var subscription } when context.Now >= subscription.RenewsAt => Renew(state, subscription, context),
         _ => Decision.Unchanged(state),
@@ -95,10 +103,10 @@ public static class Renewals
         var draft = InvoiceDrafts.Create(state, renewed, renewed.RenewalInvoiceId(period.Start), InvoiceKind.Renewal, period, [line], context);
         renewed = renewed with { PeriodTaxation = draft.Taxation };
         var next = state with { Plan = new PaidPlan(renewed) };
-        return new Decision(
+        return Reminders.AwaitTransfers(new Decision(
             next,
             InvoiceDrafts.IssueAndChargeLater(next, renewed, draft),
-            [AuditTrail.Record(state, RenewalRun, context, AuditAction.SubscriptionRenewed, subscription, renewed)]);
+            [AuditTrail.Record(state, RenewalRun, context, AuditAction.SubscriptionRenewed, subscription, renewed)]));
     }
 
     /// <summary>

@@ -43,7 +43,11 @@ public sealed record Subscription(
 
     public DateTimeOffset RenewsAt => CurrentPeriod.End;
 
-    public SubscriptionStatus Status => Dunning is null ? SubscriptionStatus.Active : SubscriptionStatus.PastDue;
+    /// <summary>The invoices paid by invoice still waiting for their bank transfer (I4), oldest first.</summary>
+    public System.Collections.Immutable.ImmutableArray<AwaitedTransfer> AwaitedTransfers { get; init; } = [];
+
+    /// <summary>Past due while a charge is retried (R3) or an invoice paid by bank transfer is overdue (I4).</summary>
+    public SubscriptionStatus Status => Dunning is null && !AwaitedTransfers.Any(a => a.IsOverdue) ? SubscriptionStatus.Active : SubscriptionStatus.PastDue;
 
     /// <summary>Paid by bank transfer: self-serve changes go through sales (I2).</summary>
     public bool IsPaidByInvoice => PaymentMethod.IsInvoice;

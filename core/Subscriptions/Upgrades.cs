@@ -113,9 +113,9 @@ public static class Upgrades
             audit.Add(AuditTrail.Record(state, caller, context, AuditAction.MemberUpdated, promoted.Before, promoted.After));
         }
 
-        return new Decision(
+        return Reminders.AwaitTransfers(new Decision(
             next,
             [.. InvoiceDrafts.IssueAndChargeNow(next, subscription, draft), .. TakeOvers.Queue(takenOver, state.Space.Id, context.Now)],
-            audit.DrainToImmutable());
+            audit.DrainToImmutable()));
     }
 }

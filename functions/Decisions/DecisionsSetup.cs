@@ -41,12 +41,28 @@ public static class DecisionsSetup
     private static PriceCatalog LoadCatalog(IConfiguration configuration)
     {
         var catalog = configuration["Billing:CatalogPath"] is { Length: > 0 } path ? CatalogFile.Parse(File.ReadAllText(path)) : PriceCatalog.Default;
+        if (configuration["Invoices:ReminderDays"] is { Length: > 0 } reminderDays)
+        {
+            catalog = catalog with { Policy = catalog.Policy with { InvoiceReminderDays = ReminderDays(reminderDays) } };
+        }
+
         return configuration["Tax:HomeCountry"] switch
         {
             null or "" => catalog,
             var home when Billing.Core.Common.CountryCodes.IsAssigned(home) => catalog with { HomeCountry = home },
             var other => throw new InvalidOperationException($"Tax__HomeCountry must be an ISO 3166-1 alpha-2 code in upper case, not '{other}'."),
         };
+    }
+
+    /// <summary><c>Invoices__ReminderDays</c>: the days after the due date on which an unpaid invoice is reminded (I4), e.g. <c>0,7,14</c>, rising.</summary>
+    private static System.Collections.Immutable.ImmutableArray<int> ReminderDays(string text)
+    {
+        var days = text.Split(',', StringSplitOptions.TrimEntries)
+            .Select(d => int.TryParse(d, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day) ? day : -1)
+            .ToList();
+        return days.All(d => d >= 0) && days.Zip(days.Skip(1)).All(p => p.First < p.Second)
+            ? [.. days]
+            : throw new InvalidOperationException($"Invoices__ReminderDays must be rising whole days after the due date separated by commas (e.g. 0,7,14), not '{text}'.");
     }
 
     /// <summary><c>Billing__Clock</c>: <c>system</c> (default) or <c>test</c>, a clock operators may set.</summary>

@@ -39,6 +39,13 @@ public sealed partial class EffectDelivery(
     // Striped, so memory does not grow with the number of spaces.
     private readonly SemaphoreSlim[] _deliveries = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
+    // The outbox rows this process carried out lately. A delivery that comes with a snapshot taken before
+    // another carried them out (two renewal runs side by side that decided on the same space) skips them,
+    // so an email goes once per process; bounded, since rows are unique and soon read afresh.
+    private const int RememberedRows = 4096;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _carriedOut = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _carriedOutOrder = new();
+
     /// <param name="space">The space whose outbox to carry out.</param>
     /// <param name="tally">Counts charges that failed and invoices emailed, for the renewal run's summary.</param>
     /// <param name="cancellationToken">Stops between effects.</param>
@@ -92,6 +99,7 @@ public sealed partial class EffectDelivery(
     private async Task<StoredSpace> DeliverPendingAsync(StoredSpace loaded, IDeliveryTally? tally, List<SpaceId> takenOver, CancellationToken cancellationToken)
     {
         var space = loaded.State.Space.Id;
+        loaded = loaded with { Pending = [.. loaded.Pending.Where(p => !_carriedOut.ContainsKey(p.RowKey))] };
         if (loaded.Pending.IsEmpty)
         {
             return loaded;
@@ -104,6 +112,7 @@ public sealed partial class EffectDelivery(
             await TakeOverAsync((TakeOverPlan)effect, cancellationToken);
             takenOver.Add(((TakeOverPlan)effect).Team);
             await store.CompleteEffectsAsync(space, [rowKey], cancellationToken);
+            CarriedOut([rowKey]);
             loaded = loaded with { Pending = [.. loaded.Pending.Where(p => p.RowKey != rowKey)] };
         }
 
@@ -134,6 +143,7 @@ public sealed partial class EffectDelivery(
         if (issued.Count > 0)
         {
             await store.CompleteEffectsAsync(space, issued, cancellationToken);
+            CarriedOut(issued);
             loaded = loaded with { Pending = [.. loaded.Pending.Where(p => !issued.Contains(p.RowKey))] };
         }
 
@@ -160,6 +170,7 @@ public sealed partial class EffectDelivery(
 
         await mailer.SendAsync(messages, cancellationToken);
         await store.CompleteEffectsAsync(space, [.. emails.Select(e => e.RowKey)], cancellationToken);
+        CarriedOut(emails.Select(e => e.RowKey));
         foreach (var (_, effect) in emails)
         {
             if (((SendEmail)effect).Kind == EmailKind.Invoice)
@@ -266,5 +277,21 @@ public sealed partial class EffectDelivery(
             state?.Trial?.EndsAt,
             links.For(space, email.Invoice));
         return composer.Compose(email, facts, $"{space}/{deliveryKey}");
+    }
+
+    private void CarriedOut(IEnumerable<string> rowKeys)
+    {
+        foreach (var rowKey in rowKeys)
+        {
+            if (_carriedOut.TryAdd(rowKey, 0))
+            {
+                _carriedOutOrder.Enqueue(rowKey);
+            }
+        }
+
+        while (_carriedOutOrder.Count > RememberedRows && _carriedOutOrder.TryDequeue(out var oldest))
+        {
+            _carriedOut.TryRemove(oldest, out _);
+        }
     }
 }

@@ -30,6 +30,7 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
             ["name"] = facts.RecipientName ?? email.Address,
             ["number"] = facts.Invoice?.NumberOrThrow.ToString() ?? string.Empty,
             ["total"] = facts.Invoice is { } invoice ? MoneyText.Format(invoice.Total, culture) : string.Empty,
+            ["due"] = facts.Invoice is { } owed ? MoneyText.Format(owed.AmountDue, culture) : string.Empty,
             ["seats"] = facts.Seats?.ToString(culture) ?? string.Empty,
             ["date"] = facts.TrialEndsAt?.UtcDateTime.ToString("D", culture) ?? string.Empty,
             ["link"] = facts.InvoicesOnline.ToString(),

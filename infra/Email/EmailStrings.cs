@@ -25,7 +25,8 @@ public static class EmailStrings
                 ("The payment method of {space} was removed", "The saved payment method of {space} was removed at the payment provider. Please add a card or PayPal account before the next renewal so that your plan stays active."),
                 ("You no longer manage billing for {space}", "Billing ownership of {space} was handed to another member. You keep your membership and role; invoices and billing emails now go to the new billing owner."),
                 ("You now manage billing for {space}", "You are now the billing owner of {space}: the plan, the payment method, the billing information and the invoices are yours to manage in the billing tab."),
-                ("The plan of {space} was taken over by its organization", "The paid plan of {space} has ended because its organization (or division) now pays for its members. The unused part of the period goes back to the payment it came from; the credit note is attached."))),
+                ("The plan of {space} was taken over by its organization", "The paid plan of {space} has ended because its organization (or division) now pays for its members. The unused part of the period goes back to the payment it came from; the credit note is attached."),
+                ("Reminder: invoice {number} for {space} is due", "Invoice {number} for {space} is due and {due} of it is still to be paid. Please pay it by bank transfer, quoting the invoice number; the bank details are on the invoice. If you have just paid, thank you, and please ignore this reminder."))),
         [Language.French] = new(
             "Bonjour {name},",
             "Consultez vos factures en ligne : {link}",
@@ -42,7 +43,8 @@ public static class EmailStrings
                 ("Le moyen de paiement de {space} a été supprimé", "Le moyen de paiement enregistré pour {space} a été supprimé chez le prestataire de paiement. Veuillez ajouter une carte ou un compte PayPal avant le prochain renouvellement pour que votre forfait reste actif."),
                 ("Vous ne gérez plus la facturation de {space}", "La gestion de la facturation de {space} a été confiée à un autre membre. Vous gardez votre adhésion et votre rôle ; les factures et les e-mails de facturation vont désormais au nouveau responsable de la facturation."),
                 ("Vous gérez désormais la facturation de {space}", "Vous êtes désormais responsable de la facturation de {space} : le forfait, le moyen de paiement, les informations de facturation et les factures se gèrent dans l'onglet Facturation."),
-                ("Le forfait de {space} a été repris par son organisation", "Le forfait payant de {space} a pris fin, car son organisation (ou sa division) paie désormais pour ses membres. La partie non utilisée de la période est remboursée sur le paiement d'origine ; l'avoir est joint."))),
+                ("Le forfait de {space} a été repris par son organisation", "Le forfait payant de {space} a pris fin, car son organisation (ou sa division) paie désormais pour ses membres. La partie non utilisée de la période est remboursée sur le paiement d'origine ; l'avoir est joint."),
+                ("Rappel : la facture {number} pour {space} est échue", "La facture {number} pour {space} est échue et il reste {due} à payer. Veuillez la régler par virement bancaire en indiquant le numéro de facture ; les coordonnées bancaires figurent sur la facture. Si vous venez de payer, merci, et ne tenez pas compte de ce rappel."))),
         [Language.Dutch] = new(
             "Hallo {name},",
             "Bekijk uw facturen online: {link}",
@@ -59,7 +61,8 @@ public static class EmailStrings
                 ("De betaalmethode van {space} is verwijderd", "De opgeslagen betaalmethode van {space} is bij de betaalprovider verwijderd. Voeg vóór de volgende verlenging een kaart of PayPal-account toe zodat uw abonnement actief blijft."),
                 ("U beheert de facturatie van {space} niet meer", "Het beheer van de facturatie van {space} is overgedragen aan een ander lid. U behoudt uw lidmaatschap en rol; facturen en factuurmails gaan voortaan naar de nieuwe facturatiebeheerder."),
                 ("U beheert nu de facturatie van {space}", "U bent nu de facturatiebeheerder van {space}: het abonnement, de betaalmethode, de factuurgegevens en de facturen beheert u op het tabblad Facturatie."),
-                ("Het abonnement van {space} is overgenomen door de organisatie", "Het betaalde abonnement van {space} is beëindigd omdat de organisatie (of divisie) nu voor de leden betaalt. Het ongebruikte deel van de periode wordt teruggestort naar de oorspronkelijke betaling; de creditnota is bijgevoegd."))),
+                ("Het abonnement van {space} is overgenomen door de organisatie", "Het betaalde abonnement van {space} is beëindigd omdat de organisatie (of divisie) nu voor de leden betaalt. Het ongebruikte deel van de periode wordt teruggestort naar de oorspronkelijke betaling; de creditnota is bijgevoegd."),
+                ("Herinnering: factuur {number} voor {space} is vervallen", "Factuur {number} voor {space} is vervallen en er staat nog {due} open. Betaal deze per bankoverschrijving onder vermelding van het factuurnummer; de bankgegevens staan op de factuur. Heeft u net betaald, dank u wel, en negeer dan deze herinnering."))),
         [Language.Swedish] = new(
             "Hej {name},",
             "Se dina fakturor online: {link}",
@@ -76,7 +79,8 @@ public static class EmailStrings
                 ("Betalningsmetoden för {space} har tagits bort", "Den sparade betalningsmetoden för {space} har tagits bort hos betalningsleverantören. Lägg till ett kort eller ett PayPal-konto före nästa förnyelse så att din plan förblir aktiv."),
                 ("Du hanterar inte längre faktureringen för {space}", "Ansvaret för faktureringen av {space} har lämnats över till en annan medlem. Du behåller ditt medlemskap och din roll; fakturor och faktureringsmejl går nu till den nya faktureringsansvariga."),
                 ("Du hanterar nu faktureringen för {space}", "Du är nu faktureringsansvarig för {space}: planen, betalningsmetoden, faktureringsuppgifterna och fakturorna hanterar du under fliken Fakturering."),
-                ("Planen för {space} har tagits över av organisationen", "Den betalda planen för {space} har upphört eftersom organisationen (eller divisionen) nu betalar för dess medlemmar. Den oanvända delen av perioden återbetalas till den ursprungliga betalningen; kreditnotan är bifogad."))),
+                ("Planen för {space} har tagits över av organisationen", "Den betalda planen för {space} har upphört eftersom organisationen (eller divisionen) nu betalar för dess medlemmar. Den oanvända delen av perioden återbetalas till den ursprungliga betalningen; kreditnotan är bifogad."),
+                ("Påminnelse: faktura {number} för {space} har förfallit", "Faktura {number} för {space} har förfallit och {due} återstår att betala. Betala den med banköverföring och ange fakturanumret; bankuppgifterna finns på fakturan. Om du nyss har betalat, tack, och bortse från denna påminnelse."))),
         [Language.Indonesian] = new(
             "Halo {name},",
             "Lihat faktur Anda secara online: {link}",
@@ -93,7 +97,8 @@ public static class EmailStrings
                 ("Metode pembayaran {space} telah dihapus", "Metode pembayaran tersimpan untuk {space} telah dihapus di penyedia pembayaran. Silakan tambahkan kartu atau akun PayPal sebelum perpanjangan berikutnya agar paket Anda tetap aktif."),
                 ("Anda tidak lagi mengelola penagihan {space}", "Pengelolaan penagihan {space} telah diserahkan kepada anggota lain. Keanggotaan dan peran Anda tetap; faktur dan email penagihan kini dikirim ke pemilik penagihan yang baru."),
                 ("Anda kini mengelola penagihan {space}", "Anda kini pemilik penagihan {space}: paket, metode pembayaran, informasi penagihan, dan faktur dapat Anda kelola di tab Penagihan."),
-                ("Paket {space} telah diambil alih oleh organisasinya", "Paket berbayar {space} telah berakhir karena organisasinya (atau divisinya) kini membayar untuk anggotanya. Bagian periode yang tidak terpakai dikembalikan ke pembayaran asalnya; nota kredit terlampir."))),
+                ("Paket {space} telah diambil alih oleh organisasinya", "Paket berbayar {space} telah berakhir karena organisasinya (atau divisinya) kini membayar untuk anggotanya. Bagian periode yang tidak terpakai dikembalikan ke pembayaran asalnya; nota kredit terlampir."),
+                ("Pengingat: faktur {number} untuk {space} telah jatuh tempo", "Faktur {number} untuk {space} telah jatuh tempo dan masih tersisa {due} yang harus dibayar. Harap bayar melalui transfer bank dengan mencantumkan nomor faktur; rincian bank tercantum pada faktur. Jika Anda baru saja membayar, terima kasih, dan abaikan pengingat ini."))),
         [Language.TraditionalChinese] = new(
             "{name} 您好：",
             "線上查看您的發票：{link}",
@@ -110,7 +115,8 @@ public static class EmailStrings
                 ("{space} 的付款方式已被移除", "{space} 已儲存的付款方式已在付款服務商處被移除。請在下次續約前新增信用卡或 PayPal 帳戶，讓您的方案保持啟用。"),
                 ("您已不再管理 {space} 的帳務", "{space} 的帳務管理權已移交給另一位成員。您的成員資格與角色維持不變；發票與帳務郵件今後將寄給新的帳務負責人。"),
                 ("您現在負責管理 {space} 的帳務", "您現在是 {space} 的帳務負責人：方案、付款方式、帳單資訊與發票都可在帳務分頁中管理。"),
-                ("{space} 的方案已由其組織接手", "{space} 的付費方案已結束，因為其組織（或部門）現在為其成員付費。期間內未使用的部分將退回原付款方式；附上貸項通知單。"))),
+                ("{space} 的方案已由其組織接手", "{space} 的付費方案已結束，因為其組織（或部門）現在為其成員付費。期間內未使用的部分將退回原付款方式；附上貸項通知單。"),
+                ("提醒：{space} 的發票 {number} 已到期", "{space} 的發票 {number} 已到期，尚有 {due} 未付款。請以銀行轉帳付款並註明發票號碼；銀行資料列於發票上。如您剛已付款，謝謝您，請忽略此提醒。"))),
     }.ToFrozenDictionary();
 
     public static EmailLanguage For(Language language) => ByLanguage[language];
@@ -118,7 +124,7 @@ public static class EmailStrings
     private static FrozenDictionary<EmailKind, EmailText> Texts(
         (string, string) invoice, (string, string) paymentFailed, (string, string) planEnded, (string, string) seatsIncreased, (string, string) trialEnding, (string, string) trialEnded,
         (string, string) actionRequired, (string, string) methodRemoved, (string, string) ownershipHandedOver, (string, string) ownershipReceived,
-        (string, string) planTakenOver) =>
+        (string, string) planTakenOver, (string, string) reminder) =>
         new Dictionary<EmailKind, EmailText>
         {
             [EmailKind.Invoice] = new(invoice.Item1, invoice.Item2),
@@ -132,5 +138,6 @@ public static class EmailStrings
             [EmailKind.BillingOwnershipHandedOver] = new(ownershipHandedOver.Item1, ownershipHandedOver.Item2),
             [EmailKind.BillingOwnershipReceived] = new(ownershipReceived.Item1, ownershipReceived.Item2),
             [EmailKind.PlanTakenOver] = new(planTakenOver.Item1, planTakenOver.Item2),
+            [EmailKind.PaymentReminder] = new(reminder.Item1, reminder.Item2),
         }.ToFrozenDictionary();
 }

@@ -191,6 +191,8 @@ public class PaymentEventTests
         var state = Subscribed(cycle: cycle, seats: seats, members: members, paymentMethod: paymentMethod);
         var renewedAt = state.Subscription!.RenewsAt;
         var renewal = Renewals.Advance(state, At(renewedAt));
+        // A plan paid by invoice whose first invoice is unpaid is reminded first (I4), then renewed.
+        renewal = renewal.Invoices().IsEmpty ? Renewals.Advance(renewal.State, At(renewedAt)) : renewal;
         return (renewal.State, Issued(renewal.Invoices().Single()), renewedAt);
     }
 }

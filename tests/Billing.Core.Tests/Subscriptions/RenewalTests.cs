@@ -167,8 +167,12 @@ public class RenewalTests
     public void A_plan_paid_by_invoice_renews_with_an_emailed_invoice_due_in_thirty_days_and_no_charge()
     {
         var state = Subscribed(cycle: BillingCycle.Annual, seats: 20, members: 20, paymentMethod: PaymentMethod.ByInvoice);
-        var decision = Renewals.Advance(state, At(Now.AddYears(1)));
+        // The first year's invoice was never paid: its reminder is the step that comes first (I4).
+        var reminder = Renewals.Advance(state, At(Now.AddYears(1)));
+        Assert.Equal(EmailKind.PaymentReminder, reminder.Emails().Single().Kind);
+        var decision = Renewals.Advance(reminder.State, At(Now.AddYears(1)));
         Assert.Empty(decision.Charges());
+        Assert.Equal(2, decision.State.Subscription!.AwaitedTransfers.Length);
         Assert.Equal(Now.AddYears(1).AddDays(30), decision.Invoices().Single().DueAt);
         Assert.Equal(EmailKind.Invoice, decision.Emails().Single().Kind);
     }
