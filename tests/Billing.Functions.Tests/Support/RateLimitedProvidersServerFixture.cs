@@ -6,7 +6,7 @@ namespace Billing.Functions.Tests.Support;
 /// </summary>
 public sealed class RateLimitedProvidersServerFixture : ProvidersServerFixture
 {
-    public const int MaxRequestsPerSecond = 8;
+    public const int MaxRequestsPerSecond = 5;
 
     protected override string[] Arguments =>
     [
