@@ -38,7 +38,7 @@ public sealed class ProviderRateLimitTests(RateLimitedProvidersServerFixture ser
 
     [Fact]
     [Trait("Rule", "R2")]
-    public async Task A_provider_answering_429_is_retried_with_backoff_and_every_renewal_is_charged_once_and_none_fails()
+    public async Task A_provider_answering_429_to_most_calls_fails_no_renewal_and_charges_each_subscription_once()
     {
         Stub.ThrottleAt(int.MaxValue);
         var spaces = await SubscribeAsync(stripe: 12, paypal: 4);
@@ -58,6 +58,19 @@ public sealed class ProviderRateLimitTests(RateLimitedProvidersServerFixture ser
         Assert.Equal(0, failed);
         Assert.Equal(0, summary.GetProperty("remaining").GetInt32());
         await AssertChargedOncePerPeriodAsync(spaces);
+    }
+
+    [Fact]
+    [Trait("Rule", "R2")]
+    public async Task A_card_upgrade_against_Stripe_allowing_one_call_a_second_goes_through_by_retrying_each_429_with_the_same_key()
+    {
+        Stub.ThrottleAt(1); // the upgrade's calls follow each other within milliseconds: all but one a second meet a 429
+        var spaces = await SubscribeAsync(stripe: 1, paypal: 0);
+
+        Assert.True(Stub.Throttled > 0, Stub.RateLog);
+        var (space, owner, _) = Assert.Single(spaces);
+        Assert.Single(Stub.StripeIntents, i => i["metadata"]?["space_id"]?.GetValue<string>() == space);
+        Assert.Equal("paid", (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0].GetProperty("status").GetString());
     }
 
     /// <summary>Workspaces upgraded side by side, each by its own owner, on a card (saved through a SetupIntent first, as the billing tab does) or a PayPal account.</summary>
