@@ -27,8 +27,12 @@ public static class InfraSetup
         services.AddSingleton(sp => new RenewalIndex(sp.GetRequiredService<BillingStorage>().Renewals));
         services.AddSingleton(sp => new BlobLocks(sp.GetRequiredService<BillingStorage>().Locks));
         services.AddSingleton(sp => new RenewalBatches(sp.GetRequiredService<BillingStorage>().RenewalBatchQueue));
+        services.AddSingleton(sp => new ReceivableIndex(sp.GetRequiredService<BillingStorage>().Receivables, sp.GetRequiredService<InvoiceLedger>()));
         services.AddSingleton(sp => new SpaceStore(
-            sp.GetRequiredService<BillingStorage>().Spaces, sp.GetRequiredService<RenewalIndex>(), sp.GetRequiredService<Billing.Core.Catalog.PriceCatalog>().Policy));
+            sp.GetRequiredService<BillingStorage>().Spaces,
+            sp.GetRequiredService<RenewalIndex>(),
+            sp.GetRequiredService<ReceivableIndex>(),
+            sp.GetRequiredService<Billing.Core.Catalog.PriceCatalog>().Policy));
         services.AddSingleton(sp => new TeamIndex(sp.GetRequiredService<BillingStorage>().Spaces));
         services.AddSingleton(sp => new InvoiceLedger(sp.GetRequiredService<BillingStorage>().Spaces));
         services.AddSingleton(sp => new PaymentCustomers(sp.GetRequiredService<BillingStorage>().Payments));

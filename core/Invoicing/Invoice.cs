@@ -79,6 +79,22 @@ public sealed record Invoice
     public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.Refunded;
 
     /// <summary>
+    /// I4: unpaid past its due date at <paramref name="now"/>. An invoice paid by bank transfer is overdue from its due
+    /// date on (the day of its first reminder); one a provider collects is late only once its charge failed (R3).
+    /// </summary>
+    public bool IsOverdueAt(DateTimeOffset now) =>
+        !IsSettled && (Status == InvoiceStatus.PastDue || (Content.PaymentMethod.IsInvoice && AmountDue.Amount > 0 && now >= Content.DueAt));
+
+    /// <summary>Its status as the reader sees it at <paramref name="now"/> (V2): <see cref="InvoiceStatus.PastDue"/> once overdue (I4), as stored otherwise.</summary>
+    public InvoiceStatus StatusAt(DateTimeOffset now) => IsOverdueAt(now) ? InvoiceStatus.PastDue : Status;
+
+    /// <summary>
+    /// I4: whether sales waits for its money (a receivable): an invoice, not a credit note, with something still due,
+    /// either awaiting a bank transfer or late after a failed charge. One a provider is collecting is not.
+    /// </summary>
+    public bool IsReceivable => !Content.IsCreditNote && !IsSettled && AmountDue.Amount > 0 && (Content.PaymentMethod.IsInvoice || Status == InvoiceStatus.PastDue);
+
+    /// <summary>
     /// The invoice a decision issues, its number pending: open until paid, except that an invoice
     /// with nothing to pay is paid when issued (V2) (a zero total is never charged, see <c>InvoiceDrafts</c>).
     /// </summary>

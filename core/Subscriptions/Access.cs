@@ -68,6 +68,10 @@ public static class Access
     public static DomainError? RequireOperator(Caller caller) =>
         caller.Has(ServiceRoles.Operator) ? null : Errors.Forbidden("Only operators (billing.operator) may do this.");
 
+    /// <summary>Sales (<c>billing.sales</c>): the receivables of every space are theirs (I4).</summary>
+    public static DomainError? RequireSales(Caller caller) =>
+        caller.Has(ServiceRoles.Sales) ? null : Errors.Forbidden("Only sales (billing.sales) may do this.");
+
     /// <summary>On a plan paid by invoice, the billing owner's self-serve changes go through sales (I2).</summary>
     public static DomainError? RequireSalesForInvoicePlan(Subscription subscription, Caller caller) =>
         subscription.IsPaidByInvoice && !caller.Has(ServiceRoles.Sales) ? Errors.ContactSales() : null;

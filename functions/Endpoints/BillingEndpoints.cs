@@ -23,6 +23,7 @@ public static class BillingEndpoints
 
         var callers = api.MapGroup("").ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable);
         callers.MapGroup("/operations").MapOperations();
+        callers.MapReceivables();
         callers.MapGroup("/spaces/{spaceId}")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .MapDirectory()

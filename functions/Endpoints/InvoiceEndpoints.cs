@@ -45,21 +45,22 @@ public static class InvoiceEndpoints
     }
 
     private static Task<Results<Ok<PageView<InvoiceView>>, ApiProblem>> ListInvoices(
-        [AsParameters] SpaceRequest request, int? pageSize, string? continuationToken, InvoiceLedger ledger) =>
+        [AsParameters] SpaceRequest request, int? pageSize, string? continuationToken, InvoiceLedger ledger, TimeProvider clock) =>
         PageAsync(request, pageSize, async (space, size) =>
         {
             var (items, next) = await ledger.ListAsync(space, size, continuationToken, request.CancellationToken);
+            var now = clock.GetUtcNow();
             var shown = new List<InvoiceView>(items.Length);
             foreach (var item in items)
             {
-                shown.Add(InvoiceView.Of(await FinishedAsync(space, item, ledger, request.CancellationToken)));
+                shown.Add(InvoiceView.Of(await FinishedAsync(space, item, ledger, request.CancellationToken), now));
             }
 
             return new PageView<InvoiceView>(shown, next);
         });
 
     private static async Task<Results<Ok<InvoiceView>, ApiProblem>> GetInvoice(
-        [AsParameters] SpaceRequest request, string invoiceId, InvoiceLedger ledger, PaymentGateways gateways)
+        [AsParameters] SpaceRequest request, string invoiceId, InvoiceLedger ledger, PaymentGateways gateways, TimeProvider clock)
     {
         var (_, state, problem) = await request.LoadAsync(Access.RequireBillingHistoryReader);
         if (problem is not null)
@@ -74,7 +75,7 @@ public static class InvoiceEndpoints
             return Problems.NotFound();
         }
 
-        var view = InvoiceView.Of(await FinishedAsync(id, record, ledger, request.CancellationToken));
+        var view = InvoiceView.Of(await FinishedAsync(id, record, ledger, request.CancellationToken), clock.GetUtcNow());
         // Only the billing owner reads an invoice, and the client secret is fetched for them now, never stored (P2).
         if (record is { HeldPayment: { } held, Status: InvoiceStatus.Open or InvoiceStatus.PastDue }
             && gateways.For(record.Content.PaymentMethod.Provider) is { } gateway
@@ -105,7 +106,9 @@ public static class InvoiceEndpoints
         }
 
         var finished = await FinishedAsync(id, record, ledger, request.CancellationToken);
-        var pdf = finished.Number is { } number ? await documents.OpenAsync(id, number, request.CancellationToken) : null;
+        // A paid invoice's receipt, once delivery rendered it; the invoice as issued until then.
+        var pdf = finished is { Number: { } paidNumber, Status: InvoiceStatus.Paid, Content.IsCreditNote: false } ? await documents.OpenAsync(id, paidNumber, request.CancellationToken, paid: true) : null;
+        pdf ??= finished.Number is { } number ? await documents.OpenAsync(id, number, request.CancellationToken) : null;
         for (var waited = TimeSpan.Zero; pdf is null && finished.Number is not null && waited < FinishingWait; waited += FinishingPoll)
         {
             await Task.Delay(FinishingPoll, request.CancellationToken); // numbered, its PDF on its way
@@ -117,7 +120,7 @@ public static class InvoiceEndpoints
 
     // I3: a bank transfer received, recorded by sales against an open invoice; answers the invoice as it now stands.
     private static async Task<Results<Created<InvoiceView>, Replayed, ApiProblem>> RecordPayment(
-        [AsParameters] SpaceRequest request, string invoiceId, PaymentReceivedBody? body)
+        [AsParameters] SpaceRequest request, string invoiceId, PaymentReceivedBody? body, TimeProvider clock)
     {
         var (caller, id, key, hash, problem) = request.ReadKeyed(body);
         if (problem is not null)
@@ -163,7 +166,7 @@ public static class InvoiceEndpoints
                 id,
                 invoice,
                 (state, stored, context) => state is null ? Errors.NotFound() : BankTransfers.Record(state, stored, received, caller, context),
-                d => InvoiceView.Of(d.MovedInvoices[0]),
+                d => InvoiceView.Of(d.MovedInvoices[0], clock.GetUtcNow()),
                 key,
                 hash,
                 current => Access.RequireMember(current, caller, ServiceRoles.Sales)),

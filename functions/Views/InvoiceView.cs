@@ -37,13 +37,14 @@ public sealed record InvoiceView(
     /// <summary>For an invoice whose payment waits for the billing owner (strong customer authentication): how to confirm it, fetched live from the provider.</summary>
     public PaymentConfirmationView? PaymentConfirmation { get; init; }
 
-    public static InvoiceView Of(Invoice record)
+    /// <summary>The invoice as its reader sees it at <paramref name="now"/>: past due once overdue (I4), whatever is stored.</summary>
+    public static InvoiceView Of(Invoice record, DateTimeOffset now)
     {
         var draft = record.Content;
         return new InvoiceView(
             draft.Id.Value,
             record.Number?.ToString(),
-            record.Status.ToApiName(),
+            record.StatusAt(now).ToApiName(),
             draft.IssuedAt,
             draft.DueAt,
             draft.Period.Start,

@@ -37,21 +37,33 @@ public sealed class InvoiceIssuing(
         {
             var pdf = renderer.RenderPdf(invoice);
             await documents.PutAsync(space, number, pdf, cancellationToken).ConfigureAwait(false);
-            Keep($"{space}/{number}", pdf);
+            Keep(KeyOf(space, invoice), pdf);
         }
 
         return invoice;
     }
 
-    /// <summary>The invoice's PDF: the one just rendered, or the stored one; null when it was never stored.</summary>
+    /// <summary>
+    /// The invoice's PDF as it stands: the one just rendered, or the stored one; null when it was never stored. A paid
+    /// invoice's is the paid one (the receipt, B4): rendered once it is paid and kept beside the one issued, which said open.
+    /// </summary>
     public async Task<ReadOnlyMemory<byte>?> DocumentAsync(SpaceId space, Invoice invoice, CancellationToken cancellationToken)
     {
-        if (_recent.TryGetValue($"{space}/{invoice.NumberOrThrow}", out var kept))
+        if (_recent.TryGetValue(KeyOf(space, invoice), out var kept))
         {
             return kept;
         }
 
-        await using var stream = await documents.OpenAsync(space, invoice.NumberOrThrow, cancellationToken).ConfigureAwait(false);
+        var paid = IsReceipt(invoice);
+        await using var stream = await documents.OpenAsync(space, invoice.NumberOrThrow, cancellationToken, paid).ConfigureAwait(false);
+        if (stream is null && paid)
+        {
+            var pdf = renderer.RenderPdf(invoice);
+            await documents.PutAsync(space, invoice.NumberOrThrow, pdf, cancellationToken, paid: true).ConfigureAwait(false);
+            Keep(KeyOf(space, invoice), pdf);
+            return pdf;
+        }
+
         if (stream is null)
         {
             return null;
@@ -61,6 +73,12 @@ public sealed class InvoiceIssuing(
         await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();
     }
+
+    // A credit note is issued settled: its one document says so already.
+    private static bool IsReceipt(Invoice invoice) => invoice.Status == InvoiceStatus.Paid && !invoice.Content.IsCreditNote;
+
+    // The document of an invoice at the point of its life it shows: issued, or paid.
+    private static string KeyOf(SpaceId space, Invoice invoice) => $"{space}/{invoice.NumberOrThrow}/{(IsReceipt(invoice) ? "paid" : "issued")}";
 
     private void Keep(string key, ReadOnlyMemory<byte> pdf)
     {

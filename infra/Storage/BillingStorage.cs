@@ -8,7 +8,7 @@ namespace Billing.Infra.Storage;
 
 /// <summary>
 /// The storage account: the <c>billingNN</c> tables (one partition per space, see <see cref="SpaceTables"/>), the <c>counters</c> table
-/// (invoice sequences), the <c>renewals</c> table (the renewal index), the <c>payments</c> table (provider
+/// (invoice sequences), the <c>renewals</c> table (the renewal index), the <c>receivables</c> table (their index), the <c>payments</c> table (provider
 /// customers, webhook inbox), and the <c>invoices</c> and <c>webhooks</c> blob containers. Tables and the container are created
 /// on first use, so the app starts even while storage is down and answers 503 until it is back.
 /// </summary>
@@ -54,6 +54,7 @@ public sealed class BillingStorage : IDisposable
         Spaces = new SpaceTables(tables, prefix);
         Counters = tables.GetTableClient(prefix + "counters");
         Renewals = tables.GetTableClient(prefix + "renewals");
+        Receivables = tables.GetTableClient(prefix + "receivables");
         Payments = tables.GetTableClient(prefix + "payments");
         Invoices = blobs.GetBlobContainerClient(prefix + "invoices");
         Locks = blobs.GetBlobContainerClient(prefix + "locks");
@@ -66,6 +67,8 @@ public sealed class BillingStorage : IDisposable
     public TableClient Counters { get; }
 
     public TableClient Renewals { get; }
+
+    public TableClient Receivables { get; }
 
     public BlobContainerClient Invoices { get; }
 
@@ -97,6 +100,7 @@ public sealed class BillingStorage : IDisposable
                 {
                     await Counters.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Renewals.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                    await Receivables.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Payments.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
                     await Invoices.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                     await Locks.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

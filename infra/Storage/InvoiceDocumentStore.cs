@@ -5,17 +5,21 @@ using Billing.Core.Invoicing;
 
 namespace Billing.Infra.Storage;
 
-/// <summary>Invoice PDFs in blob storage, at <c>invoices/{spaceId}/{number}.pdf</c> (V3). A PDF is written once and never replaced.</summary>
+/// <summary>
+/// Invoice PDFs in blob storage, at <c>invoices/{spaceId}/{number}.pdf</c> as issued (V3), and at
+/// <c>{number}.paid.pdf</c> as paid, the receipt of an invoice issued unpaid (the status is on the page, V2).
+/// A PDF is written once and never replaced.
+/// </summary>
 public sealed class InvoiceDocumentStore(BlobContainerClient container)
 {
-    public Task PutAsync(SpaceId space, InvoiceNumber number, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken) =>
-        WriteOnceBlobs.PutAsync(container.GetBlobClient(PathOf(space, number)), BinaryData.FromBytes(pdf), "application/pdf", cancellationToken);
+    public Task PutAsync(SpaceId space, InvoiceNumber number, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken, bool paid = false) =>
+        WriteOnceBlobs.PutAsync(container.GetBlobClient(PathOf(space, number, paid)), BinaryData.FromBytes(pdf), "application/pdf", cancellationToken);
 
-    public async Task<Stream?> OpenAsync(SpaceId space, InvoiceNumber number, CancellationToken cancellationToken)
+    public async Task<Stream?> OpenAsync(SpaceId space, InvoiceNumber number, CancellationToken cancellationToken, bool paid = false)
     {
         try
         {
-            var download = await StorageCalls.Guard(() => container.GetBlobClient(PathOf(space, number)).DownloadStreamingAsync(cancellationToken: cancellationToken))
+            var download = await StorageCalls.Guard(() => container.GetBlobClient(PathOf(space, number, paid)).DownloadStreamingAsync(cancellationToken: cancellationToken))
                 .ConfigureAwait(false);
             return download.Value.Content;
         }
@@ -26,7 +30,7 @@ public sealed class InvoiceDocumentStore(BlobContainerClient container)
     }
 
     public async Task<bool> ExistsAsync(SpaceId space, InvoiceNumber number, CancellationToken cancellationToken) =>
-        (await StorageCalls.Guard(() => container.GetBlobClient(PathOf(space, number)).ExistsAsync(cancellationToken)).ConfigureAwait(false)).Value;
+        (await StorageCalls.Guard(() => container.GetBlobClient(PathOf(space, number, paid: false)).ExistsAsync(cancellationToken)).ConfigureAwait(false)).Value;
 
-    private static string PathOf(SpaceId space, InvoiceNumber number) => $"{space.Value}/{number}.pdf";
+    private static string PathOf(SpaceId space, InvoiceNumber number, bool paid) => paid ? $"{space.Value}/{number}.paid.pdf" : $"{space.Value}/{number}.pdf";
 }

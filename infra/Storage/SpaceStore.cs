@@ -16,10 +16,11 @@ namespace Billing.Infra.Storage;
 /// records and idempotency records. A decision is stored as ONE entity-group transaction guarded by
 /// the space row's ETag, so it lands whole or not at all, and a concurrent change makes it fail with
 /// <see cref="ConcurrencyConflictException"/> (reload and decide again). Each write keeps the space's
-/// row in the <see cref="RenewalIndex"/> in step, due at once while its outbox holds effects.
+/// row in the <see cref="RenewalIndex"/> in step, due at once while its outbox holds effects, and the rows of the
+/// invoices it writes in the <see cref="ReceivableIndex"/> (I4).
 /// The rows a write becomes are <see cref="SpaceTransaction"/>'s, each row's JSON <see cref="TableRows"/>'s.
 /// </summary>
-public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, BillingPolicy policy)
+public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, ReceivableIndex receivables, BillingPolicy policy)
 {
     public async Task<StoredSpace?> LoadAsync(SpaceId id, CancellationToken cancellationToken)
     {
@@ -90,7 +91,13 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Billin
         return SpaceTransaction.Stored(write, actions, outboxRows, responses, since);
     }
 
-    private async Task<IReadOnlyList<Response>> SubmitAsync(SpaceWrite write, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    // Every write of invoices passes here, so the receivables follow them whatever decided it (I4).
+    private Task<IReadOnlyList<Response>> SubmitAsync(SpaceWrite write, List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        write.Invoices.IsEmpty && write.UpdatedInvoices.IsEmpty
+            ? SubmitTransactionAsync(write, actions, cancellationToken)
+            : receivables.KeepAroundAsync([.. write.Invoices, .. write.UpdatedInvoices], () => SubmitTransactionAsync(write, actions, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<Response>> SubmitTransactionAsync(SpaceWrite write, List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         var table = await tables.OfAsync(write.After.Space.Id, cancellationToken).ConfigureAwait(false);
         try

@@ -23,7 +23,9 @@ public sealed class AzuriteStorage : IAsyncLifetime, IDisposable
 
     public RenewalIndex Renewals => new(Storage.Renewals);
 
-    public SpaceStore Spaces => new(Storage.Spaces, Renewals, Billing.Core.Catalog.PriceCatalog.Default.Policy);
+    public ReceivableIndex Receivables => new(Storage.Receivables, Ledger);
+
+    public SpaceStore Spaces => new(Storage.Spaces, Renewals, Receivables, Billing.Core.Catalog.PriceCatalog.Default.Policy);
 
     public InvoiceLedger Ledger => new(Storage.Spaces);
 

@@ -35,7 +35,7 @@ public class SpaceTablesTests
         var service = new TableServiceClient(connectionString);
         Assert.Empty(await BillingTablesAsync(service, prefix));
 
-        var store = new SpaceStore(storage.Spaces, new RenewalIndex(storage.Renewals), Billing.Core.Catalog.PriceCatalog.Default.Policy);
+        var store = new SpaceStore(storage.Spaces, new RenewalIndex(storage.Renewals), new ReceivableIndex(storage.Receivables, new InvoiceLedger(storage.Spaces)), Billing.Core.Catalog.PriceCatalog.Default.Policy);
         var id = NewSpaceId();
         var loaded = await StoredSpaceWithMembersAsync(store, id);
         var upgrade = Upgrade(loaded.State);

@@ -12,7 +12,7 @@ public class StorageOutageTests
     {
         using var storage = new BillingStorage(new StorageOptions { ConnectionString = ConnectionStringTo(UnusedPort()) });
         await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.EnsureReadyAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => new SpaceStore(storage.Spaces, new RenewalIndex(storage.Renewals), Billing.Core.Catalog.PriceCatalog.Default.Policy).LoadAsync(SpaceId.Parse("any"), CancellationToken.None));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => new SpaceStore(storage.Spaces, new RenewalIndex(storage.Renewals), new ReceivableIndex(storage.Receivables, new InvoiceLedger(storage.Spaces)), Billing.Core.Catalog.PriceCatalog.Default.Policy).LoadAsync(SpaceId.Parse("any"), CancellationToken.None));
         Assert.False(await storage.IsHealthyAsync(CancellationToken.None));
     }
 
