@@ -85,6 +85,9 @@ public sealed record Invoice
     public bool IsOverdueAt(DateTimeOffset now) =>
         !IsSettled && (Status == InvoiceStatus.PastDue || (Content.PaymentMethod.IsInvoice && AmountDue.Amount > 0 && now >= Content.DueAt));
 
+    /// <summary>How many whole days it has been overdue at <paramref name="now"/> (its age, I4); 0 while not overdue.</summary>
+    public int DaysOverdueAt(DateTimeOffset now) => IsOverdueAt(now) && now > Content.DueAt ? (int)(now - Content.DueAt).TotalDays : 0;
+
     /// <summary>Its status as the reader sees it at <paramref name="now"/> (V2): <see cref="InvoiceStatus.PastDue"/> once overdue (I4), as stored otherwise.</summary>
     public InvoiceStatus StatusAt(DateTimeOffset now) => IsOverdueAt(now) ? InvoiceStatus.PastDue : Status;
 

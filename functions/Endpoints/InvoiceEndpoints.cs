@@ -50,10 +50,11 @@ public static class InvoiceEndpoints
         {
             var (items, next) = await ledger.ListAsync(space, size, continuationToken, request.CancellationToken);
             var now = clock.GetUtcNow();
+            var caller = request.Http.GetCaller()!; // let in by PageAsync
             var shown = new List<InvoiceView>(items.Length);
             foreach (var item in items)
             {
-                shown.Add(InvoiceView.Of(await FinishedAsync(space, item, ledger, request.CancellationToken), now));
+                shown.Add(InvoiceView.Of(await FinishedAsync(space, item, ledger, request.CancellationToken), now, caller));
             }
 
             return new PageView<InvoiceView>(shown, next);
@@ -62,7 +63,7 @@ public static class InvoiceEndpoints
     private static async Task<Results<Ok<InvoiceView>, ApiProblem>> GetInvoice(
         [AsParameters] SpaceRequest request, string invoiceId, InvoiceLedger ledger, PaymentGateways gateways, TimeProvider clock)
     {
-        var (_, state, problem) = await request.LoadAsync(Access.RequireBillingHistoryReader);
+        var (caller, state, problem) = await request.LoadAsync(Access.RequireBillingHistoryReader);
         if (problem is not null)
         {
             return problem;
@@ -75,7 +76,7 @@ public static class InvoiceEndpoints
             return Problems.NotFound();
         }
 
-        var view = InvoiceView.Of(await FinishedAsync(id, record, ledger, request.CancellationToken), clock.GetUtcNow());
+        var view = InvoiceView.Of(await FinishedAsync(id, record, ledger, request.CancellationToken), clock.GetUtcNow(), caller);
         // Only the billing owner reads an invoice, and the client secret is fetched for them now, never stored (P2).
         if (record is { HeldPayment: { } held, Status: InvoiceStatus.Open or InvoiceStatus.PastDue }
             && gateways.For(record.Content.PaymentMethod.Provider) is { } gateway

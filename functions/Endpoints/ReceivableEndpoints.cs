@@ -44,7 +44,7 @@ public static class ReceivableEndpoints
         {
             var (items, next) = await receivables.ListAsync(pageSize ?? DefaultPageSize, continuationToken, cancellationToken);
             var now = clock.GetUtcNow();
-            return TypedResults.Ok(new PageView<ReceivableView>([.. items.Select(i => ReceivableView.Of(i, now))], next));
+            return TypedResults.Ok(new PageView<ReceivableView>([.. items.Select(i => ReceivableView.Of(i, now, caller))], next));
         }
         catch (ArgumentException)
         {

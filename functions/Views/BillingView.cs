@@ -42,7 +42,10 @@ public sealed record BillingView(
                 caller.User?.Value,
                 member?.Role.ToString().ToLowerInvariant(),
                 member?.Locale?.Tag ?? state.Space.Locale?.Tag,
-                actions.Select(a => JsonNamingPolicy.CamelCase.ConvertName(a.ToString())).ToList()),
+                actions.Select(a => JsonNamingPolicy.CamelCase.ConvertName(a.ToString())).ToList())
+            {
+                SalesActions = SalesActions.ForPlan(state, caller).Select(a => JsonNamingPolicy.CamelCase.ConvertName(a.ToString())).ToList(),
+            },
             Members = choosesOwner
                 ? state.Members.Values.OrderBy(m => m.Name ?? m.UserId.Value, StringComparer.Ordinal).Select(m => new PersonView(m.UserId.Value, m.Name, null)).ToList()
                 : null,
@@ -74,7 +77,11 @@ public sealed record BillingView(
 }
 
 /// <summary>The caller of the billing view: their member role and locale (V4) and the actions open to them, in camelCase (<c>upgrade</c>, <c>changePlan</c>...).</summary>
-public sealed record CallerView(string? UserId, string? Role, string? Locale, IReadOnlyList<string> Actions);
+public sealed record CallerView(string? UserId, string? Role, string? Locale, IReadOnlyList<string> Actions)
+{
+    /// <summary>What sales may do with the plan from the back office (core's <see cref="Billing.Core.Subscriptions.SalesActions"/>); empty for anyone else.</summary>
+    public IReadOnlyList<string> SalesActions { get; init; } = [];
+}
 
 public sealed record SeatUsageView(int Used, int Seats);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Billing.Core.Calendar;
 using Billing.Core.Invoicing;
+using Billing.Core.Spaces;
 using Billing.Infra.Storage;
 
 namespace Billing.Functions.Views;
@@ -34,10 +35,17 @@ public sealed record InvoiceView(
     /// <summary>The bank transfers sales recorded against it (I3), oldest first.</summary>
     public required IReadOnlyList<PaymentReceivedView> Payments { get; init; }
 
+    /// <summary>What sales may do with it from the back office (core's <c>SalesActions</c>): <c>recordPayment</c>, <c>void</c>, <c>refund</c>; empty for anyone else.</summary>
+    public IReadOnlyList<string> SalesActions { get; init; } = [];
+
     /// <summary>For an invoice whose payment waits for the billing owner (strong customer authentication): how to confirm it, fetched live from the provider.</summary>
     public PaymentConfirmationView? PaymentConfirmation { get; init; }
 
     /// <summary>The invoice as its reader sees it at <paramref name="now"/>: past due once overdue (I4), whatever is stored.</summary>
+    /// <summary>The invoice as <paramref name="caller"/> sees it at <paramref name="now"/>, with what they may do with it.</summary>
+    public static InvoiceView Of(Invoice record, DateTimeOffset now, Caller caller) =>
+        Of(record, now) with { SalesActions = [.. Billing.Core.Subscriptions.SalesActions.ForInvoice(record, caller).Select(a => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(a.ToString()))] };
+
     public static InvoiceView Of(Invoice record, DateTimeOffset now)
     {
         var draft = record.Content;

@@ -9,7 +9,7 @@ namespace Billing.Functions.Web;
 
 /// <summary>
 /// The billing tab as a web page (API.md, "Web pages"): one HTML shell for every page (the tab, the
-/// invoice list and one invoice that emails link to, and the confirmation of a held payment), which loads the
+/// invoice list and one invoice that emails link to, the confirmation of a held payment, and sales' back office), which loads the
 /// <c>&lt;billing-page&gt;</c> component and carries this deployment's sign-in and payment settings,
 /// and the built assets. The pages are public: everything they show comes from the API with the
 /// caller's token, which never travels in a URL to the server.
@@ -19,6 +19,7 @@ public static class WebPages
     public static WebApplication MapWebPages(this WebApplication app)
     {
         var pages = app.MapGroup("/billing").AllowAnonymous().ExcludeFromDescription();
+        pages.MapGet("/sales", Page).WithName("SalesPage"); // the back office (billing.sales): a literal route, chosen before {spaceId}
         pages.MapGet("/{spaceId}", Page).WithName("BillingPage");
         pages.MapGet("/{spaceId}/invoices", Page).WithName("InvoiceListPage");
         pages.MapGet("/{spaceId}/invoices/{invoiceId}", Page).WithName("InvoicePage");

@@ -9,7 +9,9 @@ export interface PaymentMethod { provider: string; brand?: string; last4?: strin
 export interface ScheduledChange { tier?: string; cycle?: string; seats?: number; effectiveAt: string }
 export type Action = "upgrade" | "startTrial" | "stopTrial" | "changePlan" | "cancel" | "resume" | "transferOwnership"
   | "editBillingInfo" | "changePaymentMethod" | "readInvoices";
-export interface CallerInfo { userId?: string; role?: string; locale?: string; actions: Action[] }
+export interface CallerInfo { userId?: string; role?: string; locale?: string; actions: Action[]; salesActions?: SalesAction[] }
+/** What sales may do from the back office (core's SalesActions). */
+export type SalesAction = "endNow" | "setTaxExemption" | "recordPayment" | "void" | "refund";
 export interface BillingView {
   spaceId: string; spaceName?: string; plan: string; status: string; cycle?: string; seats?: number;
   seatUsage?: { used: number; seats: number }; renewsAt?: string; cancelAt?: string;
@@ -23,7 +25,10 @@ export interface Invoice {
   id: string; kind?: string; number?: string; status: string; issuedAt: string; dueAt?: string; periodStart: string; periodEnd: string;
   lines: InvoiceLine[]; subtotal: Money; tax: Money; total: Money; amountDue?: Money; paymentMethod?: PaymentMethod;
   paymentConfirmation?: { provider: string; clientSecret?: string; approvalUrl?: string };
+  creditsInvoiceId?: string; payments?: { amount: Money; receivedAt: string; reference: string }[]; salesActions?: SalesAction[];
 }
+/** An invoice still waiting for money (I4), with its age as core counts it. */
+export interface Receivable { spaceId: string; invoice: Invoice; amountDue: Money; dueAt: string; overdue: boolean; daysOverdue: number }
 export interface Page<T> { items: T[]; continuationToken?: string }
 export interface PreviewPart { lines: InvoiceLine[]; subtotal?: Money; tax?: Money; total: Money }
 export interface Preview { dueNow?: PreviewPart; nextInvoiceAt: string; nextInvoice: PreviewPart }
@@ -67,6 +72,23 @@ export class BillingApi {
   updateBillingInfo(space: string, body: BillingInfoBody, key: string) { return this.send<BillingView>("PUT", `spaces/${enc(space)}/billing-info`, body, key); }
   setupPaymentMethod(space: string, provider: string) { return this.send<PaymentMethodSetup>("POST", `spaces/${enc(space)}/payment-method/setup`, { provider }); }
   switchPaymentMethod(space: string, method: PaymentMethodChoice, key: string) { return this.send<BillingView>("PUT", `spaces/${enc(space)}/payment-method`, method, key); }
+
+  // The back office (billing.sales): receivables, payments received (I3), voids and refunds (V5), ending at once (U12), tax exemption (T3).
+  receivables(continuationToken?: string) {
+    const query = continuationToken ? `&continuationToken=${encodeURIComponent(continuationToken)}` : "";
+    return this.get<Page<Receivable>>(`receivables?pageSize=50${query}`);
+  }
+  recordPayment(space: string, invoice: string, body: { amount: number; receivedAt: string; reference: string }, key: string) {
+    return this.send<Invoice>("POST", `spaces/${enc(space)}/invoices/${enc(invoice)}/payments`, body, key);
+  }
+  voidInvoice(space: string, invoice: string, key: string) { return this.send<Invoice>("POST", `spaces/${enc(space)}/invoices/${enc(invoice)}/void`, {}, key); }
+  refund(space: string, invoice: string, amount: number | undefined, key: string) {
+    return this.send<Invoice>("POST", `spaces/${enc(space)}/invoices/${enc(invoice)}/refunds`, amount === undefined ? {} : { amount }, key);
+  }
+  endNow(space: string, refund: "prorated" | "none", key: string) { return this.send<BillingView>("POST", `spaces/${enc(space)}/subscription/cancel`, { at: "now", refund }, key); }
+  setTaxExemption(space: string, exempt: boolean, reason: string, key: string) {
+    return this.send<BillingView>("PUT", `spaces/${enc(space)}/tax-exemption`, exempt ? { exempt, reason } : { exempt }, key);
+  }
 
   /** The PDF of an invoice (`latest` is accepted), as a Blob the page offers for download. */
   async pdf(space: string, id: string): Promise<Blob> {

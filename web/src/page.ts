@@ -1,5 +1,5 @@
-// <billing-page>: the page the function app serves at /billing/{spaceId} and
-// /billing/{spaceId}/invoices/{invoiceId}. It signs the person in, finishes a PayPal approval that
+// <billing-page>: the page the function app serves at /billing/{spaceId},
+// /billing/{spaceId}/invoices/{invoiceId} and /billing/sales (the back office). It signs the person in, finishes a PayPal approval that
 // came back here, and shows <billing-tab> or <billing-invoice> for the address.
 import { LitElement, html } from "lit";
 import { BillingApi, newIdempotencyKey } from "./api.js";
@@ -10,9 +10,11 @@ import { keepPayPalReturn, takePendingPayPal, type PayPalReturn } from "./paymen
 import { styles } from "./styles.js";
 import "./billing-tab.js";
 import "./billing-invoice.js";
+import "./billing-sales.js";
 
 export { BillingTab } from "./billing-tab.js";
 export { BillingInvoice } from "./billing-invoice.js";
+export { BillingSales } from "./billing-sales.js";
 
 class BillingPage extends LitElement {
   static styles = styles;
@@ -55,6 +57,9 @@ class BillingPage extends LitElement {
     if (this.state.kind === "loading") return html``;
     if (this.state.kind === "message") return html`<div class="layout"><main><section><p role="status">${this.state.text}</p></section></main></div>`;
     const { space, invoice } = route();
+    if (space === "sales" && !invoice && location.pathname.split("/").filter(Boolean).length === 2) {
+      return html`<billing-sales .getToken=${this.state.token}></billing-sales>`;
+    }
     return invoice
       ? html`<billing-invoice space-id=${space} invoice-id=${invoice} .getToken=${this.state.token} .payments=${this.config}></billing-invoice>`
       : html`<billing-tab space-id=${space} .getToken=${this.state.token} .payments=${this.config} .payPalReturn=${this.payPalReturn}></billing-tab>`;

@@ -35,6 +35,8 @@ export const styles = css`
   button.primary, .button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
   button.primary:hover { background: #4338ca; }
   button.danger { color: #b4231b; }
+  button.primary.danger-fill { background: #b4231b; border-color: #b4231b; }
+  ul.plain { list-style: none; margin: 0; padding: 0; font-size: 13px; }
   button.link { border: none; background: none; color: var(--accent); padding: 4px 6px; min-height: 32px; }
   button[disabled] { opacity: 0.6; cursor: progress; }
   :focus-visible { outline: 3px solid #818cf8; outline-offset: 2px; border-radius: 6px; }

@@ -38,6 +38,7 @@ public class ReceivableTests
         Assert.False(invoice.IsOverdueAt(due.AddSeconds(-1)));
         Assert.Equal(InvoiceStatus.PastDue, invoice.StatusAt(due));
         Assert.True(invoice.IsOverdueAt(due.AddDays(20)));
+        Assert.Equal((0, 0, 20), (invoice.DaysOverdueAt(due.AddDays(-3)), invoice.DaysOverdueAt(due.AddHours(23)), invoice.DaysOverdueAt(due.AddDays(20).AddHours(1))));
         Assert.Equal(InvoiceStatus.Open, invoice.Status); // stored as issued: the clock decides what the reader sees
 
         var paid = invoice.Receive(new ReceivedPayment(invoice.Total, due.AddDays(1), "BANK-1"));

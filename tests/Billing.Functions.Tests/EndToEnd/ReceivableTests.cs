@@ -26,6 +26,8 @@ public sealed class ReceivableTests(BillingServerFixture server) : IClassFixture
         Assert.Equal(total, listed.GetProperty("amountDue").GetProperty("amount").GetInt64());
         Assert.Equal(invoice.GetProperty("dueAt").GetDateTimeOffset(), listed.GetProperty("dueAt").GetDateTimeOffset());
         Assert.False(listed.GetProperty("overdue").GetBoolean());
+        Assert.Equal(0, listed.GetProperty("daysOverdue").GetInt32());
+        Assert.Equal(["recordPayment", "void"], listed.GetProperty("invoice").GetProperty("salesActions").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("open", listed.GetProperty("invoice").GetProperty("status").GetString());
 
         await Ok(await PayAsync(space, id, total - 500_00, "NL-TRF-1", "first"), HttpStatusCode.Created);
@@ -56,6 +58,7 @@ public sealed class ReceivableTests(BillingServerFixture server) : IClassFixture
         Assert.Equal("past_due", (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0].GetProperty("status").GetString());
         var listed = await ReceivableAsync(space);
         Assert.True(listed.GetProperty("overdue").GetBoolean());
+        Assert.Equal(0, listed.GetProperty("daysOverdue").GetInt32());
         Assert.Equal("past_due", listed.GetProperty("invoice").GetProperty("status").GetString());
 
         var all = await AllReceivablesAsync();

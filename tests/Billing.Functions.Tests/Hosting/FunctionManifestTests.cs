@@ -23,6 +23,7 @@ public class FunctionManifestTests(BillingServerFixture server) : IClassFixture<
         "POST api/webhooks/stripe", "POST api/webhooks/paypal", "POST api/operations/renewal-run", "PUT api/operations/clock",
         "GET billing/{spaceId}", "GET billing/{spaceId}/invoices", "GET billing/{spaceId}/invoices/{invoiceId}", "GET billing/{spaceId}/invoices/{invoiceId}/confirm",
         "GET billing/assets/{file}",
+        "GET billing/sales",
     ];
 
     private SortedDictionary<string, JsonObject> Functions =>

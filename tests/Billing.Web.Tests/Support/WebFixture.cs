@@ -42,9 +42,9 @@ public sealed class WebFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser (its own session storage) at <paramref name="path"/>, signed in as
-    /// <paramref name="user"/> through the URL fragment, the test-mode sign-in of API.md.
+    /// <paramref name="user"/> (with <paramref name="roles"/>) through the URL fragment, the test-mode sign-in of API.md.
     /// </summary>
-    public async Task<IPage> OpenAsync(string path, string user, int width = 1280, int height = 900)
+    public async Task<IPage> OpenAsync(string path, string user, int width = 1280, int height = 900, string[]? roles = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -56,7 +56,7 @@ public sealed class WebFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"{path}#token={Tokens.For(user)}");
+        await page.GotoAsync($"{path}#token={Tokens.For(user, roles ?? [])}");
         return page;
     }
 

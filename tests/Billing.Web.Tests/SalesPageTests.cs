@@ -1,0 +1,109 @@
+using Billing.Functions.Tests.Support;
+using Billing.Web.Tests.Support;
+using Microsoft.Playwright;
+using static Billing.Functions.Tests.Support.Api;
+using static Microsoft.Playwright.Assertions;
+
+namespace Billing.Web.Tests;
+
+/// <summary>
+/// The back office at /billing/sales in Chromium (API.md, I3, I4, U12): a server of its own, since these tests move
+/// the test clock, which the other browser tests share.
+/// </summary>
+public sealed class SalesPageTests(WebFixture web) : IClassFixture<WebFixture>
+{
+    private static readonly DateTimeOffset IssuedAt = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly string[] SalesRole = ["billing.sales"];
+
+    private Api Api => web.Api;
+
+    [Fact]
+    [Trait("Rule", "I4")]
+    [Trait("Rule", "I3")]
+    public async Task Sales_sees_receivables_with_their_age_and_a_payment_confirmed_with_its_amounts_pays_the_invoice_and_clears_it()
+    {
+        await Api.SetClockAsync(IssuedAt);
+        var (late, lateInvoice) = await InvoicePaidPlanAsync();
+        await Api.SetClockAsync(IssuedAt.AddDays(40));
+        var (recent, _) = await InvoicePaidPlanAsync();
+
+        var page = await web.OpenAsync("/billing/sales", "sam", roles: SalesRole);
+        var lateRow = page.Locator($"tr[data-space='{late}']");
+        await Expect(lateRow.GetByTestId("age")).ToHaveTextAsync("10 days overdue");
+        await Expect(lateRow).ToContainTextAsync("Past due");
+        await Expect(page.Locator($"tr[data-space='{recent}']").GetByTestId("age")).ToContainTextAsync("due ");
+        var due = await lateRow.GetByTestId("amount-due").TextContentAsync();
+        Assert.Contains("€", due, StringComparison.Ordinal);
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        await WebFixture.ScreenshotAsync(page, "sales-receivables");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Open space {late}" }).ClickAsync();
+        var number = lateInvoice.GetProperty("number").GetString()!;
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Record payment for {number}" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByTestId("amount-due-now")).ToHaveTextAsync(due!);
+        await dialog.GetByLabel("Date received").FillAsync("2026-07-08");
+        await dialog.GetByLabel("Bank reference").FillAsync("NL-TRF-77");
+
+        // More than is due: refused, the code's words shown, nothing recorded.
+        var total = lateInvoice.GetProperty("total").GetProperty("amount").GetInt64();
+        await dialog.GetByLabel("Amount received (EUR)").FillAsync(((total + 100) / 100m).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await dialog.GetByTestId("confirm").ClickAsync();
+        await Expect(dialog.Locator("[data-code=payment_exceeds_amount_due]")).ToBeVisibleAsync();
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+
+        await dialog.GetByLabel("Amount received (EUR)").FillAsync((total / 100m).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(dialog.GetByTestId("amount-due-after")).ToContainTextAsync("0.00");
+        await WebFixture.ScreenshotAsync(page, "sales-record-payment");
+        await dialog.GetByTestId("confirm").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.Locator($"[data-testid=space-invoices] tr[data-invoice='{lateInvoice.GetProperty("id").GetString()}']")).ToContainTextAsync("Paid");
+        await Expect(page.Locator($"tr[data-space='{late}']")).ToHaveCountAsync(0);
+        await Expect(page.Locator($"tr[data-space='{recent}']")).ToHaveCountAsync(1);
+
+        var paid = (await Api.InvoicesAsync(late, $"owner-{late}")).GetProperty("items")[0];
+        Assert.Equal("paid", paid.GetProperty("status").GetString());
+        Assert.Equal("NL-TRF-77", paid.GetProperty("payments")[0].GetProperty("reference").GetString());
+    }
+
+    [Fact]
+    [Trait("Rule", "U12")]
+    public async Task Sales_ends_a_plan_at_once_with_a_prorated_refund_after_confirming()
+    {
+        var (space, owner) = await Api.SubscribedWithOwnOwnerAsync();
+        var page = await web.OpenAsync("/billing/sales", "sam", roles: SalesRole);
+        await page.GetByLabel("Space id").FillAsync(space);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open space", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("plan")).ToContainTextAsync("starter");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "End plan now" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByTestId("amounts")).ToContainTextAsync("5 seats");
+        await dialog.GetByLabel("Prorated refund").CheckAsync();
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        await dialog.GetByTestId("confirm").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("plan")).ToHaveTextAsync("basic");
+
+        Assert.Equal("basic", (await Api.BillingAsync(space, owner)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_back_office_is_for_sales_only()
+    {
+        var (_, owner) = await Api.SubscribedWithOwnOwnerAsync();
+        var page = await web.OpenAsync("/billing/sales", owner);
+        await Expect(page.Locator("[role=alert][data-code=forbidden]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>A workspace of 21 members whose annual plan sales set up to be paid by invoice (I1), with its open invoice.</summary>
+    private async Task<(string Space, System.Text.Json.JsonElement Invoice)> InvoicePaidPlanAsync()
+    {
+        var space = await Api.WorkspaceAsync(extraMembers: 17);
+        var owner = $"owner-{space}";
+        await Api.AddMemberAsync(space, owner, locale: "en-US");
+        await Api.UpgradeAsync(space, UpgradeBody(cycle: "annual", seats: 25, owner: owner, provider: "invoice"), Api.Sales);
+        var invoice = (await Api.InvoicesAsync(space, owner)).GetProperty("items")[0]; // the list waits for its number
+        return (space, invoice);
+    }
+}
