@@ -33,12 +33,13 @@ public sealed class ReceivableIndex(TableClient table, InvoiceLedger ledger)
     private const string DueAt = "DueAt";
 
     /// <summary>
-    /// Runs <paramref name="write"/>, which stores <paramref name="invoices"/> (issued or moved), with their rows kept in
-    /// step: added before it for each invoice it leaves receivable, removed after it for each it settles.
+    /// Runs <paramref name="write"/>, which stores the invoices <paramref name="issued"/> and <paramref name="moved"/>, with their
+    /// rows kept in step: added before it for each invoice it leaves receivable, removed after it for each moved invoice it
+    /// settles (an invoice issued settled never had a row).
     /// </summary>
-    public async Task<T> KeepAroundAsync<T>(IReadOnlyCollection<Invoice> invoices, Func<Task<T>> write, CancellationToken cancellationToken)
+    public async Task<T> KeepAroundAsync<T>(IReadOnlyCollection<Invoice> issued, IReadOnlyCollection<Invoice> moved, Func<Task<T>> write, CancellationToken cancellationToken)
     {
-        foreach (var invoice in invoices.Where(i => i.IsReceivable))
+        foreach (var invoice in issued.Concat(moved).Where(i => i.IsReceivable))
         {
             var (partition, row) = Key(invoice.SpaceId, invoice.Id, invoice.Content.DueAt);
             await StorageCalls.Guard(() => table.UpsertEntityAsync(
@@ -48,7 +49,7 @@ public sealed class ReceivableIndex(TableClient table, InvoiceLedger ledger)
         }
 
         var written = await write().ConfigureAwait(false);
-        foreach (var invoice in invoices.Where(i => i.IsSettled && !i.Content.IsCreditNote))
+        foreach (var invoice in moved.Where(i => i.IsSettled && !i.Content.IsCreditNote))
         {
             await RemoveAsync(invoice.SpaceId, invoice.Id, invoice.Content.DueAt, ETag.All, cancellationToken).ConfigureAwait(false);
         }

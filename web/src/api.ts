@@ -82,8 +82,9 @@ export class BillingApi {
     return this.send<Invoice>("POST", `spaces/${enc(space)}/invoices/${enc(invoice)}/payments`, body, key);
   }
   voidInvoice(space: string, invoice: string, key: string) { return this.send<Invoice>("POST", `spaces/${enc(space)}/invoices/${enc(invoice)}/void`, {}, key); }
-  refund(space: string, invoice: string, amount: number | undefined, key: string) {
-    return this.send<Invoice>("POST", `spaces/${enc(space)}/invoices/${enc(invoice)}/refunds`, amount === undefined ? {} : { amount }, key);
+  /** A refund (V5): `amount` in minor units, all that is refundable when absent; `reference` the bank's, for an invoice paid by bank transfer. */
+  refund(space: string, invoice: string, amount: number | undefined, reference: string | undefined, key: string) {
+    return this.send<Invoice>("POST", `spaces/${enc(space)}/invoices/${enc(invoice)}/refunds`, { amount, reference }, key);
   }
   endNow(space: string, refund: "prorated" | "none", key: string) { return this.send<BillingView>("POST", `spaces/${enc(space)}/subscription/cancel`, { at: "now", refund }, key); }
   setTaxExemption(space: string, exempt: boolean, reason: string, key: string) {

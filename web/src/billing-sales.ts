@@ -253,7 +253,7 @@ export class BillingSales extends LitElement {
         }
         case "refund": {
           const amount = this.form.amount.trim() ? minor(this.form.amount, dialog.invoice!.total) : undefined;
-          const note = await this.api.refund(space, dialog.invoice!.id, amount, key);
+          const note = await this.api.refund(space, dialog.invoice!.id, amount, byTransfer(dialog.invoice!) ? this.form.reference.trim() : undefined, key);
           done = `Refunded ${this.w.money({ amount: Math.abs(note.total.amount), currency: note.total.currency })}; credit note ${note.number ?? ""} issued.`;
           break;
         }
@@ -351,7 +351,10 @@ export class BillingSales extends LitElement {
         <label class="field">Date received<input name="receivedAt" type="date" required .value=${form.receivedAt} @input=${(e: Event) => this.edit((f) => { f.receivedAt = value(e); })}></label>
         <label class="field">Bank reference<input name="reference" required maxlength="140" .value=${form.reference} @input=${(e: Event) => this.edit((f) => { f.reference = value(e); })}></label>
       </div>`;
-      case "refund": return html`<label class="field">Amount to refund (${currency}; empty refunds all of it)<input name="amount" inputmode="decimal" .value=${form.amount} @input=${(e: Event) => this.edit((f) => { f.amount = value(e); })}></label>`;
+      case "refund": return html`<div class="form">
+        <label class="field">Amount to refund (${currency}; empty refunds all of it)<input name="amount" inputmode="decimal" .value=${form.amount} @input=${(e: Event) => this.edit((f) => { f.amount = value(e); })}></label>
+        ${byTransfer(dialog.invoice!) ? html`<label class="field">Bank reference of the refund transfer<input name="reference" required maxlength="140" .value=${form.reference} @input=${(e: Event) => this.edit((f) => { f.reference = value(e); })}></label>` : nothing}
+      </div>`;
       case "endNow": return html`<fieldset><legend>Refund</legend><div class="choices">
         ${(["prorated", "none"] as const).map((r) => html`<label class="choice"><input type="radio" name="refund" value=${r} .checked=${form.refund === r}
           @change=${() => this.edit((f) => { f.refund = r; })}>${r === "prorated" ? "Prorated refund" : "No refund"}</label>`)}
@@ -364,6 +367,9 @@ export class BillingSales extends LitElement {
     }
   }
 }
+
+/** Paid by bank transfer: sales refunds it outside the system and records the transfer's reference (V5). */
+function byTransfer(invoice: Invoice) { return invoice.paymentMethod?.provider === "invoice"; }
 
 function emptyForm(): Form {
   return { amount: "", receivedAt: new Date().toISOString().slice(0, 10), reference: "", refund: "prorated", exempt: false, reason: "" };

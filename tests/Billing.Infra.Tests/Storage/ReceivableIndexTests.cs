@@ -55,6 +55,7 @@ public sealed class ReceivableIndexTests : IAsyncLifetime, IDisposable
 
         // The process dies between the space's write (the invoice stored paid) and the index's removal of its row.
         await Assert.ThrowsAsync<InvalidOperationException>(() => Receivables.KeepAroundAsync<int>(
+            [],
             [paid],
             async () =>
             {
@@ -75,7 +76,7 @@ public sealed class ReceivableIndexTests : IAsyncLifetime, IDisposable
         var (space, invoice) = Drafted(dueInDays: 30);
         var before = (await StoredSpaceWithMembersAsync(Store, space))!;
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Receivables.KeepAroundAsync<int>([invoice], () => throw new InvalidOperationException("died"), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Receivables.KeepAroundAsync<int>([invoice], [], () => throw new InvalidOperationException("died"), CancellationToken.None));
         Assert.Equal(1, await RowsAsync());
         Assert.Empty(await ListAllAsync()); // the row of an invoice never stored is not a receivable
 
