@@ -89,6 +89,29 @@ public sealed class SalesPageTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    [Trait("Rule", "T3")]
+    public async Task Sales_marks_a_plan_tax_exempt_with_its_reason_and_back()
+    {
+        var (space, owner) = await Api.SubscribedWithOwnOwnerAsync();
+        var page = await web.OpenAsync("/billing/sales", "sam", roles: SalesRole);
+        await page.GetByLabel("Space id").FillAsync(space);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open space", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("tax-exempt")).ToHaveTextAsync("Taxed");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tax exemption" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByLabel("Exempt from tax")).ToBeCheckedAsync();
+        await dialog.GetByLabel("Reason").FillAsync("Charity, certificate 42");
+        await dialog.GetByTestId("confirm").ClickAsync();
+        await Expect(page.GetByTestId("tax-exempt")).ToHaveTextAsync("Exempt");
+        Assert.True((await Ok(await Api.As(owner).GetAsync($"/api/spaces/{space}/billing-info"))).GetProperty("taxExempt").GetBoolean());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tax exemption" }).ClickAsync();
+        await dialog.GetByTestId("confirm").ClickAsync();
+        await Expect(page.GetByTestId("tax-exempt")).ToHaveTextAsync("Taxed");
+    }
+
+    [Fact]
     public async Task The_back_office_is_for_sales_only()
     {
         var (_, owner) = await Api.SubscribedWithOwnOwnerAsync();

@@ -94,6 +94,20 @@ public sealed class ReceivableTests(BillingServerFixture server) : IClassFixture
     }
 
     // The status printed on an English invoice (V2).
+    [Fact]
+    public async Task The_openapi_document_describes_the_receivables_route_and_its_problems()
+    {
+        using var document = JsonDocument.Parse(await server.Anonymous.GetStringAsync("/api/openapi.json"));
+        var get = document.RootElement.GetProperty("paths").GetProperty("/api/receivables").GetProperty("get");
+        Assert.Equal("ListReceivables", get.GetProperty("operationId").GetString());
+        var responses = get.GetProperty("responses");
+        Assert.True(responses.TryGetProperty("200", out _));
+        foreach (var status in new[] { "400", "401", "403" })
+        {
+            Assert.True(responses.GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), status);
+        }
+    }
+
     private static string StatusOn(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
