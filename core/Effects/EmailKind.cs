@@ -33,6 +33,9 @@ public enum EmailKind
     /// <summary>The team's plan was taken over by its organization or division (U11): ended at once, its unused part refunded with the attached credit note.</summary>
     PlanTakenOver,
 
+    /// <summary>The team moved into a division on a paid plan (S4): its own plan keeps the paid period and does not renew.</summary>
+    PlanCoveredByDivision,
+
     /// <summary>Billing ownership was handed to another member (B3, B8): told to the former owner.</summary>
     BillingOwnershipHandedOver,
 

@@ -15,9 +15,10 @@ public static class SpaceDirectory
 {
     /// <summary>
     /// Creates the space, or updates its name and locale, and for a team its division (S4: teams move in
-    /// and out of divisions). A space never changes kind or organization (U7).
+    /// and out of divisions; <paramref name="surroundings"/> are the space's where it now is). A space never
+    /// changes kind or organization (U7).
     /// </summary>
-    public static Result<Decision> PutSpace(SpaceBilling? state, Space space, Caller caller, DecisionContext context)
+    public static Result<Decision> PutSpace(SpaceBilling? state, Space space, SpaceSurroundings surroundings, Caller caller, DecisionContext context)
     {
         if (Access.RequireDirectory(caller) is { } denied)
         {
@@ -35,9 +36,19 @@ public static class SpaceDirectory
             return Errors.InvalidRequest("A space keeps its kind and organization for life; create a new space instead.");
         }
 
-        return state.Space == space
-            ? Decision.Unchanged(state)
-            : new Decision(state with { Space = space }, [], [AuditTrail.Record(state, caller, context, AuditAction.SpaceUpdated, state.Space, space)]);
+        if (state.Space == space)
+        {
+            return Decision.Unchanged(state);
+        }
+
+        var updated = new Decision(state with { Space = space }, [], [AuditTrail.Record(state, caller, context, AuditAction.SpaceUpdated, state.Space, space)]);
+        var movedUnderPaidPlan = state.Space.DivisionId != space.DivisionId && surroundings.CoveredAbove;
+        if (!movedUnderPaidPlan || DivisionMoves.EndOwnPlanUnderPaidDivision(updated.State, caller, context) is not { } ended)
+        {
+            return updated;
+        }
+
+        return ended with { Audit = updated.Audit.AddRange(ended.Audit) };
     }
 
     public static Result<Decision> PutMember(SpaceBilling state, Member member, Caller caller, DecisionContext context)
@@ -65,7 +76,7 @@ public static class SpaceDirectory
 
         var next = state with { Members = state.Members.SetItem(member.UserId, member) };
         var record = AuditTrail.Record(state, caller, context, existing is null ? AuditAction.MemberAdded : AuditAction.MemberUpdated, existing, member);
-        if (next.Subscription is not { } subscription || next.MembersThatCount <= subscription.Seats.Value)
+        if (next.Subscription is not { } subscription || next.MembersCountedIn(subscription) <= subscription.Seats.Value)
         {
             return new Decision(next, [], [record]);
         }
@@ -100,9 +111,10 @@ public static class SpaceDirectory
     /// <summary>N3: a member joined a full paid space: grow to the next rung at once, prorated, and tell the billing owner.</summary>
     private static Result<Decision> GrowToFit(SpaceBilling state, Subscription subscription, AuditRecord memberRecord, Caller caller, DecisionContext context)
     {
-        if (SeatRules.FewestCovering(context.Catalog.Ladder, state.MembersThatCount) is not { } seats)
+        var counted = state.MembersCountedIn(subscription);
+        if (SeatRules.FewestCovering(context.Catalog.Ladder, counted) is not { } seats)
         {
-            return Errors.SeatCountNotOffered(state.MembersThatCount); // beyond the ladder: a sales matter (U4)
+            return Errors.SeatCountNotOffered(counted); // beyond the ladder: a sales matter (U4)
         }
 
         var tier = context.Catalog.FindTier(subscription.Tier)!;

@@ -56,7 +56,7 @@ public sealed record BillingOverview(SpaceId Space, SubscriptionStatus Status)
             Tier = subscription.Tier,
             Cycle = subscription.Cycle,
             Seats = subscription.Seats,
-            SeatsUsed = forOwner ? state.MembersThatCount : null,
+            SeatsUsed = forOwner ? state.MembersCountedIn(subscription) : null,
             RenewsAt = subscription.CancelAtPeriodEnd ? null : subscription.RenewsAt,
             EndsAt = subscription.CancelAtPeriodEnd ? subscription.RenewsAt : null,
             ScheduledChange = subscription.ScheduledChange,

@@ -69,7 +69,11 @@ public static class Cancellations
             ended.Audit.Add(AuditTrail.Record(state, caller, context, AuditAction.InvoiceRefunded, creditNote.Credits!.Value.Value, creditNote)));
     }
 
-    public static Result<Decision> Resume(SpaceBilling state, Caller caller, DecisionContext context)
+    /// <summary>
+    /// Undoes a scheduled cancellation (C2), unless the space now sits under a paid organization or division
+    /// (<paramref name="surroundings"/>; S4: a team that moved in with its plan), which pays for it from the next renewal.
+    /// </summary>
+    public static Result<Decision> Resume(SpaceBilling state, SpaceSurroundings surroundings, Caller caller, DecisionContext context)
     {
         if (Access.RequireBillingOwner(state, caller, ServiceRoles.Sales) is { } denied)
         {
@@ -85,6 +89,11 @@ public static class Cancellations
         if (!subscription.CancelAtPeriodEnd)
         {
             return Decision.Unchanged(state);
+        }
+
+        if (surroundings.CoveredAbove)
+        {
+            return Errors.TeamInPaidOrganization();
         }
 
         var resumed = subscription with { CancelAtPeriodEnd = false };

@@ -47,7 +47,7 @@ public static class Changes
             targetTier = found.Value;
         }
 
-        if (command.Seats is { } seats && SeatRules.Check(catalog.Ladder, seats, state.MembersThatCount) is { } badSeats)
+        if (command.Seats is { } seats && SeatRules.Check(catalog.Ladder, seats, state.MembersCountedIn(current)) is { } badSeats)
         {
             return badSeats;
         }

@@ -104,7 +104,7 @@ public static class Ownership
             return Errors.Forbidden("Payment by invoice is set up by sales (billing.sales) only (I1).");
         }
 
-        if (paymentMethod.IsInvoice && !InvoicePayment.IsEligible(context.Catalog.Policy, subscription.Cycle, state.MembersThatCount))
+        if (paymentMethod.IsInvoice && !InvoicePayment.IsEligible(context.Catalog.Policy, subscription.Cycle, state.MembersCountedIn(subscription)))
         {
             return Errors.InvoicePaymentNotEligible(context.Catalog.Policy.InvoicePaymentMinimumMembers);
         }

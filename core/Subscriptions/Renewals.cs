@@ -117,7 +117,7 @@ public static class Renewals
     {
         var change = subscription.ScheduledChange;
         var seats = change?.Seats ?? subscription.Seats;
-        if (SeatRules.FewestCovering(catalog.Ladder, state.MembersThatCount) is { } fewest && fewest > seats)
+        if (SeatRules.FewestCovering(catalog.Ladder, state.MembersThatCount(subscription.RenewsAt)) is { } fewest && fewest > seats)
         {
             seats = fewest;
         }

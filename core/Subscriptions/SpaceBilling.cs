@@ -33,10 +33,15 @@ public sealed record SpaceBilling(
     };
 
     /// <summary>
-    /// The members that count for seats (U3): every member of a workspace or an organization, a
-    /// team's own members for a team. The directory keeps each space's own member list.
+    /// The members that count for the seats of a period starting at <paramref name="periodStart"/> (U3):
+    /// every member of a workspace or an organization, a team's own members for a team; for a division, its
+    /// members but those a team plan still pays for then (S4). The directory keeps each space's own member list.
     /// </summary>
-    public int MembersThatCount => Members.Count;
+    public int MembersThatCount(DateTimeOffset periodStart) =>
+        Members.Values.Count(m => m.PaidByTeamUntil is not { } paidUntil || paidUntil <= periodStart);
+
+    /// <summary>The members that count for the subscription's current period (see <see cref="MembersThatCount(DateTimeOffset)"/>).</summary>
+    public int MembersCountedIn(Subscription subscription) => MembersThatCount(subscription.CurrentPeriod.Start);
 
     public bool IsMember(UserId user) => Members.ContainsKey(user);
 

@@ -39,7 +39,7 @@ public static class Upgrades
             return tier.Error;
         }
 
-        if (SeatRules.Check(catalog.Ladder, command.Seats, state.MembersThatCount) is { } badSeats)
+        if (SeatRules.Check(catalog.Ladder, command.Seats, state.Members.Count) is { } badSeats)
         {
             return badSeats;
         }
@@ -64,7 +64,7 @@ public static class Upgrades
             return Errors.Forbidden("Sales may only upgrade a space it is not a member of to payment by invoice.");
         }
 
-        if (paymentMethod.IsInvoice && !InvoicePayment.IsEligible(catalog.Policy, command.Cycle, state.MembersThatCount))
+        if (paymentMethod.IsInvoice && !InvoicePayment.IsEligible(catalog.Policy, command.Cycle, state.Members.Count))
         {
             return Errors.InvoicePaymentNotEligible(catalog.Policy.InvoicePaymentMinimumMembers);
         }
@@ -91,7 +91,7 @@ public static class Upgrades
         var next = state with
         {
             Plan = new PaidPlan(subscription),
-            Members = members,
+            Members = DivisionPaysForAll(members),
             SubscriptionCount = ordinal,
         };
 
@@ -118,4 +118,13 @@ public static class Upgrades
             [.. InvoiceDrafts.IssueAndChargeNow(next, subscription, draft), .. TakeOvers.Queue(takenOver, state.Space.Id, context.Now)],
             audit.DrainToImmutable()));
     }
+
+    /// <summary>
+    /// S4: a plan starts paying for every member (the team plans below are taken over, or the upgrade waits
+    /// for them), so no member is left waiting for a team plan's period to end.
+    /// </summary>
+    private static ImmutableDictionary<UserId, Member> DivisionPaysForAll(ImmutableDictionary<UserId, Member> members) =>
+        members.Values.Any(m => m.PaidByTeamUntil is not null)
+            ? members.ToImmutableDictionary(m => m.Key, m => m.Value with { PaidByTeamUntil = null })
+            : members;
 }

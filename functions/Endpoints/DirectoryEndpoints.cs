@@ -26,7 +26,7 @@ public static class DirectoryEndpoints
         return space;
     }
 
-    private static async Task<Results<Ok<SpaceView>, Replayed, ApiProblem>> PutSpace([AsParameters] SpaceRequest request, SpaceBody? body, TeamIndex teams)
+    private static async Task<Results<Ok<SpaceView>, Replayed, ApiProblem>> PutSpace([AsParameters] SpaceRequest request, SpaceBody? body, TeamIndex teams, PlanStarts planStarts)
     {
         var (caller, id, problem) = ReadAsDirectory(request);
         if (problem is not null)
@@ -52,7 +52,11 @@ public static class DirectoryEndpoints
             }
         }
 
-        return await Decide(request, id, (state, context) => SpaceDirectory.PutSpace(state, space, caller, context));
+        // A team moving into a division reads the plans above it where it goes (S4), while no plan starts in the organization.
+        var movesIn = space.DivisionId is { } into && (await request.Reader.LoadAsync(id, request.CancellationToken))?.Space.DivisionId != into;
+        await using var turn = movesIn ? await planStarts.WaitTurnAsync(space, request.CancellationToken) : null;
+        var surroundings = movesIn ? await request.Reader.SurroundingsAsync(space, request.CancellationToken) : SpaceSurroundings.None;
+        return await Decide(request, id, (state, context) => SpaceDirectory.PutSpace(state, space, surroundings, caller, context));
     }
 
     private static async Task<Results<Ok<SpaceView>, Replayed, ApiProblem>> PutMember([AsParameters] SpaceRequest request, string userId, MemberBody? body)
@@ -69,6 +73,13 @@ public static class DirectoryEndpoints
         if (errors.Any)
         {
             return Problems.Invalid(errors.ToDictionary());
+        }
+
+        if (await request.Reader.LoadAsync(id, request.CancellationToken) is { Space.Kind: SpaceKind.Division })
+        {
+            // S4: a member whose team still has a plan of its own counts for the division once that plan's period ends.
+            var teams = await request.Reader.TeamsOfDivisionAsync(id, request.CancellationToken);
+            member = member with { PaidByTeamUntil = DivisionMoves.PaidByTeamUntil(user, teams) };
         }
 
         return await Decide(request, id, (state, context) => state is null ? Errors.NotFound() : SpaceDirectory.PutMember(state, member, caller, context));

@@ -42,17 +42,24 @@ public sealed class SpaceReader(BillingStorage storage, SpaceStore store, TeamIn
     private async Task<bool> HasPlanAsync(SpaceId space, CancellationToken cancellationToken) =>
         (await LoadAsync(space, cancellationToken))?.Plan is PaidPlan or TrialPlan;
 
-    private async Task<ImmutableArray<PaidSpace>> PlansBelowAsync(SpaceId parent, Func<SpaceBilling, bool> isBelow, CancellationToken cancellationToken)
+    /// <summary>The teams now in <paramref name="division"/> (S4).</summary>
+    public Task<ImmutableArray<SpaceBilling>> TeamsOfDivisionAsync(SpaceId division, CancellationToken cancellationToken) =>
+        SpacesBelowAsync(division, s => s.Space.Kind == SpaceKind.Team && s.Space.DivisionId == division, cancellationToken);
+
+    private async Task<ImmutableArray<PaidSpace>> PlansBelowAsync(SpaceId parent, Func<SpaceBilling, bool> isBelow, CancellationToken cancellationToken) =>
+        [.. (await SpacesBelowAsync(parent, s => s.Plan is PaidPlan or TrialPlan && isBelow(s), cancellationToken)).Select(PaidSpace.Of)];
+
+    private async Task<ImmutableArray<SpaceBilling>> SpacesBelowAsync(SpaceId parent, Func<SpaceBilling, bool> isBelow, CancellationToken cancellationToken)
     {
-        var paid = ImmutableArray.CreateBuilder<PaidSpace>();
-        foreach (var below in await teams.OfAsync(parent, cancellationToken))
+        var below = ImmutableArray.CreateBuilder<SpaceBilling>();
+        foreach (var id in await teams.OfAsync(parent, cancellationToken))
         {
-            if (await LoadAsync(below, cancellationToken) is { Plan: PaidPlan or TrialPlan } state && isBelow(state))
+            if (await LoadAsync(id, cancellationToken) is { } state && isBelow(state))
             {
-                paid.Add(PaidSpace.Of(state));
+                below.Add(state);
             }
         }
 
-        return paid.ToImmutable();
+        return below.ToImmutable();
     }
 }

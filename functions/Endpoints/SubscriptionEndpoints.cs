@@ -174,7 +174,24 @@ public static class SubscriptionEndpoints
             TypedResults.Ok);
     }
 
-    private static Task<Results<Ok<BillingView>, Replayed, ApiProblem>> Resume([AsParameters] SpaceRequest request) => request.DecideAsync(Cancellations.Resume);
+    private static async Task<Results<Ok<BillingView>, Replayed, ApiProblem>> Resume([AsParameters] SpaceRequest request, PlanStarts planStarts)
+    {
+        var (_, id, problem) = request.Read();
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        // A resumed plan renews, so it must not sit under a paid division or organization (S4: a team that moved in).
+        if (await request.Reader.LoadAsync(id, request.CancellationToken) is not { } state)
+        {
+            return await request.DecideAsync((s, caller, context) => Cancellations.Resume(s, SpaceSurroundings.None, caller, context));
+        }
+
+        await using var turn = await planStarts.WaitTurnAsync(state.Space, request.CancellationToken);
+        var surroundings = await request.Reader.SurroundingsAsync(state.Space, request.CancellationToken);
+        return await request.DecideAsync((s, caller, context) => Cancellations.Resume(s, surroundings, caller, context));
+    }
 
     private static Task<Results<Ok<BillingView>, Replayed, ApiProblem>> CancelTrial([AsParameters] SpaceRequest request) => request.DecideAsync(Trials.Cancel);
 

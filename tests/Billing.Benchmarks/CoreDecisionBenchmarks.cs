@@ -25,7 +25,7 @@ public class CoreDecisionBenchmarks
     {
         var directory = Caller.Person(UserId.Parse("product"), ServiceRoles.Directory);
         var context = DecisionContext.At(Start);
-        var state = SpaceDirectory.PutSpace(null, new Space(SpaceId.Parse("space-1"), SpaceKind.Workspace, "Acme", null, null), directory, context).Value.State;
+        var state = SpaceDirectory.PutSpace(null, new Space(SpaceId.Parse("space-1"), SpaceKind.Workspace, "Acme", null, null), SpaceSurroundings.None, directory, context).Value.State;
         for (var i = 0; i < 8; i++)
         {
             state = SpaceDirectory.PutMember(state, new Member(UserId.Parse($"u{i}"), $"u{i}@x.test", null, MemberRole.Member, null), directory, context).Value.State;

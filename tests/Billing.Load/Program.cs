@@ -313,7 +313,7 @@ async Task SeedAsync(int count, DateTimeOffset start)
         var id = SpaceId.Parse($"r-{i:D7}");
         var directory = Caller.Person(UserId.Parse("product"), ServiceRoles.Directory);
         var context = DecisionContext.At(start);
-        var state = SpaceDirectory.PutSpace(null, new Space(id, SpaceKind.Workspace, $"Space {i}", null, Locale.Parse("nl-NL")), directory, context).Value.State;
+        var state = SpaceDirectory.PutSpace(null, new Space(id, SpaceKind.Workspace, $"Space {i}", null, Locale.Parse("nl-NL")), SpaceSurroundings.None, directory, context).Value.State;
         state = SpaceDirectory.PutMember(state, new Member(UserId.Parse("olivia"), $"olivia-{i}@x.test", "Olivia", MemberRole.Member, null), directory, context).Value.State;
         var upgrade = Upgrades.Upgrade(state, new UpgradeCommand(
             TierId.Parse("advanced"), Billing.Core.Calendar.BillingCycle.Monthly, SeatCount.Of(5), UserId.Parse("olivia"),

@@ -167,7 +167,7 @@ public class DecisionProperties
                     Apply(Cancellations.Cancel(_state, actor, at), outcome);
                     break;
                 case 5:
-                    Apply(Cancellations.Resume(_state, actor, at), outcome);
+                    Apply(Cancellations.Resume(_state, SpaceSurroundings.None, actor, at), outcome);
                     break;
                 case 6:
                     Apply(Ownership.TransferBillingOwner(_state, person, actor, at), outcome);
@@ -287,7 +287,7 @@ public class DecisionProperties
 
             // U4, U9, B3, N2: seats on the ladder and never below the rung covering the members; the owner a member.
             Assert.True(Catalog.Ladder.IsOffered(subscription.Seats.Value), $"{subscription.Seats} seats are not on the ladder.");
-            Assert.True(subscription.Seats >= Catalog.Ladder.SmallestOfferedAtLeast(Math.Max(1, after.MembersThatCount)), $"{subscription.Seats} seats for {after.MembersThatCount} members.");
+            Assert.True(subscription.Seats >= Catalog.Ladder.SmallestOfferedAtLeast(Math.Max(1, after.MembersCountedIn(subscription))), $"{subscription.Seats} seats for {after.MembersCountedIn(subscription)} members.");
             Assert.True(after.IsMember(subscription.BillingOwner), "The billing owner is not a member.");
             Assert.Null(after.Trial);
             Assert.True(subscription.ScheduledChange?.Seats is not { } scheduled || Catalog.Ladder.IsOffered(scheduled.Value));
@@ -346,7 +346,7 @@ public class DecisionProperties
         /// <summary>A rung just covering the members (often fewer than held), a rung above what is held, any count, or any rung.</summary>
         private SeatCount SeatsOf(int seats)
         {
-            var members = Math.Max(1, _state.MembersThatCount);
+            var members = Math.Max(1, _state.Members.Count);
             var held = _state.Subscription?.Seats.Value ?? members;
             return (seats % 4) switch
             {

@@ -32,11 +32,11 @@ public class DivisionTests
     public void S4_a_team_moves_into_and_out_of_a_division_but_never_changes_organization()
     {
         var team = Space(SpaceKind.Team, id: "team-1");
-        var moved = SpaceDirectory.PutSpace(team, new Space(team.Space.Id, SpaceKind.Team, "Acme", Organization, null, DivisionId), DirectoryService, At(Now)).Ok().State;
+        var moved = SpaceDirectory.PutSpace(team, new Space(team.Space.Id, SpaceKind.Team, "Acme", Organization, null, DivisionId), SpaceSurroundings.None, DirectoryService, At(Now)).Ok().State;
         Assert.Equal(DivisionId, moved.Space.DivisionId);
-        var back = SpaceDirectory.PutSpace(moved, new Space(team.Space.Id, SpaceKind.Team, "Acme", Organization, null), DirectoryService, At(Now)).Ok().State;
+        var back = SpaceDirectory.PutSpace(moved, new Space(team.Space.Id, SpaceKind.Team, "Acme", Organization, null), SpaceSurroundings.None, DirectoryService, At(Now)).Ok().State;
         Assert.Null(back.Space.DivisionId);
-        SpaceDirectory.PutSpace(team, new Space(team.Space.Id, SpaceKind.Team, "Acme", SpaceId.Parse("org-2"), null), DirectoryService, At(Now)).Fails(ErrorCode.InvalidRequest);
+        SpaceDirectory.PutSpace(team, new Space(team.Space.Id, SpaceKind.Team, "Acme", SpaceId.Parse("org-2"), null), SpaceSurroundings.None, DirectoryService, At(Now)).Fails(ErrorCode.InvalidRequest);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class DivisionTests
         Upgrades.Upgrade(division, Upgrade(seats: 5), As(Alice), At(Now)).Fails(ErrorCode.SeatsBelowMembers);
         var decision = Upgrades.Upgrade(division, Upgrade(seats: 10), As(Alice), At(Now)).Ok();
         Assert.Equal(10, decision.State.Subscription!.Seats.Value);
-        Assert.Equal(7, decision.State.MembersThatCount);
+        Assert.Equal(7, decision.State.MembersCountedIn(decision.State.Subscription!));
     }
 
     [Fact]

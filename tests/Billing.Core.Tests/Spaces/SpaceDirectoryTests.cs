@@ -25,7 +25,7 @@ public class SpaceDirectoryTests
     public void Only_the_directory_service_keeps_spaces_and_members()
     {
         var space = new Space(SpaceId.Parse("s"), SpaceKind.Workspace, "S", null, null);
-        SpaceDirectory.PutSpace(null, space, As(Alice), At(Now)).Fails(ErrorCode.Forbidden);
+        SpaceDirectory.PutSpace(null, space, SpaceSurroundings.None, As(Alice), At(Now)).Fails(ErrorCode.Forbidden);
         SpaceDirectory.PutMember(Space(), NewMember("dave"), As(Alice), At(Now)).Fails(ErrorCode.Forbidden);
         SpaceDirectory.RemoveMember(Space(), Bob, As(Alice), At(Now)).Fails(ErrorCode.Forbidden);
     }
@@ -33,7 +33,7 @@ public class SpaceDirectoryTests
     [Fact]
     [Trait("Rule", "S3")]
     public void A_space_keeps_its_kind_for_life() =>
-        SpaceDirectory.PutSpace(Space(), new Space(SpaceId.Parse("space-1"), SpaceKind.Organization, "Acme", null, null), DirectoryService, At(Now))
+        SpaceDirectory.PutSpace(Space(), new Space(SpaceId.Parse("space-1"), SpaceKind.Organization, "Acme", null, null), SpaceSurroundings.None, DirectoryService, At(Now))
             .Fails(ErrorCode.InvalidRequest);
 
     [Fact]

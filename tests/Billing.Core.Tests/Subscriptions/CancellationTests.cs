@@ -30,7 +30,7 @@ public class CancellationTests
     public void A_cancelled_plan_can_be_resumed_until_its_end()
     {
         var cancelled = Cancellations.Cancel(Subscribed(), As(Alice), At(Now)).Ok().State;
-        var resumed = Cancellations.Resume(cancelled, As(Alice), At(Now.AddDays(1))).Ok().State;
+        var resumed = Cancellations.Resume(cancelled, SpaceSurroundings.None, As(Alice), At(Now.AddDays(1))).Ok().State;
         Assert.False(resumed.Subscription!.CancelAtPeriodEnd);
         Assert.Single(Renewals.Advance(resumed, At(resumed.Subscription.RenewsAt)).Invoices());
     }
@@ -41,7 +41,7 @@ public class CancellationTests
     {
         var cancelled = Cancellations.Cancel(Subscribed(), As(Alice), At(Now)).Ok().State;
         Assert.True(Cancellations.Cancel(cancelled, As(Alice), At(Now)).Ok().ChangesNothing);
-        Assert.True(Cancellations.Resume(Subscribed(), As(Alice), At(Now)).Ok().ChangesNothing);
+        Assert.True(Cancellations.Resume(Subscribed(), SpaceSurroundings.None, As(Alice), At(Now)).Ok().ChangesNothing);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class CancellationTests
     public void Only_the_billing_owner_or_sales_can_cancel_or_resume()
     {
         Cancellations.Cancel(Subscribed(), As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
-        Cancellations.Resume(Subscribed(), As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
+        Cancellations.Resume(Subscribed(), SpaceSurroundings.None, As(Bob), At(Now)).Fails(ErrorCode.NotBillingOwner);
         Cancellations.Cancel(Subscribed(), Sales, At(Now)).Ok();
         Cancellations.Cancel(Space(), As(Alice), At(Now)).Fails(ErrorCode.NotSubscribed);
     }

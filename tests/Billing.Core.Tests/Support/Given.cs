@@ -43,7 +43,7 @@ internal static class Given
     public static SpaceBilling Space(SpaceKind kind = SpaceKind.Workspace, int members = 3, string id = "space-1")
     {
         var space = new Space(SpaceId.Parse(id), kind, "Acme", kind is SpaceKind.Team or SpaceKind.Division ? SpaceId.Parse("org-1") : null, null);
-        var state = SpaceDirectory.PutSpace(null, space, DirectoryService, At(Now)).Value.State;
+        var state = SpaceDirectory.PutSpace(null, space, SpaceSurroundings.None, DirectoryService, At(Now)).Value.State;
         UserId[] named = [Alice, Bob, Carol];
         for (var i = 0; i < members; i++)
         {

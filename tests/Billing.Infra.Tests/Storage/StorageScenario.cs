@@ -28,7 +28,7 @@ internal static class StorageScenario
     /// <summary>Creates the space with three members (one a CJK name, to round-trip any script) and stores it.</summary>
     public static async Task<StoredSpace> StoredSpaceWithMembersAsync(SpaceStore store, SpaceId id)
     {
-        var created = SpaceDirectory.PutSpace(null, new Space(id, SpaceKind.Workspace, "Acme", null, Locale.Parse("nl-NL")), DirectoryService, At(Now)).Value;
+        var created = SpaceDirectory.PutSpace(null, new Space(id, SpaceKind.Workspace, "Acme", null, Locale.Parse("nl-NL")), SpaceSurroundings.None, DirectoryService, At(Now)).Value;
         await store.SaveAsync(new SpaceWrite(null, created, [], null) { DecidedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         var loaded = (await store.LoadAsync(id, CancellationToken.None))!;
         foreach (var (user, name) in new[] { ("owner", "Ada"), ("u2", "王小明"), ("u3", "Søren Ødegård") })
