@@ -79,4 +79,24 @@ public class OpenApiTests(BillingServerFixture server) : IClassFixture<BillingSe
         Assert.Contains("idempotency_key_reused", upgrade.GetProperty("422").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.True(upgrade.GetProperty("201").GetProperty("content").TryGetProperty("application/json", out _));
     }
+
+    [Theory]
+    [Trait("Rule", "S4")]
+    [InlineData("/api/spaces/{spaceId}", "put", "divisionId")]
+    [InlineData("/api/spaces/{spaceId}/subscription", "post", "takeOverTeamPlans")]
+    [InlineData("/api/spaces/{spaceId}/subscription/cancel", "post", "at")]
+    [InlineData("/api/spaces/{spaceId}/subscription/cancel", "post", "refund")]
+    public async Task The_request_body_of_a_write_names_the_fields_it_reads(string path, string method, string field)
+    {
+        using var document = JsonDocument.Parse(await server.Anonymous.GetStringAsync("/api/openapi.json"));
+        var schema = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method)
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        // An optional body is "null or the body's schema".
+        var reference = schema.TryGetProperty("oneOf", out var choices)
+            ? choices.EnumerateArray().Single(c => c.TryGetProperty("$ref", out _)).GetProperty("$ref")
+            : schema.GetProperty("$ref");
+        schema = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
+
+        Assert.True(schema.GetProperty("properties").TryGetProperty(field, out _), $"{method.ToUpperInvariant()} {path} does not name {field}: {schema}");
+    }
 }
