@@ -36,13 +36,15 @@ export interface Tier { id: string; name: string; prices: { currency: string; mo
 export interface Plans { tiers: Tier[]; cycles: string[]; seatLadder: { minimum: number; maximum: number; steps: { upTo: number; step: number }[] }; trialDays: number }
 export interface PaymentMethodSetup { provider: string; clientSecret?: string; setupToken?: string; approvalUrl?: string }
 export interface PaymentMethodChoice { provider: string; token?: string }
-export interface UpgradeBody { tier: string; cycle: string; seats: number; billingOwnerId: string; billingInfo?: BillingInfoBody; paymentMethod?: PaymentMethodChoice }
+export interface UpgradeBody { tier: string; cycle: string; seats: number; billingOwnerId: string; billingInfo?: BillingInfoBody; paymentMethod?: PaymentMethodChoice; takeOverTeamPlans?: boolean }
+/** A team (or division) below with a plan of its own, named by `teams_already_paid` (U11). */
+export interface PaidTeam { spaceId: string; billingOwnerId?: string }
 export interface ChangeBody { tier?: string; cycle?: string; seats?: number }
 export type BillingInfoBody = Omit<BillingInfo, "taxIdStatus" | "taxExempt">;
 
 /** An RFC 9457 problem with the API's stable code. */
 export class Problem extends Error {
-  constructor(readonly status: number, readonly code: string, detail: string, readonly errors?: Record<string, string[]>) {
+  constructor(readonly status: number, readonly code: string, detail: string, readonly errors?: Record<string, string[]>, readonly teams?: PaidTeam[]) {
     super(detail);
   }
 }
@@ -116,9 +118,9 @@ export class BillingApi {
       throw new Problem(0, "network_error", "The server could not be reached.");
     }
     if (!response.ok) {
-      let problem: { code?: string; detail?: string; errors?: Record<string, string[]> } = {};
+      let problem: { code?: string; detail?: string; errors?: Record<string, string[]>; teams?: PaidTeam[] } = {};
       try { problem = await response.json(); } catch { /* not JSON: the status says enough */ }
-      throw new Problem(response.status, problem.code ?? "internal_error", problem.detail ?? response.statusText, problem.errors);
+      throw new Problem(response.status, problem.code ?? "internal_error", problem.detail ?? response.statusText, problem.errors, problem.teams);
     }
     return response;
   }

@@ -7,7 +7,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import {
   BillingApi, Problem, newIdempotencyKey,
   type Action, type BillingInfo, type BillingInfoBody, type BillingView, type ChangeBody, type Invoice, type InvoiceLine, type PaymentMethod,
-  type PaymentMethodChoice, type Plans, type Preview, type ScheduledChange, type TokenSource, type UpgradeBody,
+  type PaidTeam, type PaymentMethodChoice, type Plans, type Preview, type ScheduledChange, type TokenSource, type UpgradeBody,
 } from "./api.js";
 import { Words, languageOf, languages, type Language } from "./i18n.js";
 import { mountCardForm, startPayPal, type CardForm, type PayPalReturn } from "./payments.js";
@@ -22,6 +22,8 @@ type PaymentChoice = "sandbox-ok" | "sandbox-declined" | "sandbox-paypal" | "car
 interface Form {
   tier: string; cycle: string; seats: number; owner: string; member: string; method: PaymentChoice;
   info: BillingInfoBody;
+  /** U11: end the plans of the teams below at once, refunded, as part of the upgrade. */
+  takeOver: boolean;
 }
 
 const countries = ["US", "CA", "GB", "IE", "FR", "BE", "NL", "LU", "DE", "AT", "CH", "IT", "ES", "PT", "SE", "NO", "DK", "FI", "PL", "CZ", "ID", "SG", "MY", "TW", "HK", "JP", "KR", "AU", "NZ", "IN", "BR", "MX", "ZA"];
@@ -37,7 +39,7 @@ export class BillingTab extends LitElement {
     payments: { attribute: false }, payPalReturn: { attribute: false },
     view: { state: true }, plans: { state: true }, info: { state: true }, invoices: { state: true }, more: { state: true },
     problem: { state: true }, dialog: { state: true }, form: { state: true }, preview: { state: true }, busy: { state: true },
-    dialogProblem: { state: true }, toast: { state: true }, cardReady: { state: true }, approved: { state: true },
+    dialogProblem: { state: true }, toast: { state: true }, cardReady: { state: true }, approved: { state: true }, paidTeams: { state: true },
   };
 
   spaceId = "";
@@ -63,6 +65,8 @@ export class BillingTab extends LitElement {
   cardReady = false;
   /** The PayPal account approved for the upgrade in the dialog. */
   approved?: PaymentMethodChoice;
+  /** The teams below with plans of their own that refused the upgrade (U11 `teams_already_paid`): offered to take over. */
+  paidTeams?: PaidTeam[];
   private key = newIdempotencyKey();
   private card?: CardForm;
 
@@ -306,7 +310,9 @@ export class BillingTab extends LitElement {
       member: others[0]?.userId ?? "",
       method: this.payments.sandbox ? "sandbox-ok" : this.payments.stripePublishableKey ? "card" : "paypal",
       info: this.info ? { name: this.info.name, email: this.info.email, address: { ...this.info.address }, taxId: this.info.taxId } : { name: view.spaceName ?? "", email: "", address: { line1: "", city: "", country: "US" } },
+      takeOver: false,
     };
+    this.paidTeams = undefined;
     this.preview = undefined;
     this.dialogProblem = undefined;
     this.busy = false;
@@ -386,6 +392,7 @@ export class BillingTab extends LitElement {
       tier: form.tier, cycle: form.cycle, seats: form.seats, billingOwnerId: form.owner,
       billingInfo: { ...info, taxId: info.taxId || undefined, address: { ...info.address, line2: info.address.line2 || undefined, postalCode: info.address.postalCode || undefined, region: info.address.region || undefined } },
       paymentMethod: method,
+      takeOverTeamPlans: form.takeOver || undefined,
     };
   }
 
@@ -458,6 +465,7 @@ export class BillingTab extends LitElement {
     } catch (error) {
       this.dialogProblem = asProblem(error);
       if (committing && this.dialogProblem.code === "idempotency_key_reused") this.key = newIdempotencyKey();
+      if (this.dialogProblem.code === "teams_already_paid") this.paidTeams = this.dialogProblem.teams;
     } finally {
       this.busy = false;
     }
@@ -524,7 +532,8 @@ export class BillingTab extends LitElement {
             ${(view.members ?? []).map((m) => html`<option value=${m.userId} ?selected=${m.userId === form.owner}>${m.name ?? m.userId}${m.userId === view.caller?.userId ? ` (${w.t("you")})` : ""}</option>`)}
           </select></div>
         ${this.infoFields()}
-        ${this.methodFields()}`;
+        ${this.methodFields()}
+        ${this.paidTeams?.length ? this.takeOverField(this.paidTeams) : nothing}`;
       case "change": return this.planFields();
       case "withdraw": return html`<p>${w.t("scheduled", { date: w.date(view.scheduledChange?.effectiveAt) })}</p>`;
       case "cancel": return html`<p>${w.t("cancelExplain", { date: w.date(view.renewsAt) })}</p>`;
@@ -539,6 +548,16 @@ export class BillingTab extends LitElement {
       case "payment": return this.methodFields();
       case "info": return this.infoFields();
     }
+  }
+
+  /** U11: the teams below that pay for their own plans, and the choice to end those plans now with their unused part refunded. */
+  private takeOverField(teams: PaidTeam[]) {
+    const w = this.words;
+    return html`<fieldset data-testid="paid-teams"><legend>${w.t("paidTeams")}</legend>
+      <ul>${teams.map((t) => html`<li><code>${t.spaceId}</code>${t.billingOwnerId ? ` · ${w.t("billingOwner")}: ${t.billingOwnerId}` : ""}</li>`)}</ul>
+      <label class="choice"><input type="checkbox" name="takeOver" data-testid="take-over" .checked=${this.form!.takeOver}
+        @change=${(e: Event) => this.edit((f) => { f.takeOver = (e.target as HTMLInputElement).checked; })}>${w.t("takeOverTeams")}</label>
+    </fieldset>`;
   }
 
   private tierField() {
