@@ -32,7 +32,11 @@ public enum AuditAction
     PaymentReminderSent,
     PaymentFailed,
     PaymentActionRequired,
+    /// <summary>Money given back on a paid invoice with a credit note (V5, U11, U12), here or at the provider.</summary>
     InvoiceRefunded,
+
+    /// <summary>Sales voided an open invoice with a credit note (V5).</summary>
+    InvoiceVoided,
     PaymentDisputed,
     PaymentMethodUpdated,
     PaymentMethodRemoved,

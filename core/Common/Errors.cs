@@ -62,6 +62,13 @@ public static class Errors
 
     public static DomainError InvoiceNotOpen(string status) => new(ErrorCode.InvoiceNotOpen, $"The invoice is {status}; payments are recorded only against an open or past due invoice (I3).");
 
+    public static DomainError InvoiceNotOpenToVoid(string status) => new(ErrorCode.InvoiceNotOpen, $"The invoice is {status}; only an open or past due invoice is voided (V5), a paid one is refunded.");
+
+    public static DomainError InvoiceNotPaid(string status) => new(ErrorCode.InvoiceNotPaid, $"The invoice is {status}; only a paid invoice is refunded (V5), an open one is voided.");
+
+    public static DomainError RefundExceedsPaid(string refundable) =>
+        new(ErrorCode.RefundExceedsPaid, $"The refund is more than the {refundable} paid and not yet refunded on the invoice (V5).");
+
     public static DomainError PaymentExceedsAmountDue(string due) =>
         new(ErrorCode.PaymentExceedsAmountDue, $"The payment is more than the {due} still due on the invoice (I3).");
 }

@@ -41,4 +41,7 @@ public enum EmailKind
 
     /// <summary>Billing ownership was handed to this member (B3, B8): told to the new owner.</summary>
     BillingOwnershipReceived,
+
+    /// <summary>A credit note (V5: an invoice voided, or refunded in full or in part), its PDF attached.</summary>
+    CreditNote,
 }

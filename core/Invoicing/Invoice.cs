@@ -11,19 +11,21 @@ namespace Billing.Core.Invoicing;
 /// <list type="bullet">
 /// <item>issued (<see cref="Issue"/>): open, or paid at once when nothing is owed; its number pending;</item>
 /// <item>numbered once from the issuer's sequence (<see cref="NumberAs"/>), whatever its status by then;</item>
-/// <item>open -> past due (a failed charge) -> paid; open -> paid; open or past due -> void; paid -> refunded;</item>
+/// <item>open -> past due (a failed charge) -> paid; open -> paid; open or past due -> void;</item>
+/// <item>paid -> partially refunded -> refunded, each refund under its credit note (<see cref="Refund"/>, V5);</item>
 /// <item>while unpaid, a payment the bank holds for the billing owner to confirm (<see cref="AwaitConfirmation"/>);</item>
 /// <item>while unpaid, bank transfers received (<see cref="Receive"/>, I3), paid once they cover the total.</item>
 /// </list>
-/// A settled invoice (paid, void, refunded) never moves back, so a late or repeated report changes nothing.
+/// A settled invoice (paid, void, refunded in part or in full) never moves back, so a late or repeated report changes nothing.
 /// </summary>
 public sealed record Invoice
 {
     private Invoice(
         InvoiceDraft content, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number, string? payment = null,
-        ImmutableArray<ReceivedPayment> received = default)
+        ImmutableArray<ReceivedPayment> received = default, ImmutableArray<InvoiceRefund> refunds = default)
     {
         Received = received.IsDefault ? [] : received;
+        Refunds = refunds.IsDefault ? [] : refunds;
         Content = content;
         Status = status;
         PaidAt = paidAt;
@@ -47,6 +49,17 @@ public sealed record Invoice
 
     /// <summary>The bank transfers recorded against it (I3), in the order sales recorded them.</summary>
     public ImmutableArray<ReceivedPayment> Received { get; private init; }
+
+    /// <summary>The money given back on it (V5), each under its credit note, oldest first.</summary>
+    public ImmutableArray<InvoiceRefund> Refunds { get; private init; }
+
+    /// <summary>What was given back so far.</summary>
+    public Money AmountRefunded => Refunds.Aggregate(Money.Zero(Total.Currency), (sum, r) => sum + r.Amount);
+
+    /// <summary>What may still be given back: the total less what was refunded, on a paid invoice only.</summary>
+    public Money Refundable => Status is InvoiceStatus.Paid or InvoiceStatus.PartiallyRefunded && !Total.IsNegative
+        ? Total - AmountRefunded
+        : Money.Zero(Total.Currency);
 
     /// <summary>What the recorded bank transfers add up to.</summary>
     public Money AmountReceived => Received.Aggregate(Money.Zero(Total.Currency), (sum, p) => sum + p.Amount);
@@ -76,7 +89,7 @@ public sealed record Invoice
     /// <summary>What is still to be paid: the total less the transfers received until the invoice is settled, nothing after (nor on a total below zero).</summary>
     public Money AmountDue => IsSettled || Total.IsNegative ? Money.Zero(Total.Currency) : Total - AmountReceived;
 
-    public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.Refunded;
+    public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.Refunded or InvoiceStatus.PartiallyRefunded;
 
     /// <summary>
     /// I4: unpaid past its due date at <paramref name="now"/>. An invoice paid by bank transfer is overdue from its due
@@ -109,8 +122,8 @@ public sealed record Invoice
     /// <summary>An invoice as storage kept it, at the point of its life it had reached; storage only.</summary>
     public static Invoice Restore(
         InvoiceDraft draft, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number, string? payment = null,
-        ImmutableArray<ReceivedPayment> received = default) =>
-        new(draft, status, paidAt, heldPayment, issuer, number, payment, received);
+        ImmutableArray<ReceivedPayment> received = default, ImmutableArray<InvoiceRefund> refunds = default) =>
+        new(draft, status, paidAt, heldPayment, issuer, number, payment, received, refunds);
 
     /// <summary>The invoice with its number (V1). An invoice keeps its first number: numbering it again changes nothing.</summary>
     public Invoice NumberAs(Issuer issuer, InvoiceNumber number) => IsNumbered ? this : this with { Issuer = issuer, Number = number };
@@ -146,9 +159,27 @@ public sealed record Invoice
     /// <summary>A charge of the unpaid invoice waits for the billing owner to confirm it with their bank; it stays open (or past due).</summary>
     public Invoice AwaitConfirmation(string payment) => IsSettled ? this : this with { HeldPayment = payment };
 
-    /// <summary>Cancelled by sales (C3); a paid or refunded invoice is not voided (its money is handled by a refund).</summary>
-    public Invoice MarkVoid() => Status is InvoiceStatus.Paid or InvoiceStatus.Refunded ? this : this with { Status = InvoiceStatus.Void, HeldPayment = null };
+    /// <summary>Cancelled by sales (C3, V5); a paid or refunded invoice is not voided (its money is handled by a refund).</summary>
+    public Invoice MarkVoid() => Status is InvoiceStatus.Paid or InvoiceStatus.Refunded or InvoiceStatus.PartiallyRefunded ? this : this with { Status = InvoiceStatus.Void, HeldPayment = null };
 
-    /// <summary>The money of a paid invoice went back; only a paid invoice can be refunded.</summary>
-    public Invoice MarkRefunded() => Status == InvoiceStatus.Paid ? this with { Status = InvoiceStatus.Refunded } : this;
+    /// <summary>
+    /// Money given back on the paid invoice (V5): partially refunded, or refunded once the refunds reach its
+    /// total. Whether it may be (paid, within what is refundable) is core's <c>Refunds</c>' decision; a credit
+    /// note already recorded changes nothing.
+    /// </summary>
+    public Invoice Refund(InvoiceRefund refund)
+    {
+        if (Refunds.Any(r => r.CreditNote == refund.CreditNote))
+        {
+            return this;
+        }
+
+        if (refund.Amount.Amount > Refundable.Amount || refund.Amount.Amount <= 0)
+        {
+            throw new InvalidOperationException($"Invoice {Id}: {refund.Amount} is not refundable (what is: {Refundable}).");
+        }
+
+        var refunded = this with { Refunds = Refunds.Add(refund) };
+        return refunded with { Status = refunded.AmountRefunded.Amount >= Total.Amount ? InvoiceStatus.Refunded : InvoiceStatus.PartiallyRefunded };
+    }
 }

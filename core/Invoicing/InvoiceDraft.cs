@@ -31,8 +31,14 @@ public sealed record InvoiceDraft(
 
     public Money Subtotal => InvoiceTotals.Subtotal(Lines, Currency);
 
+    /// <summary>
+    /// The tax as stated rather than computed: a refund's credit note carries its share of the credited
+    /// invoice's tax, so that its total is exactly minus the amount refunded (V5); null on every other invoice.
+    /// </summary>
+    public Money? StatedTax { get; init; }
+
     /// <summary>The tax of the whole invoice, its proration and credit lines included, at the invoice's one treatment (T1).</summary>
-    public Money Tax => Taxation.TaxOn(Subtotal);
+    public Money Tax => StatedTax ?? Taxation.TaxOn(Subtotal);
 
     public Money Total => Subtotal + Tax;
 }

@@ -14,8 +14,11 @@ public enum InvoiceStatus
     /// <summary>Cancelled by sales; kept, never deleted (C3).</summary>
     Void,
 
-    /// <summary>Paid, then the money went back to the payer (a refund made at the provider).</summary>
+    /// <summary>Paid, then all of the money went back to the payer (V5).</summary>
     Refunded,
+
+    /// <summary>Paid, then part of the money went back to the payer (V5); more may follow, up to what was paid.</summary>
+    PartiallyRefunded,
 }
 
 public static class InvoiceStatusNames
@@ -27,6 +30,7 @@ public static class InvoiceStatusNames
         InvoiceStatus.PastDue => "past_due",
         InvoiceStatus.Void => "void",
         InvoiceStatus.Refunded => "refunded",
+        InvoiceStatus.PartiallyRefunded => "partially_refunded",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Billing.Core.Amounts;
 using Billing.Core.Calendar;
 using Billing.Core.Common;
 using Billing.Core.Effects;
@@ -7,8 +8,9 @@ using Billing.Core.Invoicing;
 namespace Billing.Core.Subscriptions;
 
 /// <summary>
-/// The credit note of a plan that ends before its paid period does (U11 taken over, U12 ended by sales
-/// with a prorated refund): the unused part of the period, refunded to the payment it came from (V5).
+/// Credit notes (V5): the one of a plan that ends before its paid period does (U11 taken over, U12 ended by
+/// sales with a prorated refund), the unused part of the period refunded to the payment it came from; and
+/// the one of an invoice voided or refunded, its lines and tax negative.
 /// </summary>
 internal static class CreditNotes
 {
@@ -40,4 +42,52 @@ internal static class CreditNotes
     /// <summary>Issue the credit note and give its amount back through the provider of the payment it credits.</summary>
     public static ImmutableArray<Effect> IssueAndRefund(SpaceBilling state, Subscription subscription, InvoiceDraft creditNote) =>
         [new IssueInvoice(creditNote), new RefundPayment(state.Space.Id, creditNote.Id, creditNote.Credits!.Value, -creditNote.Total, subscription.PaymentMethod)];
+
+    /// <summary>The credit note of a voided invoice: all of its lines and its tax, negative; its id the invoice's, <c>-v</c>.</summary>
+    public static InvoiceDraft ForVoid(Invoice invoice, DecisionContext context) =>
+        Crediting(invoice, InvoiceId.Parse($"{invoice.Id}-v"), [.. invoice.Content.Lines.Select(l => l with { Amount = -l.Amount })], -invoice.Tax, context);
+
+    /// <summary>
+    /// The credit note of <paramref name="amount"/> given back on the paid <paramref name="invoice"/>: its total is
+    /// exactly minus the amount. The tax is the invoice's tax in the same proportion (rounded once, M2), the rest
+    /// spread over the invoice's lines in proportion to them, the last line taking the rounding, so that the
+    /// lines add up to the subtotal to the minor unit. Refunding the whole total credits every line and the whole tax.
+    /// The id is the invoice's, <c>-r</c> and the refund's ordinal on it.
+    /// </summary>
+    public static InvoiceDraft ForRefund(Invoice invoice, Money amount, DecisionContext context)
+    {
+        var total = invoice.Total.Amount;
+        var tax = Money.Of(Rounding.DivideHalfAwayFromZero((Int128)invoice.Tax.Amount * amount.Amount, total), amount.Currency);
+        var subtotal = amount - tax;
+        var lines = invoice.Content.Lines;
+        var credited = ImmutableArray.CreateBuilder<InvoiceLine>(lines.Length);
+        var spread = Money.Zero(amount.Currency);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var share = i == lines.Length - 1 || invoice.Subtotal.IsZero
+                ? subtotal - spread
+                : Money.Of(Rounding.DivideHalfAwayFromZero((Int128)lines[i].Amount.Amount * subtotal.Amount, invoice.Subtotal.Amount), amount.Currency);
+            spread += share;
+            credited.Add(lines[i] with { Amount = -share });
+            if (invoice.Subtotal.IsZero)
+            {
+                break;
+            }
+        }
+
+        var id = InvoiceId.Parse(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{invoice.Id}-r{invoice.Refunds.Length + 1}"));
+        return Crediting(invoice, id, credited.ToImmutable(), -tax, context);
+    }
+
+    private static InvoiceDraft Crediting(Invoice invoice, InvoiceId id, ImmutableArray<InvoiceLine> lines, Money tax, DecisionContext context) =>
+        invoice.Content with
+        {
+            Id = id,
+            Kind = InvoiceKind.CreditNote,
+            IssuedAt = context.Now,
+            DueAt = context.Now,
+            Lines = lines,
+            Credits = invoice.Id,
+            StatedTax = tax,
+        };
 }

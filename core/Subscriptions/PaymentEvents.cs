@@ -31,7 +31,7 @@ public static class PaymentEvents
             ReportedPayment.Succeeded => ChargeOutcomes.Succeeded(state, invoice, caller, context, report.Payment),
             ReportedPayment.Failed => ChargeOutcomes.Failed(state, invoice, report.Attempt, caller, context),
             ReportedPayment.RequiresAction => ChargeOutcomes.RequiresAction(state, invoice, report.Attempt, report.HeldPayment, caller, context),
-            ReportedPayment.Refunded => Refunded(state, invoice, caller, context),
+            ReportedPayment.Refunded => Refunds.MadeAtProvider(state, invoice, report.Refunds, caller, context),
             _ => (Disputed(state, invoice, report.Reason ?? "dispute", caller, context), invoice),
         };
     }
@@ -47,15 +47,6 @@ public static class PaymentEvents
         && !invoice.Content.PaymentMethod.IsInvoice
         && (invoice.Content.PaymentMethod.Provider == provider
             || (state.Subscription is { } subscription && subscription.Id == invoice.Content.SubscriptionId && subscription.PaymentMethod.Provider == provider));
-
-    /// <summary>The money of a paid invoice went back to the payer (a refund made in the provider's dashboard).</summary>
-    public static (Decision Decision, Invoice Invoice) Refunded(SpaceBilling state, Invoice invoice, Caller caller, DecisionContext context)
-    {
-        var refunded = invoice.MarkRefunded();
-        return refunded == invoice
-            ? (Decision.Unchanged(state), invoice)
-            : (new Decision(state, [], [AuditTrail.Record(state, caller, context, AuditAction.InvoiceRefunded, invoice.Status, refunded.Status)]), refunded);
-    }
 
     /// <summary>The payer disputed a charge with their bank: recorded for the billing history (A1); nothing else changes until it is settled.</summary>
     public static Decision Disputed(SpaceBilling state, Invoice invoice, string reason, Caller caller, DecisionContext context) =>

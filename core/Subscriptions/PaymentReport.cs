@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Billing.Core.Payments;
 
 namespace Billing.Core.Subscriptions;
@@ -17,4 +18,8 @@ public enum ReportedPayment
 /// charges it was (1 = first), the reason it gives (a decline code, a dispute reason), and for a payment
 /// that requires action, the provider's payment the billing owner is to confirm.
 /// </summary>
-public sealed record PaymentReport(PaymentProvider Provider, ReportedPayment What, int Attempt, string? Reason, string? HeldPayment = null, string? Payment = null);
+public sealed record PaymentReport(PaymentProvider Provider, ReportedPayment What, int Attempt, string? Reason, string? HeldPayment = null, string? Payment = null)
+{
+    /// <summary>For a refund: each refund the provider lists on the payment (V5), those made here included.</summary>
+    public ImmutableArray<ProviderRefund> Refunds { get; init; } = [];
+}

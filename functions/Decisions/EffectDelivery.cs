@@ -219,7 +219,7 @@ public sealed partial class EffectDelivery(
         }
 
         var amount = refund.Amount.Amount <= credited.Total.Amount ? refund.Amount : credited.Total;
-        await gateway.RefundPaymentAsync(payment, amount, refund.IdempotencyKey, cancellationToken);
+        await gateway.RefundPaymentAsync(payment, amount, refund.IdempotencyKey, new CreditNoteReference(space, refund.Credited, refund.CreditNote), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Space {Space}: the credit note {CreditNote} of invoice {Invoice} is to be refunded by sales (bank transfer, or no provider payment known).")]

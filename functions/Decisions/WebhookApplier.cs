@@ -38,6 +38,7 @@ public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers cu
                 }, charge.Attempt, received.Reason, received.Kind == PaymentEventKind.PaymentRequiresAction ? received.PaymentReference : null)
                 {
                     Payment = received.Kind == PaymentEventKind.PaymentSucceeded ? received.PaymentReference : null,
+                    Refunds = received.Refunds,
                 };
                 InvoiceOutcomes.Outcome outcome = (state, invoice, context) => PaymentEvents.Apply(state, invoice, report, caller, context);
                 return await outcomes.ApplyAsync(charge.Space, charge.Invoice, requestId, outcome, new InvoiceOutcomes.Known(), cancellationToken) is not null ? charge.Space : null;

@@ -41,6 +41,8 @@ public static class InvoiceEndpoints
 
         var sales = space.MapGroup("").ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         sales.MapPost("/invoices/{invoiceId}/payments", RecordPayment).WithName("RecordPayment");
+        sales.MapPost("/invoices/{invoiceId}/void", VoidInvoice).WithName("VoidInvoice");
+        sales.MapPost("/invoices/{invoiceId}/refunds", RefundInvoice).WithName("RefundInvoice");
         return space;
     }
 
@@ -172,6 +174,77 @@ public static class InvoiceEndpoints
                 hash,
                 current => Access.RequireMember(current, caller, ServiceRoles.Sales)),
             view => TypedResults.Created((string?)null, view));
+    }
+
+    // V5: sales voids an open invoice; answers the credit note as issued (its number follows with delivery).
+    private static async Task<Results<Created<InvoiceView>, Replayed, ApiProblem>> VoidInvoice([AsParameters] SpaceRequest request, string invoiceId)
+    {
+        var (caller, id, key, hash, problem) = request.ReadKeyed<object?>(null);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!InvoiceId.TryParse(invoiceId, out var invoice))
+        {
+            return Problems.Invalid("invoiceId", "An id of 1 to 64 characters from [A-Za-z0-9_-].");
+        }
+
+        return await request.RunAsync(
+            new InvoiceRequest<InvoiceView>(
+                id,
+                invoice,
+                (state, stored, context) => state is null ? Errors.NotFound() : Refunds.Void(state, stored, caller, context),
+                CreditNoteOf,
+                key,
+                hash,
+                current => Access.RequireMember(current, caller, ServiceRoles.Sales)),
+            view => TypedResults.Created((string?)null, view));
+    }
+
+    // V5: sales refunds a paid invoice in full (no amount) or in part; answers the credit note as issued.
+    private static async Task<Results<Created<InvoiceView>, Replayed, ApiProblem>> RefundInvoice(
+        [AsParameters] SpaceRequest request, string invoiceId, RefundBody? body)
+    {
+        var (caller, id, key, hash, problem) = request.ReadKeyed(body);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new FieldErrors();
+        if (!InvoiceId.TryParse(invoiceId, out var invoice))
+        {
+            errors.Add("invoiceId", "An id of 1 to 64 characters from [A-Za-z0-9_-].");
+        }
+
+        if (body?.Amount is <= 0)
+        {
+            errors.Add("amount", "The amount to refund in the currency's minor units, more than zero; absent to refund all that is left.");
+        }
+
+        var reference = errors.OptionalText("reference", body?.Reference, maxLength: 140);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        return await request.RunAsync(
+            new InvoiceRequest<InvoiceView>(
+                id,
+                invoice,
+                (state, stored, context) => state is null ? Errors.NotFound() : Refunds.Refund(state, stored, body?.Amount, reference, caller, context),
+                CreditNoteOf,
+                key,
+                hash,
+                current => Access.RequireMember(current, caller, ServiceRoles.Sales)),
+            view => TypedResults.Created((string?)null, view));
+    }
+
+    private static InvoiceView CreditNoteOf(Decision decision)
+    {
+        var note = decision.Effects.OfType<Billing.Core.Effects.IssueInvoice>().Single().Draft;
+        return InvoiceView.Of(Invoice.Issue(note, note.IssuedAt));
     }
 
     private static Task<Results<Ok<PageView<AuditEntryView>>, ApiProblem>> GetAudit(

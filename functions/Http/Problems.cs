@@ -64,9 +64,9 @@ public static class Problems
         ErrorCode.Forbidden or ErrorCode.NotBillingOwner => StatusCodes.Status403Forbidden,
         ErrorCode.NotFound => StatusCodes.Status404NotFound,
         ErrorCode.AlreadySubscribed or ErrorCode.NotSubscribed or ErrorCode.TeamInPaidOrganization or ErrorCode.TeamsAlreadyPaid
-            or ErrorCode.ContactSales or ErrorCode.TrialAlreadyUsed or ErrorCode.BillingOwnerMustTransferFirst or ErrorCode.InvoiceNotOpen => StatusCodes.Status409Conflict,
+            or ErrorCode.ContactSales or ErrorCode.TrialAlreadyUsed or ErrorCode.BillingOwnerMustTransferFirst or ErrorCode.InvoiceNotOpen or ErrorCode.InvoiceNotPaid => StatusCodes.Status409Conflict,
         ErrorCode.TierNotOnSale or ErrorCode.SeatCountNotOffered or ErrorCode.SeatsBelowMembers or ErrorCode.BillingOwnerNotMember
-            or ErrorCode.InvoicePaymentNotEligible or ErrorCode.IdempotencyKeyReused or ErrorCode.TaxIdInvalid or ErrorCode.PaymentExceedsAmountDue => StatusCodes.Status422UnprocessableEntity,
+            or ErrorCode.InvoicePaymentNotEligible or ErrorCode.IdempotencyKeyReused or ErrorCode.TaxIdInvalid or ErrorCode.PaymentExceedsAmountDue or ErrorCode.RefundExceedsPaid => StatusCodes.Status422UnprocessableEntity,
         ErrorCode.InternalError => StatusCodes.Status500InternalServerError,
         ErrorCode.StorageUnavailable or ErrorCode.PaymentProviderUnavailable => StatusCodes.Status503ServiceUnavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),

@@ -31,3 +31,6 @@ public sealed record PaymentMethodSetupBody(string? Provider);
 public sealed record TaxExemptionBody(bool? Exempt, string? Reason);
 
 public sealed record PaymentReceivedBody(long? Amount, string? Currency, DateTimeOffset? ReceivedAt, string? Reference);
+
+/// <summary>A refund (V5): <see cref="Amount"/> in the invoice currency's minor units, all that is refundable when absent; <see cref="Reference"/> the bank's, for an invoice paid by bank transfer.</summary>
+public sealed record RefundBody(long? Amount, string? Reference);

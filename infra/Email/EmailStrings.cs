@@ -27,7 +27,8 @@ public static class EmailStrings
                 ("You now manage billing for {space}", "You are now the billing owner of {space}: the plan, the payment method, the billing information and the invoices are yours to manage in the billing tab."),
                 ("The plan of {space} was taken over by its organization", "The paid plan of {space} has ended because its organization (or division) now pays for its members. The unused part of the period goes back to the payment it came from; the credit note is attached."),
                 ("Reminder: invoice {number} for {space} is due", "Invoice {number} for {space} is due and {due} of it is still to be paid. Please pay it by bank transfer, quoting the invoice number; the bank details are on the invoice. If you have just paid, thank you, and please ignore this reminder."),
-                ("{space} is now paid for by its division", "{space} moved into a division whose plan pays for its members. Your team's plan stays until the end of the period you paid for and then ends instead of renewing; nothing more is charged for it. Nothing is deleted."))),
+                ("{space} is now paid for by its division", "{space} moved into a division whose plan pays for its members. Your team's plan stays until the end of the period you paid for and then ends instead of renewing; nothing more is charged for it. Nothing is deleted."),
+                ("Credit note {number} for {space}", "Your credit note {number} for {space} is attached: {total}. An amount refunded goes back to the payment it came from; a voided invoice is no longer due."))),
         [Language.French] = new(
             "Bonjour {name},",
             "Consultez vos factures en ligne : {link}",
@@ -46,7 +47,8 @@ public static class EmailStrings
                 ("Vous gérez désormais la facturation de {space}", "Vous êtes désormais responsable de la facturation de {space} : le forfait, le moyen de paiement, les informations de facturation et les factures se gèrent dans l'onglet Facturation."),
                 ("Le forfait de {space} a été repris par son organisation", "Le forfait payant de {space} a pris fin, car son organisation (ou sa division) paie désormais pour ses membres. La partie non utilisée de la période est remboursée sur le paiement d'origine ; l'avoir est joint."),
                 ("Rappel : la facture {number} pour {space} est échue", "La facture {number} pour {space} est échue et il reste {due} à payer. Veuillez la régler par virement bancaire en indiquant le numéro de facture ; les coordonnées bancaires figurent sur la facture. Si vous venez de payer, merci, et ne tenez pas compte de ce rappel."),
-                ("{space} est désormais payé par sa division", "{space} a rejoint une division dont le forfait paie pour ses membres. Le forfait de votre équipe reste actif jusqu'à la fin de la période payée, puis prend fin au lieu de se renouveler ; plus rien ne vous est facturé pour lui. Rien n'est supprimé."))),
+                ("{space} est désormais payé par sa division", "{space} a rejoint une division dont le forfait paie pour ses membres. Le forfait de votre équipe reste actif jusqu'à la fin de la période payée, puis prend fin au lieu de se renouveler ; plus rien ne vous est facturé pour lui. Rien n'est supprimé."),
+                ("Avoir {number} pour {space}", "Veuillez trouver ci-joint votre avoir {number} pour {space} : {total}. Un montant remboursé revient au paiement d'origine ; une facture annulée n'est plus due."))),
         [Language.Dutch] = new(
             "Hallo {name},",
             "Bekijk uw facturen online: {link}",
@@ -65,7 +67,8 @@ public static class EmailStrings
                 ("U beheert nu de facturatie van {space}", "U bent nu de facturatiebeheerder van {space}: het abonnement, de betaalmethode, de factuurgegevens en de facturen beheert u op het tabblad Facturatie."),
                 ("Het abonnement van {space} is overgenomen door de organisatie", "Het betaalde abonnement van {space} is beëindigd omdat de organisatie (of divisie) nu voor de leden betaalt. Het ongebruikte deel van de periode wordt teruggestort naar de oorspronkelijke betaling; de creditnota is bijgevoegd."),
                 ("Herinnering: factuur {number} voor {space} is vervallen", "Factuur {number} voor {space} is vervallen en er staat nog {due} open. Betaal deze per bankoverschrijving onder vermelding van het factuurnummer; de bankgegevens staan op de factuur. Heeft u net betaald, dank u wel, en negeer dan deze herinnering."),
-                ("{space} wordt nu betaald door de divisie", "{space} is verplaatst naar een divisie waarvan het abonnement voor de leden betaalt. Het abonnement van uw team blijft tot het einde van de betaalde periode en eindigt dan in plaats van te worden verlengd; er wordt niets meer voor in rekening gebracht. Er wordt niets verwijderd."))),
+                ("{space} wordt nu betaald door de divisie", "{space} is verplaatst naar een divisie waarvan het abonnement voor de leden betaalt. Het abonnement van uw team blijft tot het einde van de betaalde periode en eindigt dan in plaats van te worden verlengd; er wordt niets meer voor in rekening gebracht. Er wordt niets verwijderd."),
+                ("Creditnota {number} voor {space}", "Uw creditnota {number} voor {space} is bijgevoegd: {total}. Een terugbetaald bedrag gaat terug naar de oorspronkelijke betaling; een geannuleerde factuur is niet meer verschuldigd."))),
         [Language.Swedish] = new(
             "Hej {name},",
             "Se dina fakturor online: {link}",
@@ -84,7 +87,8 @@ public static class EmailStrings
                 ("Du hanterar nu faktureringen för {space}", "Du är nu faktureringsansvarig för {space}: planen, betalningsmetoden, faktureringsuppgifterna och fakturorna hanterar du under fliken Fakturering."),
                 ("Planen för {space} har tagits över av organisationen", "Den betalda planen för {space} har upphört eftersom organisationen (eller divisionen) nu betalar för dess medlemmar. Den oanvända delen av perioden återbetalas till den ursprungliga betalningen; kreditnotan är bifogad."),
                 ("Påminnelse: faktura {number} för {space} har förfallit", "Faktura {number} för {space} har förfallit och {due} återstår att betala. Betala den med banköverföring och ange fakturanumret; bankuppgifterna finns på fakturan. Om du nyss har betalat, tack, och bortse från denna påminnelse."),
-                ("{space} betalas nu av sin division", "{space} har flyttats till en division vars plan betalar för dess medlemmar. Ert teams plan gäller till slutet av den betalda perioden och upphör sedan i stället för att förnyas; inget mer debiteras för den. Inget raderas."))),
+                ("{space} betalas nu av sin division", "{space} har flyttats till en division vars plan betalar för dess medlemmar. Ert teams plan gäller till slutet av den betalda perioden och upphör sedan i stället för att förnyas; inget mer debiteras för den. Inget raderas."),
+                ("Kreditnota {number} för {space}", "Din kreditnota {number} för {space} är bifogad: {total}. Ett återbetalt belopp går tillbaka till den ursprungliga betalningen; en makulerad faktura ska inte längre betalas."))),
         [Language.Indonesian] = new(
             "Halo {name},",
             "Lihat faktur Anda secara online: {link}",
@@ -103,7 +107,8 @@ public static class EmailStrings
                 ("Anda kini mengelola penagihan {space}", "Anda kini pemilik penagihan {space}: paket, metode pembayaran, informasi penagihan, dan faktur dapat Anda kelola di tab Penagihan."),
                 ("Paket {space} telah diambil alih oleh organisasinya", "Paket berbayar {space} telah berakhir karena organisasinya (atau divisinya) kini membayar untuk anggotanya. Bagian periode yang tidak terpakai dikembalikan ke pembayaran asalnya; nota kredit terlampir."),
                 ("Pengingat: faktur {number} untuk {space} telah jatuh tempo", "Faktur {number} untuk {space} telah jatuh tempo dan masih tersisa {due} yang harus dibayar. Harap bayar melalui transfer bank dengan mencantumkan nomor faktur; rincian bank tercantum pada faktur. Jika Anda baru saja membayar, terima kasih, dan abaikan pengingat ini."),
-                ("{space} kini dibayar oleh divisinya", "{space} telah dipindahkan ke divisi yang paketnya membayar untuk anggotanya. Paket tim Anda tetap berlaku hingga akhir periode yang telah dibayar, lalu berakhir alih-alih diperpanjang; tidak ada lagi tagihan untuknya. Tidak ada yang dihapus."))),
+                ("{space} kini dibayar oleh divisinya", "{space} telah dipindahkan ke divisi yang paketnya membayar untuk anggotanya. Paket tim Anda tetap berlaku hingga akhir periode yang telah dibayar, lalu berakhir alih-alih diperpanjang; tidak ada lagi tagihan untuknya. Tidak ada yang dihapus."),
+                ("Nota kredit {number} untuk {space}", "Nota kredit {number} untuk {space} terlampir: {total}. Jumlah yang dikembalikan kembali ke pembayaran asalnya; faktur yang dibatalkan tidak lagi harus dibayar."))),
         [Language.TraditionalChinese] = new(
             "{name} 您好：",
             "線上查看您的發票：{link}",
@@ -122,7 +127,8 @@ public static class EmailStrings
                 ("您現在負責管理 {space} 的帳務", "您現在是 {space} 的帳務負責人：方案、付款方式、帳單資訊與發票都可在帳務分頁中管理。"),
                 ("{space} 的方案已由其組織接手", "{space} 的付費方案已結束，因為其組織（或部門）現在為其成員付費。期間內未使用的部分將退回原付款方式；附上貸項通知單。"),
                 ("提醒：{space} 的發票 {number} 已到期", "{space} 的發票 {number} 已到期，尚有 {due} 未付款。請以銀行轉帳付款並註明發票號碼；銀行資料列於發票上。如您剛已付款，謝謝您，請忽略此提醒。"),
-                ("{space} 現在由其部門付費", "{space} 已移入一個部門，該部門的方案為其成員付費。您團隊的方案會持續到已付費期間結束，之後將結束而不再續約；不會再為此收取任何費用。不會刪除任何內容。"))),
+                ("{space} 現在由其部門付費", "{space} 已移入一個部門，該部門的方案為其成員付費。您團隊的方案會持續到已付費期間結束，之後將結束而不再續約；不會再為此收取任何費用。不會刪除任何內容。"),
+                ("{space} 的貸項通知單 {number}", "隨信附上 {space} 的貸項通知單 {number}：{total}。退款將退回原付款方式；已作廢的發票無須再付款。"))),
     }.ToFrozenDictionary();
 
     public static EmailLanguage For(Language language) => ByLanguage[language];
@@ -130,7 +136,7 @@ public static class EmailStrings
     private static FrozenDictionary<EmailKind, EmailText> Texts(
         (string, string) invoice, (string, string) paymentFailed, (string, string) planEnded, (string, string) seatsIncreased, (string, string) trialEnding, (string, string) trialEnded,
         (string, string) actionRequired, (string, string) methodRemoved, (string, string) ownershipHandedOver, (string, string) ownershipReceived,
-        (string, string) planTakenOver, (string, string) reminder, (string, string) planCoveredByDivision) =>
+        (string, string) planTakenOver, (string, string) reminder, (string, string) planCoveredByDivision, (string, string) creditNote) =>
         new Dictionary<EmailKind, EmailText>
         {
             [EmailKind.Invoice] = new(invoice.Item1, invoice.Item2),
@@ -146,5 +152,6 @@ public static class EmailStrings
             [EmailKind.PlanTakenOver] = new(planTakenOver.Item1, planTakenOver.Item2),
             [EmailKind.PaymentReminder] = new(reminder.Item1, reminder.Item2),
             [EmailKind.PlanCoveredByDivision] = new(planCoveredByDivision.Item1, planCoveredByDivision.Item2),
+            [EmailKind.CreditNote] = new(creditNote.Item1, creditNote.Item2),
         }.ToFrozenDictionary();
 }

@@ -23,8 +23,8 @@ internal sealed class GuardedGateway(IPaymentGateway inner) : IPaymentGateway
     public Task RefundAsync(Charge charge, CancellationToken cancellationToken) =>
         ProviderCalls.Guard(Name, () => inner.RefundAsync(charge, cancellationToken), cancellationToken);
 
-    public Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
-        ProviderCalls.Guard(Name, () => inner.RefundPaymentAsync(payment, amount, idempotencyKey, cancellationToken), cancellationToken);
+    public Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CreditNoteReference creditNote, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard(Name, () => inner.RefundPaymentAsync(payment, amount, idempotencyKey, creditNote, cancellationToken), cancellationToken);
 
     public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>
         ProviderCalls.Guard(Name, () => inner.ConfirmationAsync(heldPayment, cancellationToken), cancellationToken);

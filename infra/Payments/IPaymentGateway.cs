@@ -24,9 +24,10 @@ public interface IPaymentGateway
 
     /// <summary>
     /// Gives <paramref name="amount"/> of a payment it took (<paramref name="payment"/>: its PaymentIntent or
-    /// capture id) back to the payer, once per <paramref name="idempotencyKey"/> (V5: a credit note's refund).
+    /// capture id) back to the payer, once per <paramref name="idempotencyKey"/> (V5: a credit note's refund), naming
+    /// the credit note (<paramref name="creditNote"/>) so that the provider's refund webhook is recognized as ours.
     /// </summary>
-    Task RefundPaymentAsync(string payment, Money amount, string idempotencyKey, CancellationToken cancellationToken);
+    Task RefundPaymentAsync(string payment, Money amount, string idempotencyKey, CreditNoteReference creditNote, CancellationToken cancellationToken);
 
     /// <summary>What the browser needs to let the billing owner confirm a held payment, fetched live (never stored); null when it no longer waits.</summary>
     Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken);

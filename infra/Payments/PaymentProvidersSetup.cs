@@ -72,6 +72,7 @@ public static class PaymentProvidersSetup
             services.AddSingleton(sp => new PayPalClient(sp.GetRequiredService<IHttpClientFactory>(), paypal, TimeProvider.System));
             services.AddSingleton<PayPalGateway>();
             services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<PayPalGateway>());
+            services.AddSingleton<IChargeLookup>(sp => sp.GetRequiredService<PayPalGateway>());
             services.AddHttpClient(PayPalCertificatesHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10));
             services.AddSingleton(sp => new PayPalSignature(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(PayPalCertificatesHttpClient), paypal.ApiBase, TimeProvider.System));

@@ -44,7 +44,7 @@ public sealed class SandboxGateway : IPaymentGateway
 
     public Task RefundAsync(Charge charge, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CreditNoteReference creditNote, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) => Task.FromResult<PaymentConfirmation?>(null);
 

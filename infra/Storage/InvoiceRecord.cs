@@ -16,11 +16,12 @@ internal sealed record InvoiceRecord(
     Issuer? Issuer,
     string? HeldPayment,
     string? Payment = null,
-    ImmutableArray<ReceivedPayment> Received = default)
+    ImmutableArray<ReceivedPayment> Received = default,
+    ImmutableArray<InvoiceRefund> Refunds = default)
 {
     public static InvoiceRecord Of(Invoice invoice) =>
-        new(invoice.Content, invoice.Status, invoice.PaidAt, invoice.Number, invoice.Issuer, invoice.HeldPayment, invoice.Payment, invoice.Received);
+        new(invoice.Content, invoice.Status, invoice.PaidAt, invoice.Number, invoice.Issuer, invoice.HeldPayment, invoice.Payment, invoice.Received, invoice.Refunds);
 
-    // Rows written before bank transfers were recorded (I3) have none.
-    public Invoice ToInvoice() => Invoice.Restore(Draft, Status, PaidAt, HeldPayment, Issuer, Number, Payment, Received);
+    // Rows written before bank transfers (I3) or refunds (V5) were recorded have none.
+    public Invoice ToInvoice() => Invoice.Restore(Draft, Status, PaidAt, HeldPayment, Issuer, Number, Payment, Received, Refunds);
 }

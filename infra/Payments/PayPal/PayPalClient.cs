@@ -37,6 +37,9 @@ public sealed class PayPalClient(IHttpClientFactory clients, PayPalOptions optio
     public Task<Order> GetOrderAsync(string id, CancellationToken cancellationToken) =>
         SendAsync<Order>(HttpMethod.Get, $"v2/checkout/orders/{Uri.EscapeDataString(id)}", null, null, cancellationToken);
 
+    public Task<Capture> GetCaptureAsync(string id, CancellationToken cancellationToken) =>
+        SendAsync<Capture>(HttpMethod.Get, $"v2/payments/captures/{Uri.EscapeDataString(id)}", null, null, cancellationToken);
+
     public Task<Refund> RefundCaptureAsync(string captureId, RefundRequest request, string requestId, CancellationToken cancellationToken) =>
         SendAsync<Refund>(HttpMethod.Post, $"v2/payments/captures/{Uri.EscapeDataString(captureId)}/refund", request, requestId, cancellationToken);
 

@@ -13,7 +13,7 @@ namespace Billing.Infra.Payments.PayPal;
 /// charges as orders paid at once with the vaulted token (the merchant-initiated, recurring kind), each
 /// with the invoice's key as <c>PayPal-Request-Id</c> (R2), refunds by replaying that key to find the capture.
 /// </summary>
-public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : IPaymentGateway
+public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : IPaymentGateway, IChargeLookup
 {
     public PaymentProvider Provider => PaymentProvider.PayPal;
 
@@ -100,8 +100,22 @@ public sealed class PayPalGateway(PayPalClient paypal, PayPalOptions options) : 
         }
     }
 
-    public async Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
-        await paypal.RefundCaptureAsync(payment, new RefundRequest(null) { Amount = AmountOf(amount) }, idempotencyKey, cancellationToken).ConfigureAwait(false);
+    public async Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CreditNoteReference creditNote, CancellationToken cancellationToken) =>
+        await paypal.RefundCaptureAsync(payment, new RefundRequest(creditNote.ToCustomId()) { Amount = AmountOf(amount) }, idempotencyKey, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Which charge a capture paid, from the custom_id its order was created with (a refund event names only the capture); null for one this app did not make.</summary>
+    public Task<ChargeReference?> ChargeOfAsync(string paymentReference, CancellationToken cancellationToken) =>
+        ProviderCalls.Guard("PayPal", async () =>
+        {
+            try
+            {
+                return ChargeReference.FromCustomId((await paypal.GetCaptureAsync(paymentReference, cancellationToken).ConfigureAwait(false)).CustomId);
+            }
+            catch (PayPalException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }, cancellationToken);
 
     private static AmountRequest AmountOf(Billing.Core.Amounts.Money amount) =>
         new(amount.Currency.Code, amount.ToMajorUnits().ToString("F" + amount.Currency.MinorUnitDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));

@@ -56,7 +56,8 @@ public sealed record PurchaseUnit(PurchaseUnitPayments? Payments);
 
 public sealed record PurchaseUnitPayments(IReadOnlyList<Capture>? Captures);
 
-public sealed record Capture(string Id, string? Status);
+/// <summary>A capture, in an order or read alone (GET /v2/payments/captures/{id}), with the custom_id the order's unit carried.</summary>
+public sealed record Capture(string Id, string? Status, string? CustomId = null);
 
 /// <summary>POST /v2/payments/captures/{id}/refund.</summary>
 /// <summary>A capture's refund: all of it, or <see cref="Amount"/> of it.</summary>

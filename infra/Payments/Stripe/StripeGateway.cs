@@ -110,9 +110,14 @@ public sealed class StripeGateway(StripeClient client, PaymentCustomers customer
         }
     }
 
-    public async Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CancellationToken cancellationToken) =>
+    public async Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CreditNoteReference creditNote, CancellationToken cancellationToken) =>
         await new RefundService(client).CreateAsync(
-            new RefundCreateOptions { PaymentIntent = payment, Amount = amount.Amount },
+            new RefundCreateOptions
+            {
+                PaymentIntent = payment,
+                Amount = amount.Amount,
+                Metadata = new() { [SpaceKey] = creditNote.Space.Value, [InvoiceKey] = creditNote.Invoice.Value, [CreditNoteReference.CreditNoteKey] = creditNote.CreditNote.Value },
+            },
             new RequestOptions { IdempotencyKey = idempotencyKey },
             cancellationToken).ConfigureAwait(false);
 

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using Billing.Core.Amounts;
+using Billing.Core.Subscriptions;
 using Billing.Core.Payments;
 using Billing.Infra.Payments.PayPal;
 
@@ -27,7 +30,7 @@ public static class PayPalWebhook
             {
                 Kind = PaymentEventKind.PaymentFailed, Charge = charge, PaymentReference = JsonPath.Text(resource, "id"), Reason = JsonPath.Text(resource, "status"),
             },
-            "PAYMENT.CAPTURE.REFUNDED" => ignored with { Kind = PaymentEventKind.Refunded, Charge = charge, Reason = "refunded" },
+            "PAYMENT.CAPTURE.REFUNDED" => Refunded(ignored, resource),
             "CUSTOMER.DISPUTE.CREATED" => ignored with
             {
                 Kind = PaymentEventKind.Disputed,
@@ -49,6 +52,52 @@ public static class PayPalWebhook
             },
             _ => ignored,
         };
+    }
+
+    // The resource is the refund: made here, its custom_id names our credit note; made in PayPal's dashboard, the charge
+    // comes from a custom_id PayPal copied from the capture, or from the capture itself (its "up" link), asked by the applier.
+    private static PaymentEvent Refunded(PaymentEvent ignored, JsonElement refund)
+    {
+        var customId = JsonPath.Text(refund, "custom_id");
+        var ours = CreditNoteReference.FromCustomId(customId);
+        var charge = ours is not null ? new ChargeReference(ours.Space, ours.Invoice, 1) : ChargeReference.FromCustomId(customId);
+        var amount = AmountOf(refund);
+        return ignored with
+        {
+            Kind = PaymentEventKind.Refunded,
+            Charge = charge,
+            PaymentReference = CaptureOf(refund),
+            Reason = "refunded",
+            Refunds = JsonPath.Text(refund, "id") is { } id && amount is { } money ? [new ProviderRefund(id, money, ours?.CreditNote)] : [],
+        };
+    }
+
+    private static Money? AmountOf(JsonElement resource) =>
+        Currency.TryParse(JsonPath.Text(resource, "amount", "currency_code"), out var currency)
+        && decimal.TryParse(JsonPath.Text(resource, "amount", "value"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+        && value * Pow10(currency.MinorUnitDigits) is var minor && minor == decimal.Truncate(minor)
+            ? Money.Of((long)minor, currency)
+            : null;
+
+    private static decimal Pow10(int digits) => digits == 0 ? 1m : 10m * Pow10(digits - 1);
+
+    // A refund links "up" to the capture it refunds: .../v2/payments/captures/{id}.
+    private static string? CaptureOf(JsonElement refund)
+    {
+        if (!refund.TryGetProperty("links", out var links) || links.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var link in links.EnumerateArray())
+        {
+            if (JsonPath.Text(link, "rel") == "up" && JsonPath.Text(link, "href") is { } href && href.Contains("/captures/", StringComparison.Ordinal))
+            {
+                return href[(href.LastIndexOf('/') + 1)..];
+            }
+        }
+
+        return null;
     }
 
     // A dispute lists the transactions it is about; the seller's custom field is the capture's custom_id.

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Billing.Core.Payments;
+using Billing.Core.Subscriptions;
 
 namespace Billing.Infra.Payments.Webhooks;
 
@@ -35,6 +37,9 @@ public sealed record PaymentEvent(PaymentProvider Provider, string Id, string Ty
 
     /// <summary>The provider's customer the method belongs to (Stripe), or the space itself (PayPal's merchant customer id).</summary>
     public string? Customer { get; init; }
+
+    /// <summary>For a refund: the refunds the provider lists on the payment (V5), those made here naming their credit note.</summary>
+    public ImmutableArray<ProviderRefund> Refunds { get; init; } = [];
 
     /// <summary>A decline code or a dispute reason, for the billing history.</summary>
     public string? Reason { get; init; }

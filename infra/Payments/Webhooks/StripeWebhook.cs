@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
 using System.Text.Json;
+using Billing.Core.Amounts;
+using Billing.Core.Common;
+using Billing.Core.Subscriptions;
 using Billing.Core.Payments;
 using Billing.Infra.Payments.Stripe;
 using Stripe;
@@ -54,7 +58,7 @@ public static class StripeWebhook
                 Reason = JsonPath.Text(obj, "last_payment_error", "decline_code") ?? JsonPath.Text(obj, "last_payment_error", "code"),
             },
             "payment_intent.requires_action" => OnIntent(ignored, PaymentEventKind.PaymentRequiresAction, obj),
-            "charge.refunded" => OnCharge(ignored, PaymentEventKind.Refunded, obj) with { Reason = "refunded" },
+            "charge.refunded" => OnCharge(ignored, PaymentEventKind.Refunded, obj) with { Reason = "refunded", Refunds = RefundsOf(obj) },
             "charge.dispute.created" => ignored with
             {
                 Kind = PaymentEventKind.Disputed,
@@ -84,6 +88,30 @@ public static class StripeWebhook
 
     private static PaymentEvent OnCharge(PaymentEvent ignored, PaymentEventKind kind, JsonElement charge) =>
         ignored with { Kind = kind, Charge = MetadataOf(charge), PaymentReference = JsonPath.Text(charge, "payment_intent") };
+
+    // The charge lists its refunds (refunds.data), each with the metadata it was made with: a refund made here names its credit note.
+    private static ImmutableArray<ProviderRefund> RefundsOf(JsonElement charge)
+    {
+        if (!charge.TryGetProperty("refunds", out var list) || !list.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var refunds = ImmutableArray.CreateBuilder<ProviderRefund>();
+        foreach (var refund in data.EnumerateArray())
+        {
+            if (JsonPath.Text(refund, "id") is { } id
+                && refund.TryGetProperty("amount", out var amount) && amount.TryGetInt64(out var minor)
+                && Currency.TryParse((JsonPath.Text(refund, "currency") ?? JsonPath.Text(charge, "currency"))?.ToUpperInvariant(), out var currency)
+                && JsonPath.Text(refund, "status") is null or "succeeded" or "pending")
+            {
+                var note = InvoiceId.TryParse(JsonPath.Text(refund, "metadata", CreditNoteReference.CreditNoteKey), out var n) ? n : (InvoiceId?)null;
+                refunds.Add(new ProviderRefund(id, Money.Of(minor, currency), note));
+            }
+        }
+
+        return refunds.ToImmutable();
+    }
 
     private static ChargeReference? MetadataOf(JsonElement obj) =>
         ChargeReference.From(JsonPath.Text(obj, "metadata", StripeGateway.SpaceKey), JsonPath.Text(obj, "metadata", StripeGateway.InvoiceKey), JsonPath.Text(obj, "metadata", StripeGateway.AttemptKey));

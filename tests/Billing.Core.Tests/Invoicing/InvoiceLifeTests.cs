@@ -1,3 +1,4 @@
+using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Invoicing;
 using Billing.Core.Subscriptions;
@@ -83,9 +84,10 @@ public class InvoiceLifeTests
 
         Assert.Equal(InvoiceStatus.Void, open.MarkPastDue().MarkVoid().Status);
         Assert.Same(paid, paid.MarkVoid());
-        Assert.Same(open, open.MarkRefunded());
-        Assert.Equal(InvoiceStatus.Refunded, paid.MarkRefunded().Status);
-        Assert.Equal(InvoiceStatus.Refunded, paid.MarkRefunded().MarkPaid(Now.AddDays(1)).Status);
+        var all = new InvoiceRefund(InvoiceId.Parse("cn-1"), paid.Total, Now);
+        Assert.Throws<InvalidOperationException>(() => open.Refund(all));
+        Assert.Equal(InvoiceStatus.Refunded, paid.Refund(all).Status);
+        Assert.Equal(InvoiceStatus.Refunded, paid.Refund(all).MarkPaid(Now.AddDays(1)).MarkVoid().Status);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public class OpenApiTests(BillingServerFixture server) : IClassFixture<BillingSe
         ["UpdateBillingInfo"] = SpaceWrite,
         ["StartPaymentMethodSetup"] = SpaceWrite,
         ["SwitchPaymentMethod"] = SpaceWrite,
+        ["VoidInvoice"] = [400, 401, 403, 404, 409, 422, 503],
+        ["RefundInvoice"] = [400, 401, 403, 404, 409, 422, 503],
         ["SetClock"] = [400, 401, 403, 404, 503],
         ["RunRenewals"] = [401, 403, 503],
         ["StripeWebhook"] = [400, 404, 503],
@@ -98,5 +100,18 @@ public class OpenApiTests(BillingServerFixture server) : IClassFixture<BillingSe
         schema = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
 
         Assert.True(schema.GetProperty("properties").TryGetProperty(field, out _), $"{method.ToUpperInvariant()} {path} does not name {field}: {schema}");
+    }
+
+    [Trait("Rule", "V5")]
+    [InlineData("void", "invoice_not_open")]
+    [InlineData("refunds", "invoice_not_paid")]
+    public async Task Voiding_and_refunding_an_invoice_are_documented_with_the_credit_note_they_answer_and_their_codes(string action, string conflict)
+    {
+        using var document = JsonDocument.Parse(await server.Anonymous.GetStringAsync("/api/openapi.json"));
+        var responses = document.RootElement.GetProperty("paths").GetProperty($"/api/spaces/{{spaceId}}/invoices/{{invoiceId}}/{action}").GetProperty("post").GetProperty("responses");
+
+        Assert.True(responses.GetProperty("201").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.Contains(conflict, responses.GetProperty("409").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("refund_exceeds_paid", responses.GetProperty("422").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }

@@ -100,6 +100,11 @@ public sealed class WebhookTests(ProvidersServerFixture server) : IClassFixture<
         charge["payment_intent"] = intent["id"]!.DeepClone();
         charge["metadata"] = new JsonObject();
         charge["refunded"] = true;
+        // Refunded in Stripe's dashboard: one refund of all of it, which no credit note here made.
+        var refund = ProviderStub.Fixture("refund");
+        refund["amount"] = intent["amount"]!.DeepClone();
+        refund["currency"] = intent["currency"]!.DeepClone();
+        charge["refunds"]!["data"] = new JsonArray(refund);
         var refunded = WebhookSigner.StripeEvent("charge.refunded", charge);
         await Ok(await PostStripeAsync(refunded, WebhookSigner.StripeSignature(refunded)));
         var dispute = ProviderStub.Fixture("dispute");
@@ -114,6 +119,7 @@ public sealed class WebhookTests(ProvidersServerFixture server) : IClassFixture<
             .Select(a => a.GetProperty("action").GetString()).ToList();
         Assert.Contains("invoice_refunded", actions);
         Assert.Contains("payment_disputed", actions);
+        Assert.Single((await _api.InvoicesAsync(space, owner)).GetProperty("items").EnumerateArray(), i => i.GetProperty("kind").GetString() == "credit_note");
     }
 
     [Fact]
@@ -203,7 +209,14 @@ public sealed class WebhookTests(ProvidersServerFixture server) : IClassFixture<
     {
         var (space, owner) = await _api.SubscribedWithOwnOwnerAsync("paypal", ProviderStub.PayPalAccount);
         var invoiceId = (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0].GetProperty("id").GetString()!;
-        var capture = new JsonObject { ["id"] = "2GG279541U471931P", ["status"] = "COMPLETED", ["custom_id"] = $"{space}|{invoiceId}|1" };
+        var total = (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0].GetProperty("total");
+        var capture = new JsonObject
+        {
+            ["id"] = "2GG279541U471931P",
+            ["status"] = "COMPLETED",
+            ["custom_id"] = $"{space}|{invoiceId}|1",
+            ["amount"] = new JsonObject { ["currency_code"] = total.GetProperty("currency").GetString(), ["value"] = (total.GetProperty("amount").GetInt64() / 100m).ToString("F2", System.Globalization.CultureInfo.InvariantCulture) },
+        };
 
         var refund = WebhookSigner.PayPalEvent("PAYMENT.CAPTURE.REFUNDED", capture);
         var tampered = WebhookSigner.PayPalHeaders(refund, server.Stub);

@@ -127,8 +127,14 @@ public sealed class ProviderStub : IAsyncDisposable
 
     public ConcurrentBag<string> StripeRefundedIntents { get; } = [];
 
+    /// <summary>Every Stripe refund made (one per idempotency key, as Stripe keeps them), with its amount and metadata.</summary>
+    public ConcurrentBag<JsonObject> StripeRefunds { get; } = [];
+
+    /// <summary>Every PayPal capture refund made (one per PayPal-Request-Id): the capture, the refund's id, and the request's body.</summary>
+    public ConcurrentBag<(string Capture, string Refund, JsonObject Body)> PayPalRefunds { get; } = [];
+
     /// <summary>Every order captured (one per PayPal-Request-Id): its request id and custom_id.</summary>
-    public ConcurrentBag<(string RequestId, string CustomId)> PayPalCaptures { get; } = [];
+    public ConcurrentBag<(string RequestId, string CustomId, string Capture)> PayPalCaptures { get; } = [];
 
     public ConcurrentBag<string> PayPalRefundedCaptures { get; } = [];
 
@@ -263,7 +269,14 @@ public sealed class ProviderStub : IAsyncDisposable
             refund["id"] = Next("re");
             refund["payment_intent"] = form["payment_intent"].ToString();
             refund["status"] = "succeeded";
+            if (form.TryGetValue("amount", out var amount))
+            {
+                refund["amount"] = long.Parse(amount.ToString(), CultureInfo.InvariantCulture);
+            }
+
+            refund["metadata"] = Metadata(form);
             StripeRefundedIntents.Add(form["payment_intent"].ToString());
+            StripeRefunds.Add(refund);
             return (200, refund.ToJsonString());
         }));
     }
@@ -330,7 +343,7 @@ public sealed class ProviderStub : IAsyncDisposable
                 }
 
                 var capture = Next("CAPTURE").ToUpperInvariant();
-                PayPalCaptures.Add((requestId, customId));
+                PayPalCaptures.Add((requestId, customId, capture));
                 unit["payments"] = new JsonObject
                 {
                     ["captures"] = new JsonArray(new JsonObject { ["id"] = capture, ["status"] = "COMPLETED", ["custom_id"] = customId, ["amount"] = unit["amount"]!.DeepClone() }),
@@ -343,10 +356,15 @@ public sealed class ProviderStub : IAsyncDisposable
         app.MapGet("/v2/checkout/orders/{id}", (string id) => _paypalOrders.TryGetValue(id, out var order)
             ? Results.Text(order, "application/json")
             : Results.Json(new { name = "RESOURCE_NOT_FOUND", details = new[] { new { issue = "INVALID_RESOURCE_ID" } } }, statusCode: 404));
+        app.MapGet("/v2/payments/captures/{id}", (string id) => PayPalCaptures.FirstOrDefault(c => c.Capture == id) is { Capture: not null } found
+            ? Results.Json(new { id = found.Capture, status = "COMPLETED", custom_id = found.CustomId })
+            : Results.Json(new { name = "RESOURCE_NOT_FOUND", details = new[] { new { issue = "INVALID_RESOURCE_ID" } } }, statusCode: 404));
         app.MapPost("/v2/payments/captures/{id}/refund", (HttpContext http, string id, CancellationToken _) => Idempotent(http, "PayPal-Request-Id", async form =>
         {
             PayPalRefundedCaptures.Add(id);
-            return (201, new JsonObject { ["id"] = Next("REFUND").ToUpperInvariant(), ["status"] = "COMPLETED" }.ToJsonString());
+            var refund = Next("REFUND").ToUpperInvariant();
+            PayPalRefunds.Add((id, refund, http.Items["body"] is string body && body.Length > 0 ? JsonNode.Parse(body)!.AsObject() : new JsonObject()));
+            return (201, new JsonObject { ["id"] = refund, ["status"] = "COMPLETED" }.ToJsonString());
         }));
     }
 

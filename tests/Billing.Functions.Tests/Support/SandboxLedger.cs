@@ -71,7 +71,7 @@ public sealed class SandboxLedger : IPaymentGateway
     /// </summary>
     public Func<string, bool>? DiesBefore { get; set; }
 
-    public Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CancellationToken cancellationToken)
+    public Task RefundPaymentAsync(string payment, Billing.Core.Amounts.Money amount, string idempotencyKey, CreditNoteReference creditNote, CancellationToken cancellationToken)
     {
         if (DiesBefore is { } dies && dies(idempotencyKey))
         {
@@ -80,7 +80,7 @@ public sealed class SandboxLedger : IPaymentGateway
         }
 
         _partRefunds.TryAdd(idempotencyKey, (payment, amount));
-        return _sandbox.RefundPaymentAsync(payment, amount, idempotencyKey, cancellationToken);
+        return _sandbox.RefundPaymentAsync(payment, amount, idempotencyKey, creditNote, cancellationToken);
     }
 
     public Task<PaymentConfirmation?> ConfirmationAsync(string heldPayment, CancellationToken cancellationToken) =>

@@ -138,7 +138,7 @@ public class EmailComposerTests
         Assert.Contains("<script>alert(1)</script>", html.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
     }
 
-    private static bool AboutAnInvoice(EmailKind kind) => kind is EmailKind.Invoice or EmailKind.PaymentFailed or EmailKind.PaymentActionRequired or EmailKind.SeatsIncreasedAutomatically;
+    private static bool AboutAnInvoice(EmailKind kind) => kind is EmailKind.Invoice or EmailKind.PaymentFailed or EmailKind.PaymentActionRequired or EmailKind.SeatsIncreasedAutomatically or EmailKind.CreditNote;
 
     private static string ButtonLabel(EmailKind kind, string locale, bool aboutAnInvoice)
     {
