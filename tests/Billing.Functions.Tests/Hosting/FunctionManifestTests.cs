@@ -18,7 +18,7 @@ public class FunctionManifestTests(BillingServerFixture server) : IClassFixture<
         "PUT api/spaces/{spaceId}/billing-owner", "GET api/spaces/{spaceId}/billing-info", "PUT api/spaces/{spaceId}/billing-info", "POST api/spaces/{spaceId}/payment-method/setup", "PUT api/spaces/{spaceId}/payment-method",
         "PUT api/spaces/{spaceId}/tax-exemption",
         "GET api/spaces/{spaceId}/invoices", "GET api/spaces/{spaceId}/invoices/{invoiceId}", "GET api/spaces/{spaceId}/invoices/{invoiceId}/pdf", "GET api/spaces/{spaceId}/audit",
-        "POST api/spaces/{spaceId}/invoices/{invoiceId}/payments",
+        "POST api/spaces/{spaceId}/invoices/{invoiceId}/payments", "POST api/spaces/{spaceId}/invoices/{invoiceId}/void", "POST api/spaces/{spaceId}/invoices/{invoiceId}/refunds",
         "GET api/receivables",
         "POST api/webhooks/stripe", "POST api/webhooks/paypal", "POST api/operations/renewal-run", "PUT api/operations/clock",
         "GET billing/{spaceId}", "GET billing/{spaceId}/invoices", "GET billing/{spaceId}/invoices/{invoiceId}", "GET billing/{spaceId}/invoices/{invoiceId}/confirm",
