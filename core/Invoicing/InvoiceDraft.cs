@@ -37,6 +37,9 @@ public sealed record InvoiceDraft(
     /// </summary>
     public Money? StatedTax { get; init; }
 
+    /// <summary>The number of the invoice a credit note credits, when it was numbered as the note was decided (a void, a refund), for the note to print.</summary>
+    public InvoiceNumber? CreditsNumber { get; init; }
+
     /// <summary>The tax of the whole invoice, its proration and credit lines included, at the invoice's one treatment (T1).</summary>
     public Money Tax => StatedTax ?? Taxation.TaxOn(Subtotal);
 

@@ -88,6 +88,7 @@ internal static class CreditNotes
             DueAt = context.Now,
             Lines = lines,
             Credits = invoice.Id,
+            CreditsNumber = invoice.Number,
             StatedTax = tax,
         };
 }

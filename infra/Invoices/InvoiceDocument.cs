@@ -69,8 +69,8 @@ public sealed record InvoiceDocument(
         var creditNote = content.IsCreditNote ? CreditNoteStrings.For(locale.Language) : null;
         if (creditNote is not null && content.Credits is { } credited)
         {
-            // V5: a credit note names the invoice it credits (and its status, paid, says nothing is owed).
-            facts.Add(new(creditNote.Credits, credited.Value));
+            // V5: a credit note names the invoice it credits, by its number where the note knows it (and its status, paid, says nothing is owed).
+            facts.Add(new(creditNote.Credits, content.CreditsNumber?.ToString() ?? credited.Value));
         }
 
         var lines = content.Lines.Select(line =>

@@ -34,6 +34,44 @@ public class InvoicePdfTests
         }
     }
 
+    public static TheoryData<string, string, string> CreditNoteLanguages => new()
+    {
+        { "en-GB", "Credit note", "Credits invoice" },
+        { "fr-FR", "Avoir", "Avoir sur la facture" },
+        { "nl-NL", "Creditnota", "Crediteert factuur" },
+        { "sv-SE", "Kreditnota", "Krediterar faktura" },
+        { "id-ID", "Nota kredit", "Mengkredit faktur" },
+        { "zh-TW", "貸項通知單", "沖銷發票" },
+    };
+
+    [Theory]
+    [Trait("Rule", "V5")]
+    [Trait("Rule", "V4")]
+    [MemberData(nameof(CreditNoteLanguages))]
+    public void A_credit_note_speaks_the_billing_owners_language_and_names_the_number_of_the_invoice_it_credits(string locale, string title, string credits)
+    {
+        var invoice = TestInvoices.Reference(locale).MarkPaid(TestInvoices.IssuedAt, "pi_1");
+        var draft = invoice.Content with
+        {
+            Id = Billing.Core.Common.InvoiceId.Parse($"{invoice.Id}-v"),
+            Kind = InvoiceKind.CreditNote,
+            Lines = [.. invoice.Content.Lines.Select(l => l with { Amount = -l.Amount })],
+            Credits = invoice.Id,
+            CreditsNumber = invoice.Number,
+            StatedTax = -invoice.Tax,
+        };
+        var note = Invoice.Issue(draft, TestInvoices.IssuedAt).NumberAs(TestInvoices.Issuer, new InvoiceNumber("CN", 2026, 7));
+
+        var text = Text(Renderer.RenderPdf(note));
+
+        Assert.Contains(title, text, StringComparison.Ordinal);
+        Assert.Contains(credits, text, StringComparison.Ordinal);
+        Assert.Contains("CN-2026-000007", text, StringComparison.Ordinal);
+        Assert.Contains("INV-2026-000123", text, StringComparison.Ordinal); // the credited invoice's number, not its id
+        Assert.DoesNotContain(invoice.Id.Value, text, StringComparison.Ordinal);
+        Assert.Matches(@"[-−]\s?(EUR\s?|€\s?)?374[.,]95", text);
+    }
+
     [Theory]
     [Trait("Rule", "V2")]
     [InlineData("王小明")]
