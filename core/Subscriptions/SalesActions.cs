@@ -31,7 +31,7 @@ public static class SalesActions
 
     /// <summary>
     /// What sales may do with one invoice: an unpaid one takes payments (a bank transfer may come for any) and can be voided;
-    /// a paid one can be refunded. A credit note takes none.
+    /// a paid one can be refunded while some of it is not yet (V5). A credit note takes none.
     /// </summary>
     public static IReadOnlyList<SalesAction> ForInvoice(Invoice invoice, Caller caller)
     {
@@ -43,7 +43,7 @@ public static class SalesActions
         return invoice.Status switch
         {
             InvoiceStatus.Open or InvoiceStatus.PastDue when !invoice.Total.IsNegative => [SalesAction.RecordPayment, SalesAction.Void],
-            InvoiceStatus.Paid when invoice.Total.Amount > 0 => [SalesAction.Refund],
+            InvoiceStatus.Paid or InvoiceStatus.PartiallyRefunded when invoice.Refundable.Amount > 0 => [SalesAction.Refund],
             _ => [],
         };
     }

@@ -244,7 +244,7 @@ public static class InvoiceEndpoints
     private static InvoiceView CreditNoteOf(Decision decision)
     {
         var note = decision.Effects.OfType<Billing.Core.Effects.IssueInvoice>().Single().Draft;
-        return InvoiceView.Of(Invoice.Issue(note, note.IssuedAt));
+        return InvoiceView.Of(Invoice.Issue(note, note.IssuedAt), note.IssuedAt);
     }
 
     private static Task<Results<Ok<PageView<AuditEntryView>>, ApiProblem>> GetAudit(
