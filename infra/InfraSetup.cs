@@ -24,7 +24,9 @@ public static class InfraSetup
 
         services.AddSingleton(sp => new BillingStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IssuerOptions>>().Value.ToIssuer());
-        services.AddSingleton(sp => new RenewalIndex(sp.GetRequiredService<BillingStorage>().Renewals));
+        // Renewals__IndexShards: the partitions one due hour of the renewal index is spread over (part of the rows' keys: see RenewalIndex).
+        services.AddSingleton(sp => new RenewalIndex(
+            sp.GetRequiredService<BillingStorage>().Renewals, configuration.GetValue("Renewals:IndexShards", RenewalIndex.DefaultShards)));
         services.AddSingleton(sp => new BlobLocks(sp.GetRequiredService<BillingStorage>().Locks));
         services.AddSingleton(sp => new RenewalBatches(sp.GetRequiredService<BillingStorage>().RenewalBatchQueue));
         services.AddSingleton(sp => new ReceivableIndex(sp.GetRequiredService<BillingStorage>().Receivables, sp.GetRequiredService<InvoiceLedger>()));

@@ -45,6 +45,7 @@ public sealed partial class RenewalPass(
         var inline = 0;
         var batch = new List<DueSpace>(options.BatchSize);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
+        var moves = index.Moves();
         await Parallel.ForEachAsync(index.DueAsync(now, cancellationToken), parallel, async (due, token) =>
         {
             progress.Due();
@@ -55,7 +56,7 @@ public sealed partial class RenewalPass(
             }
             else if (Interlocked.Increment(ref inline) <= options.InlineLimit)
             {
-                await ProcessAsync(due.Space, due.DueAt, now, tally, progress, token);
+                await ProcessAsync(due.Space, due.DueAt, now, moves, tally, progress, token);
             }
             else
             {
@@ -84,6 +85,8 @@ public sealed partial class RenewalPass(
             await batches.EnqueueAsync(new RenewalBatch([.. batch]), cancellationToken);
         }
 
+        await FlushAsync(moves, cancellationToken);
+
         progress.Finish(activity);
         var summary = tally.ToSummary();
         LogPass(logger, summary.Renewed, summary.Canceled, summary.Failed, summary.Retried, summary.InvoicesEmailed, summary.Remaining, watch.ElapsedMilliseconds);
@@ -98,22 +101,39 @@ public sealed partial class RenewalPass(
         var now = clock.GetUtcNow();
         var tally = new RenewalTally();
         var progress = new RenewalProgress(logger, "batch");
+        var moves = index.Moves();
         foreach (var due in batch.Spaces)
         {
             progress.Due();
-            await ProcessAsync(due.Space, due.DueAt, now, tally, progress, cancellationToken);
+            await ProcessAsync(due.Space, due.DueAt, now, moves, tally, progress, cancellationToken);
         }
+
+        await FlushAsync(moves, cancellationToken);
 
         progress.Finish(activity);
         return tally.ToSummary();
     }
 
-    /// <summary>Brings one space up to <paramref name="now"/>. Failures stay with the space: it remains due and the pass goes on.</summary>
-    public async Task ProcessAsync(SpaceId space, DateTimeOffset indexedFor, DateTimeOffset now, RenewalTally tally, RenewalProgress progress, CancellationToken cancellationToken)
+    // The index moves held back for batching: one that is not written leaves the space's old row, so it is only looked at again.
+    private async Task FlushAsync(RenewalIndexMoves moves, CancellationToken cancellationToken)
     {
         try
         {
-            await AdvanceAsync(space, indexedFor, now, tally, cancellationToken);
+            await moves.FlushAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogIndexFailed(logger, e);
+        }
+    }
+
+    /// <summary>Brings one space up to <paramref name="now"/>. Failures stay with the space: it remains due and the pass goes on.</summary>
+    private async Task ProcessAsync(
+        SpaceId space, DateTimeOffset indexedFor, DateTimeOffset now, RenewalIndexMoves moves, RenewalTally tally, RenewalProgress progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AdvanceAsync(space, indexedFor, now, moves, tally, cancellationToken);
             progress.Done();
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -124,7 +144,7 @@ public sealed partial class RenewalPass(
         }
     }
 
-    private async Task AdvanceAsync(SpaceId space, DateTimeOffset indexedFor, DateTimeOffset now, RenewalTally tally, CancellationToken cancellationToken)
+    private async Task AdvanceAsync(SpaceId space, DateTimeOffset indexedFor, DateTimeOffset now, RenewalIndexMoves moves, RenewalTally tally, CancellationToken cancellationToken)
     {
         // What a crash left undone, first. Delivery answers the space as it then stands, so each step
         // decides on it without reading it again (on Azurite every read of a partition scans the table).
@@ -149,9 +169,8 @@ public sealed partial class RenewalPass(
             }, cancellationToken, known: loaded, at: now);
             if (!advanced)
             {
-                await (current is null
-                    ? index.UnscheduleAsync(space, indexedFor, cancellationToken)
-                    : ReindexAsync(current.State, indexedFor, cancellationToken));
+                var next = current is null ? null : Renewals.NextDueAt(current.State, catalog.Policy);
+                await moves.MoveAsync(space, next, indexedFor, cancellationToken);
                 return;
             }
 
@@ -160,7 +179,7 @@ public sealed partial class RenewalPass(
 
         if (loaded is null)
         {
-            await index.UnscheduleAsync(space, indexedFor, cancellationToken);
+            await moves.MoveAsync(space, null, indexedFor, cancellationToken);
         }
     }
 
@@ -180,23 +199,12 @@ public sealed partial class RenewalPass(
 
     private static readonly Billing.Core.Spaces.Caller RenewalCaller = Billing.Core.Spaces.Caller.System("renewal-run");
 
-    private async Task ReindexAsync(SpaceBilling state, DateTimeOffset indexedFor, CancellationToken cancellationToken)
-    {
-        var next = Renewals.NextDueAt(state, catalog.Policy);
-        if (next is { } due)
-        {
-            await index.ScheduleAsync(state.Space.Id, due, cancellationToken);
-        }
-
-        if (next is null || !RenewalIndex.SameRow(next.Value, indexedFor))
-        {
-            await index.UnscheduleAsync(state.Space.Id, indexedFor, cancellationToken);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Renewal pass: {Renewed} renewed, {Canceled} canceled, {Failed} failed, {Retried} retried, {InvoicesEmailed} invoices emailed, {Remaining} remaining, in {ElapsedMs} ms.")]
     private static partial void LogPass(ILogger logger, int renewed, int canceled, int failed, int retried, int invoicesEmailed, int remaining, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Renewal index rows were not all moved; the spaces concerned stay due by their old rows and are looked at again.")]
+    private static partial void LogIndexFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Renewal of space {Space} failed; it stays due for the next pass.")]
     private static partial void LogSpaceFailed(ILogger logger, Exception exception, string space);
