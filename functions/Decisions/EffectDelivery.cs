@@ -120,15 +120,27 @@ public sealed partial class EffectDelivery(
         // goes with the first charge's outcome (one transaction), or on its own when there is no charge.
         var finished = new Dictionary<InvoiceId, Invoice>();
         var issued = new List<string>();
+        var chargedFirst = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is IssueInvoice))
         {
             var id = ((IssueInvoice)effect).Draft.Id;
-            var record = await issuing.FinishAsync(space, id, cancellationToken, loaded.Issued.TryGetValue(id, out var written) ? written : null);
+            InvoiceRead? written = loaded.Issued.TryGetValue(id, out var read) ? read : null;
+            if (written is { Invoice.IsNumbered: false } && loaded.Pending.FirstOrDefault(p => p.Effect is ChargeLater later && later.Charge.Invoice == id) is { Effect: ChargeLater } charge)
+            {
+                // The invoice just written with its charge (a renewal): charged first, so that the outcome's write stores its number too.
+                var after = await ChargeThenNumberAsync(space, loaded, ((ChargeLater)charge.Effect).Charge, written.Value, [charge.RowKey, rowKey], tally, cancellationToken);
+                loaded = after.Space ?? loaded;
+                finished[id] = after.Invoice;
+                chargedFirst.Add(charge.RowKey);
+                continue;
+            }
+
+            var record = await issuing.FinishAsync(space, id, cancellationToken, written);
             finished[id] = record;
             issued.Add(rowKey);
         }
 
-        foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is ChargeLater).ToList())
+        foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is ChargeLater && !chargedFirst.Contains(p.RowKey)).ToList())
         {
             var charge = ((ChargeLater)effect).Charge;
             var known = new InvoiceOutcomes.Known(loaded, finished.GetValueOrDefault(charge.Invoice), [rowKey, .. issued]);
@@ -229,21 +241,61 @@ public sealed partial class EffectDelivery(
     private async Task<InvoiceOutcomes.Applied?> ChargeAsync(SpaceId space, Charge charge, InvoiceOutcomes.Known known, IDeliveryTally? tally, CancellationToken cancellationToken)
     {
         var result = await gateways.Of(charge).ChargeAsync(charge, cancellationToken);
-        InvoiceOutcomes.Outcome outcome = result switch
-        {
-            ChargeSucceeded paid => (state, invoice, context) => ChargeOutcomes.Succeeded(state, invoice, Provider, context, paid.Reference),
-            ChargeRequiresAction held => (state, invoice, context) => ChargeOutcomes.RequiresAction(state, invoice, charge.Attempt, held.Reference, Provider, context),
-            _ => (state, invoice, context) => ChargeOutcomes.Failed(state, invoice, charge.Attempt, Provider, context),
-        };
         // The space stays due in the renewal index while its outbox holds the charge; the run reindexes it when done with it.
         var after = await outcomes.ApplyAsync(
-            space, charge.Invoice, $"charge:{charge.IdempotencyKey}", outcome, known, cancellationToken, indexedByRenewalRun: true);
+            space, charge.Invoice, $"charge:{charge.IdempotencyKey}", OutcomeOf(charge, result), known, cancellationToken, indexedByRenewalRun: true);
+        Count(result, tally);
+        return after;
+    }
+
+    /// <summary>
+    /// Takes the charge of an invoice not yet numbered, then numbers it with the outcome's write storing the number
+    /// (one write for both; the number is stamped on its own if that write fails), then renders and keeps its PDF.
+    /// </summary>
+    /// <returns>The space (null when gone) and the invoice as the outcome left them.</returns>
+    private async Task<(StoredSpace? Space, Invoice Invoice)> ChargeThenNumberAsync(
+        SpaceId space, StoredSpace loaded, Charge charge, InvoiceRead written, ImmutableArray<string> rows, IDeliveryTally? tally, CancellationToken cancellationToken)
+    {
+        ChargeResult result;
+        try
+        {
+            result = await gateways.Of(charge).ChargeAsync(charge, cancellationToken);
+        }
+        catch (PaymentProviderUnavailableException)
+        {
+            // The invoice is numbered and kept all the same; its charge is taken by the next delivery.
+            await issuing.FinishAsync(space, charge.Invoice, cancellationToken, written);
+            throw;
+        }
+
+        var outcome = OutcomeOf(charge, result);
+        var requestId = $"charge:{charge.IdempotencyKey}";
+        InvoiceOutcomes.Applied? applied = null;
+        var record = await issuing.FinishAsync(space, charge.Invoice, cancellationToken, written, async numbered =>
+        {
+            applied = await outcomes.ApplyAsync(
+                space, charge.Invoice, requestId, outcome, new InvoiceOutcomes.Known(loaded, numbered, rows, NumberDrawn: true), cancellationToken, indexedByRenewalRun: true);
+            return applied is not null;
+        });
+        applied ??= await outcomes.ApplyAsync(
+            space, charge.Invoice, requestId, outcome, new InvoiceOutcomes.Known(loaded, record, rows), cancellationToken, indexedByRenewalRun: true);
+        Count(result, tally);
+        return (applied?.Space, applied?.Invoice ?? record);
+    }
+
+    private static InvoiceOutcomes.Outcome OutcomeOf(Charge charge, ChargeResult result) => result switch
+    {
+        ChargeSucceeded paid => (state, invoice, context) => ChargeOutcomes.Succeeded(state, invoice, Provider, context, paid.Reference),
+        ChargeRequiresAction held => (state, invoice, context) => ChargeOutcomes.RequiresAction(state, invoice, charge.Attempt, held.Reference, Provider, context),
+        _ => (state, invoice, context) => ChargeOutcomes.Failed(state, invoice, charge.Attempt, Provider, context),
+    };
+
+    private static void Count(ChargeResult result, IDeliveryTally? tally)
+    {
         if (result is not ChargeSucceeded)
         {
             tally?.ChargeFailed();
         }
-
-        return after;
     }
 
     /// <summary>The email of one outbox row; invoices in <paramref name="finished"/> (numbered or paid by this delivery) are not read again.</summary>

@@ -21,7 +21,11 @@ public sealed class InvoiceOutcomes(UnitOfWork work, InvoiceLedger ledger, Invoi
     /// <param name="Space">The space as last stored (a stale one only costs a conflict and a reload).</param>
     /// <param name="Invoice">The invoice just numbered by the same caller.</param>
     /// <param name="CompletedEffects">Outbox rows carried out (the charge that asked, the invoice it finished): removed in the same transaction.</param>
-    public sealed record Known(StoredSpace? Space = null, Invoice? Invoice = null, ImmutableArray<string> CompletedEffects = default);
+    /// <param name="NumberDrawn">
+    /// <paramref name="Invoice"/> carries a number just drawn for it and not yet stored: the outcome's write stores it, so that
+    /// numbering needs no write of its own (<see cref="Billing.Infra.Storage.InvoiceNumbering.NumberAsync"/>'s <c>stampWith</c>).
+    /// </param>
+    public sealed record Known(StoredSpace? Space = null, Invoice? Invoice = null, ImmutableArray<string> CompletedEffects = default, bool NumberDrawn = false);
 
     /// <summary>The space and the invoice as the outcome left them.</summary>
     public sealed record Applied(StoredSpace Space, Invoice Invoice);
@@ -44,6 +48,7 @@ public sealed class InvoiceOutcomes(UnitOfWork work, InvoiceLedger ledger, Invoi
         // Numbered already in the usual case; an invoice a crash left unnumbered is finished first.
         var numbered = current.IsNumbered ? current : await issuing.FinishAsync(space, invoiceId, cancellationToken);
         var fresh = true;
+        var numberUnstored = known.NumberDrawn; // the stored invoice has no number yet: this write stores it
         var completed = known.CompletedEffects.IsDefault ? [] : known.CompletedEffects;
         return await work.RunAsync<Applied?>(space, requestId, async (loaded, context) =>
         {
@@ -52,6 +57,7 @@ public sealed class InvoiceOutcomes(UnitOfWork work, InvoiceLedger ledger, Invoi
                 // After a conflict the invoice may have moved too.
                 current = (await ledger.GetAsync(space, invoiceId, cancellationToken))?.Invoice;
                 numbered = current is { IsNumbered: true } ? current : numbered;
+                numberUnstored = known.NumberDrawn && current is { IsNumbered: false };
             }
 
             fresh = false;
@@ -61,17 +67,17 @@ public sealed class InvoiceOutcomes(UnitOfWork work, InvoiceLedger ledger, Invoi
             }
 
             var (decision, updated) = outcome(loaded.State, numbered, context);
-            var after = updated == numbered ? current : updated;
+            var after = updated == numbered && !numberUnstored ? current : updated;
             // Only rows still there: another delivery may have carried one out meanwhile.
             var stillPending = completed.Where(k => loaded.Pending.Any(p => p.RowKey == k)).ToImmutableArray();
-            if (decision.ChangesNothing && after == current && stillPending.IsEmpty)
+            if (decision.ChangesNothing && after == current && stillPending.IsEmpty && !numberUnstored)
             {
                 return new UnitOfWork.Done<Applied?>(new Applied(loaded, after)); // a repeated or late answer: nothing to store
             }
 
             return new UnitOfWork.Write<Applied?>(decision, stored => new Applied(stored, after))
             {
-                UpdatedInvoices = after == current ? [] : [after],
+                UpdatedInvoices = after == current && !numberUnstored ? [] : [after],
                 CompletedEffects = stillPending,
                 IndexedByRenewalRun = indexedByRenewalRun,
             };

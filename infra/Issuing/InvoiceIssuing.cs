@@ -24,13 +24,17 @@ public sealed class InvoiceIssuing(
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReadOnlyMemory<byte>> _recent = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _order = new();
 
-    /// <summary>The invoice numbered (<see cref="Invoice.IsNumbered"/>), with its PDF stored. <paramref name="read"/>: its row as the caller just wrote it, if it has it.</summary>
-    public async Task<Invoice> FinishAsync(SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null)
+    /// <summary>
+    /// The invoice numbered (<see cref="Invoice.IsNumbered"/>), with its PDF stored. <paramref name="read"/>: its row as the caller just wrote it,
+    /// if it has it. <paramref name="stampWith"/>: the caller's write that stores the number with more (see <see cref="InvoiceNumbering.NumberAsync"/>).
+    /// </summary>
+    public async Task<Invoice> FinishAsync(
+        SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null, Func<Invoice, Task<bool>>? stampWith = null)
     {
         var found = read ?? await numbering.ReadAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} is not stored.");
         var sequence = found.Invoice.Content.IsCreditNote ? creditNotes : numbering;
-        var (invoice, drawn) = await sequence.NumberAsync(space, invoiceId, cancellationToken, found).ConfigureAwait(false);
+        var (invoice, drawn) = await sequence.NumberAsync(space, invoiceId, cancellationToken, found, stampWith).ConfigureAwait(false);
         var number = invoice.NumberOrThrow;
         // A number drawn just now has no PDF yet; an older one may (written once, so asked first rather than rendered again).
         if (drawn || !await documents.ExistsAsync(space, number, cancellationToken).ConfigureAwait(false))

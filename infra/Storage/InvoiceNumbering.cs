@@ -47,8 +47,13 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     /// <param name="invoiceId">The invoice.</param>
     /// <param name="cancellationToken">Stops between calls.</param>
     /// <param name="read">The invoice's row as its caller just wrote or read it, so that it is not read again.</param>
+    /// <param name="stampWith">
+    /// The caller's own write of the invoice with the number drawn for it (a write of its space that stores
+    /// more than the number, saving a call): true once stored. When it answers false or fails, the number is
+    /// stamped as usual. It runs while the draw holds the counter, before the next draw, so it must not draw.
+    /// </param>
     public async Task<(Invoice Invoice, bool Drawn)> NumberAsync(
-        SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null)
+        SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null, Func<Invoice, Task<bool>>? stampWith = null)
     {
         var found = read ?? await ReadAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} is not stored.");
@@ -57,7 +62,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             return (found.Invoice, Drawn: false);
         }
 
-        var waiting = new Waiting(space, invoiceId, found);
+        var waiting = new Waiting(space, invoiceId, found, stampWith);
         _waiting.Enqueue(waiting);
         while (!waiting.Numbered.Task.IsCompleted)
         {
@@ -158,7 +163,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
                 continue; // another instance drew first: the counter is read afresh
             }
 
-            var stamped = await Task.WhenAll(draw.Select((w, i) => StampAsync(w.Space, w.Invoice, next + i, w.Read, cancellationToken))).ConfigureAwait(false);
+            var stamped = await Task.WhenAll(draw.Select((w, i) => StampAsync(w.Space, w.Invoice, next + i, w.Read, cancellationToken, w.StampWith))).ConfigureAwait(false);
             _known = advanced with { Stamped = true };
             for (var i = 0; i < draw.Count; i++)
             {
@@ -188,8 +193,24 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     /// <see cref="InvoiceNumber.For"/> dates it); answers the invoice when this call wrote it.
     /// </summary>
     private async Task<Invoice?> StampAsync(
-        SpaceId space, InvoiceId invoiceId, long sequence, InvoiceRead? read, CancellationToken cancellationToken)
+        SpaceId space, InvoiceId invoiceId, long sequence, InvoiceRead? read, CancellationToken cancellationToken, Func<Invoice, Task<bool>>? stampWith = null)
     {
+        if (stampWith is not null && read is { Invoice.IsNumbered: false } unnumbered)
+        {
+            var numbered = unnumbered.Invoice.NumberAs(issuer, InvoiceNumber.For(issuer.InvoiceNumberPrefix, unnumbered.Invoice.Content.IssuedAt, sequence));
+            try
+            {
+                if (await stampWith(numbered).ConfigureAwait(false))
+                {
+                    return numbered;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The caller's write failed (a conflict, storage): the number is stamped below, as for any invoice.
+            }
+        }
+
         var found = read is { } given ? (given.Invoice, given.ETag) : await ledger.GetAsync(space, invoiceId, cancellationToken).ConfigureAwait(false);
         while (found is { } current && !current.Invoice.IsNumbered)
         {
@@ -251,8 +272,10 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     private sealed record Counter(InvoiceNumber? Last, ImmutableArray<(SpaceId Space, InvoiceId Invoice)> Drawn, ETag ETag, bool Stamped);
 
     /// <summary>An invoice waiting for the next draw, as last read.</summary>
-    private sealed class Waiting(SpaceId space, InvoiceId invoice, InvoiceRead read)
+    private sealed class Waiting(SpaceId space, InvoiceId invoice, InvoiceRead read, Func<Invoice, Task<bool>>? stampWith)
     {
+        public Func<Invoice, Task<bool>>? StampWith { get; } = stampWith;
+
         public SpaceId Space { get; } = space;
 
         public InvoiceId Invoice { get; } = invoice;
