@@ -3,6 +3,7 @@
 #   ./scripts/load.sh http                      requests/s and p50/p99 of the billing routes, beside Azurite's raw rate
 #   ./scripts/load.sh renewals --count 10000    a renewal run over N due subscriptions, beside Azurite's raw write rate; [--budget-minutes M] stops the pass there
 #   ./scripts/load.sh webhooks --count 4000     signed Stripe events verified, recorded and applied, duplicates mixed in
+#   ./scripts/load.sh numbering --count 2000    the invoice counter's grouped draws at 8, 64 and 256 invoices in flight (--in-flight 8,64,256)
 #   ./scripts/load.sh azurite --count 30000     Azurite's own reads and writes as a table grows, in steps of --step spaces
 #   ./scripts/load.sh web [--runs 20]           the billing tab's assets (bytes, gzipped) and its first render in Chromium
 # AZURITE_IN_MEMORY=1 in the environment keeps Azurite's data in memory (large runs).

@@ -33,6 +33,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
     private readonly SemaphoreSlim _drawing = new(1, 1);
     private readonly System.Collections.Concurrent.ConcurrentQueue<Waiting> _waiting = new();
     private Counter? _known;
+    private long _counterWrites;
 
     // When this process last read the counter afresh (a Stopwatch timestamp, taken once it answered).
     // Another instance may have numbered an invoice before that read did: an invoice read before it is read
@@ -83,6 +84,9 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
 
         return await waiting.Numbered.Task.ConfigureAwait(false);
     }
+
+    /// <summary>Counter writes this process made (each one a draw, however many invoices it numbered): for the load command's figures.</summary>
+    public long CounterWrites => Interlocked.Read(ref _counterWrites);
 
     public void Dispose() => _drawing.Dispose();
 
@@ -260,6 +264,7 @@ public sealed class InvoiceNumbering(TableClient counters, InvoiceLedger ledger,
             var response = await StorageCalls.Guard(() => counter.ETag == default
                 ? counters.AddEntityAsync(entity, cancellationToken)
                 : counters.UpdateEntityAsync(entity, counter.ETag, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
+            Interlocked.Increment(ref _counterWrites);
             return new Counter(last, drawn, response.Headers.ETag ?? default, Stamped: false);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)

@@ -23,6 +23,7 @@ using Microsoft.Extensions.Options;
 // dotnet run -c Release --project tests/Billing.Load -- http [--concurrency 16]
 // dotnet run -c Release --project tests/Billing.Load -- renewals --count 10000 [--budget-minutes 120]
 // dotnet run -c Release --project tests/Billing.Load -- webhooks --count 4000 [--concurrency 16]
+// dotnet run -c Release --project tests/Billing.Load -- numbering --count 2000 [--in-flight 8,64,256]
 // dotnet run -c Release --project tests/Billing.Load -- azurite --count 30000 --step 10000
 // dotnet run -c Release --project tests/Billing.Load -- web [--runs 20]   (needs /usr/bin/chromium)
 // Needs Storage__ConnectionString (and Email__SmtpPort for renewals): scripts/load.sh starts the emulators.
@@ -252,6 +253,36 @@ else if (command == "webhooks")
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Raw Azurite: the inbox's writes alone (blob upload + entity insert) | {rawMeasure.Count} | {rawMeasure.Failed} | {rawMeasure.PerSecond:F0} | {rawMeasure.P50:F1} | {rawMeasure.P99:F1} |"));
 }
 
+else if (command == "numbering")
+{
+    // The issuer's gap-free counter under N invoices asking at once: numbers per second and invoices per counter write.
+    var count = Option("--count", 2000);
+    var levels = (Array.IndexOf(args, "--in-flight") is var at and >= 0 ? args[at + 1] : "8,64,256").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToList();
+    var start = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+    ((TestClock)app.Services.GetRequiredService<TimeProvider>()).Set(start);
+    var numbering = app.Services.GetRequiredService<InvoiceNumbering>();
+    var ledger = app.Services.GetRequiredService<InvoiceLedger>();
+    Console.WriteLine("| invoices in flight | invoices | seconds | numbers/s | counter writes | invoices per counter write |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+    for (var level = 0; level < levels.Count; level++)
+    {
+        // Each level numbers invoices of its own: spaces seeded with one unnumbered invoice each, read before the clock starts.
+        await SeedAsync(count, start, offset: level * count);
+        var reads = await Parallel(Enumerable.Range(level * count, count), 32, async i =>
+        {
+            var space = SpaceId.Parse($"r-{i:D7}");
+            var invoice = (await ledger.ListAsync(space, 1, null, CancellationToken.None)).Items.Single().Id;
+            return (space, invoice, read: await numbering.ReadAsync(space, invoice, CancellationToken.None));
+        });
+        var writesBefore = numbering.CounterWrites;
+        var watch = Stopwatch.StartNew();
+        await Parallel(reads, levels[level], async r => (await numbering.NumberAsync(r.space, r.invoice, CancellationToken.None, r.read)).Invoice);
+        watch.Stop();
+        var writes = numbering.CounterWrites - writesBefore;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {levels[level]} | {count} | {watch.Elapsed.TotalSeconds:F1} | {count / watch.Elapsed.TotalSeconds:F0} | {writes} | {(double)count / writes:F1} |"));
+    }
+}
 else if (command == "azurite")
 {
     // How Azurite's own operations slow as the spaces grow (why the spaces are spread over 64 tables): spaces
@@ -307,10 +338,10 @@ else if (command == "web")
 await app.StopAsync();
 return;
 
-async Task SeedAsync(int count, DateTimeOffset start)
+async Task SeedAsync(int count, DateTimeOffset start, int offset = 0)
 {
     var store = app.Services.GetRequiredService<SpaceStore>();
-    await Parallel(Enumerable.Range(0, count), 32, async i =>
+    await Parallel(Enumerable.Range(offset, count), 32, async i =>
     {
         var id = SpaceId.Parse($"r-{i:D7}");
         var directory = Caller.Person(UserId.Parse("product"), ServiceRoles.Directory);
@@ -341,7 +372,7 @@ async Task SeedAsync(int count, DateTimeOffset start)
 async Task MarkAsync(string mark) =>
     await new TableClient(connection, $"{prefix}{mark}").GetEntityIfExistsAsync<TableEntity>("mark", "mark").ConfigureAwait(false);
 
-static async Task<List<T>> Parallel<T>(IEnumerable<int> items, int concurrency, Func<int, Task<T>> work)
+static async Task<List<T>> Parallel<T, TItem>(IEnumerable<TItem> items, int concurrency, Func<TItem, Task<T>> work)
 {
     var results = new ConcurrentBag<T>();
     await System.Threading.Tasks.Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) => results.Add(await work(i)));

@@ -71,6 +71,37 @@ public class InvoiceNumberingTests(AzuriteStorage azurite) : IClassFixture<Azuri
 
     [Fact]
     [Trait("Rule", "V1")]
+    public async Task A_number_is_stored_by_the_callers_own_write_when_it_succeeds_and_stamped_alone_when_it_fails_or_declines()
+    {
+        var issuer = IssuerWithOwnSequence();
+        var numbering = new InvoiceNumbering(azurite.Storage.Counters, azurite.Ledger, issuer);
+        var stored = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        {
+            var (space, invoice) = await StoredInvoiceAsync();
+            return (Space: space, Invoice: invoice, Read: await ReadAsync(space, invoice));
+        }));
+        var offered = new List<Invoice>();
+
+        // The caller's write: here the invoice marked paid with its number, in place of the stamp.
+        var own = await numbering.NumberAsync(stored[0].Space, stored[0].Invoice, CancellationToken.None, stored[0].Read, async numbered =>
+        {
+            offered.Add(numbered);
+            return await azurite.Ledger.TryReplaceAsync(stored[0].Space, numbered.MarkPaid(DateTimeOffset.UtcNow), stored[0].Read.ETag, CancellationToken.None);
+        });
+        var failed = await numbering.NumberAsync(stored[1].Space, stored[1].Invoice, CancellationToken.None, stored[1].Read, _ => throw new InvalidOperationException("the write failed"));
+        var declined = await numbering.NumberAsync(stored[2].Space, stored[2].Invoice, CancellationToken.None, stored[2].Read, _ => Task.FromResult(false));
+
+        Assert.Equal(offered.Single().Number, own.Invoice.Number);
+        var paid = (await azurite.Ledger.GetAsync(stored[0].Space, stored[0].Invoice, CancellationToken.None))!.Value.Invoice;
+        Assert.Equal((own.Invoice.Number, InvoiceStatus.Paid), (paid.Number, paid.Status));
+        Assert.Equal(failed.Invoice.Number, (await azurite.Ledger.GetAsync(stored[1].Space, stored[1].Invoice, CancellationToken.None))!.Value.Invoice.Number);
+        Assert.Equal(declined.Invoice.Number, (await azurite.Ledger.GetAsync(stored[2].Space, stored[2].Invoice, CancellationToken.None))!.Value.Invoice.Number);
+        Assert.Equal([1L, 2L, 3L], new[] { own, failed, declined }.Select(n => n.Invoice.NumberOrThrow.Sequence));
+        Assert.All(new[] { own, failed, declined }, n => Assert.True(n.Drawn));
+    }
+
+    [Fact]
+    [Trait("Rule", "V1")]
     public async Task A_draw_that_died_before_stamping_its_invoices_is_stamped_by_the_next_and_none_is_skipped()
     {
         var issuer = IssuerWithOwnSequence();
