@@ -102,6 +102,7 @@ public class OpenApiTests(BillingServerFixture server) : IClassFixture<BillingSe
         Assert.True(schema.GetProperty("properties").TryGetProperty(field, out _), $"{method.ToUpperInvariant()} {path} does not name {field}: {schema}");
     }
 
+    [Theory]
     [Trait("Rule", "V5")]
     [InlineData("void", "invoice_not_open")]
     [InlineData("refunds", "invoice_not_paid")]

@@ -145,7 +145,7 @@ public sealed class ReceivableIndexTests : IAsyncLifetime, IDisposable
     private static (SpaceId Space, Invoice Invoice) Drafted(int dueInDays)
     {
         var space = NewSpaceId();
-        var created = SpaceDirectory.PutSpace(null, new Space(space, SpaceKind.Workspace, "Acme", null, Locale.Parse("nl-NL")), DirectoryService, At(Now)).Value;
+        var created = SpaceDirectory.PutSpace(null, new Space(space, SpaceKind.Workspace, "Acme", null, Locale.Parse("nl-NL")), SpaceSurroundings.None, DirectoryService, At(Now)).Value;
         var member = SpaceDirectory.PutMember(created.State, new Member(Owner, "owner@acme.test", "Ada", MemberRole.Member, null), DirectoryService, At(Now)).Value;
         var draft = InvoicesOf(Upgrade(member.State)).Single().Content;
         return (space, Invoice.Issue(draft with { SpaceId = space, PaymentMethod = PaymentMethod.ByInvoice, DueAt = Now.AddDays(dueInDays) }, Now));
