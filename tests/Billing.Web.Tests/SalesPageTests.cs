@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Billing.Web.Tests;
 
 /// <summary>
-/// The back office at /billing/sales in Chromium (API.md, I3, I4, U12): a server of its own, since these tests move
+/// The back office at /billing/sales in Chromium (API.md, I3, I4, V5, U12, T3): a server of its own, since these tests move
 /// the test clock, which the other browser tests share.
 /// </summary>
 public sealed class SalesPageTests(WebFixture web) : IClassFixture<WebFixture>
@@ -109,6 +109,70 @@ public sealed class SalesPageTests(WebFixture web) : IClassFixture<WebFixture>
         await page.GetByRole(AriaRole.Button, new() { Name = "Tax exemption" }).ClickAsync();
         await dialog.GetByTestId("confirm").ClickAsync();
         await Expect(page.GetByTestId("tax-exempt")).ToHaveTextAsync("Taxed");
+    }
+
+    [Fact]
+    [Trait("Rule", "V5")]
+    [Trait("Rule", "I4")]
+    public async Task Sales_voids_an_invoice_awaiting_its_transfer_and_it_leaves_the_receivables_with_its_credit_note_listed()
+    {
+        await Api.SetClockAsync(IssuedAt);
+        var (space, invoice) = await InvoicePaidPlanAsync();
+        var number = invoice.GetProperty("number").GetString()!;
+
+        var page = await web.OpenAsync("/billing/sales", "sam", roles: SalesRole);
+        await Expect(page.Locator($"tr[data-space='{space}']")).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Open space {space}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Void {number}" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        var total = invoice.GetProperty("total").GetProperty("amount").GetInt64();
+        await Expect(dialog.GetByTestId("credit")).ToContainTextAsync((total / 100m).ToString("N2", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        await dialog.GetByTestId("confirm").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
+        var invoices = page.GetByTestId("space-invoices");
+        await Expect(invoices.Locator($"tr[data-invoice='{invoice.GetProperty("id").GetString()}']")).ToContainTextAsync("Void");
+        await Expect(invoices.Locator("tr", new() { HasText = $"for {number}" })).ToContainTextAsync("Credit note");
+        await Expect(page.Locator($"tr[data-space='{space}']")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Void {number}" })).ToHaveCountAsync(0); // voided once
+    }
+
+    [Fact]
+    [Trait("Rule", "V5")]
+    public async Task Sales_refunds_part_of_a_paid_invoice_after_a_refusal_above_what_was_paid_and_may_refund_the_rest()
+    {
+        var (space, owner) = await Api.SubscribedWithOwnOwnerAsync();
+        var paid = (await Api.InvoicesAsync(space, owner)).GetProperty("items")[0];
+        var number = paid.GetProperty("number").GetString()!;
+        var total = paid.GetProperty("total").GetProperty("amount").GetInt64();
+
+        var page = await web.OpenAsync("/billing/sales", "sam", roles: SalesRole);
+        await page.GetByLabel("Space id").FillAsync(space);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open space", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Refund {number}" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        var amount = dialog.GetByLabel($"Amount to refund ({paid.GetProperty("total").GetProperty("currency").GetString()}; empty refunds all of it)");
+
+        // More than was paid: refused, the code's words shown, nothing refunded.
+        await amount.FillAsync(((total + 100) / 100m).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await dialog.GetByTestId("confirm").ClickAsync();
+        await Expect(dialog.Locator("[data-code=refund_exceeds_paid]")).ToBeVisibleAsync();
+
+        await amount.FillAsync("10");
+        await Expect(dialog.GetByTestId("credit")).ToContainTextAsync("10.00");
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        await dialog.GetByTestId("confirm").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
+        var invoices = page.GetByTestId("space-invoices");
+        await Expect(invoices.Locator($"tr[data-invoice='{paid.GetProperty("id").GetString()}']")).ToContainTextAsync("Partially refunded");
+        await Expect(invoices.Locator("tr", new() { HasText = $"for {number}" })).ToContainTextAsync("10.00");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Refund {number}" })).ToHaveCountAsync(1); // the rest may still be refunded
+
+        var refunded = (await Api.InvoicesAsync(space, owner)).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetString() == paid.GetProperty("id").GetString());
+        Assert.Equal("partially_refunded", refunded.GetProperty("status").GetString());
     }
 
     [Fact]
