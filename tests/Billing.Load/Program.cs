@@ -21,7 +21,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 // dotnet run -c Release --project tests/Billing.Load -- http [--concurrency 16]
-// dotnet run -c Release --project tests/Billing.Load -- renewals --count 10000 [--budget-minutes 120]
+// dotnet run -c Release --project tests/Billing.Load -- renewals --count 10000 [--budget-minutes 120] [--latency-ms 5]
 // dotnet run -c Release --project tests/Billing.Load -- webhooks --count 4000 [--concurrency 16]
 // dotnet run -c Release --project tests/Billing.Load -- numbering --count 2000 [--in-flight 8,64,256]
 // dotnet run -c Release --project tests/Billing.Load -- azurite --count 30000 --step 10000
@@ -32,13 +32,18 @@ int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 
 var connection = Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? throw new InvalidOperationException("Set Storage__ConnectionString (scripts/load.sh does).");
+// --latency-ms N: the app reaches storage through a proxy that adds N ms to every round trip, as a
+// network between a Functions instance and its storage account would (docs/SCALE.md checks its model with it).
+var latency = TimeSpan.FromMilliseconds(Option("--latency-ms", 0));
+var proxies = new List<LatencyProxy>();
+var routed = latency > TimeSpan.Zero ? LatencyProxy.Route(connection, latency, proxies) : connection;
 var prefix = $"l{Guid.NewGuid():N}"[..9];
 const string WebhookSecret = "whsec_load";
 var key = Convert.ToBase64String("load-only-signing-key-of-32-bytes!!"u8.ToArray());
 var app = BillingServer.Build(
 [
     "--urls=http://127.0.0.1:0", "--environment=Development", "--Auth:Issuer=load", "--Auth:Audience=billing-api", $"--Auth:SigningKey={key}",
-    $"--Storage:ConnectionString={connection}", $"--Storage:Prefix={prefix}", "--Billing:Clock=test", "--Payments:Sandbox=true",
+    $"--Storage:ConnectionString={routed}", $"--Storage:Prefix={prefix}", "--Billing:Clock=test", "--Payments:Sandbox=true",
     "--Renewals:RunOnSchedule=false", $"--Email:SmtpPort={Environment.GetEnvironmentVariable("Email__SmtpPort") ?? "1025"}",
     "--Logging:LogLevel:Default=Error", $"--Stripe:WebhookSecret={WebhookSecret}",
 ]);
@@ -54,7 +59,7 @@ HttpClient Client(string user, params string[] roles)
 
 var storage = app.Services.GetRequiredService<BillingStorage>();
 await storage.EnsureReadyAsync(CancellationToken.None);
-Console.WriteLine($"# {Environment.ProcessorCount} cores, .NET {Environment.Version}, Azurite at {storage.Counters.Uri.Authority}");
+Console.WriteLine($"# {Environment.ProcessorCount} cores, .NET {Environment.Version}, Azurite at {storage.Counters.Uri.Authority}, +{latency.TotalMilliseconds} ms per storage round trip");
 
 // The table of a space's partition, as the app picks it (SpaceTables).
 ValueTask<TableClient> TableOf(string space) => storage.Spaces.OfAsync(SpaceId.Parse(space), CancellationToken.None);
@@ -166,10 +171,14 @@ else if (command == "renewals")
     var options = new RenewalOptions { InlineLimit = int.MaxValue, Budget = TimeSpan.FromMinutes(Option("--budget-minutes", 120)) };
     var watch = Stopwatch.StartNew();
     await MarkAsync("passfrom");
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var summary = await pass.RunAsync(options, CancellationToken.None);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     watch.Stop();
     await MarkAsync("passto");
     var renewRate = summary.Renewed / watch.Elapsed.TotalSeconds;
+    // The app's own CPU per renewal (the harness is idle during the pass; Azurite is another process): docs/SCALE.md's compute cost.
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# app CPU during the pass: {cpu.TotalSeconds:F1} s, {cpu.TotalMilliseconds / Math.Max(1, summary.Renewed):F1} ms per renewal"));
     // What the process still holds once the pass is over: after a full collection, only what is kept.
     Console.WriteLine($"# managed heap after the pass, after a full collection: {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB");
 
@@ -336,6 +345,11 @@ else if (command == "web")
 }
 
 await app.StopAsync();
+foreach (var proxy in proxies)
+{
+    await proxy.DisposeAsync();
+}
+
 return;
 
 async Task SeedAsync(int count, DateTimeOffset start, int offset = 0)
