@@ -31,6 +31,7 @@ public class OpenApiTests(BillingServerFixture server) : IClassFixture<BillingSe
         ["UpdateBillingInfo"] = SpaceWrite,
         ["StartPaymentMethodSetup"] = SpaceWrite,
         ["SwitchPaymentMethod"] = SpaceWrite,
+        ["RecordPayment"] = [400, 401, 403, 404, 409, 422, 503],
         ["VoidInvoice"] = [400, 401, 403, 404, 409, 422, 503],
         ["RefundInvoice"] = [400, 401, 403, 404, 409, 422, 503],
         ["SetClock"] = [400, 401, 403, 404, 503],
