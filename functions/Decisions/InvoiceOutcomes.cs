@@ -84,18 +84,77 @@ public sealed class InvoiceOutcomes(UnitOfWork work, InvoiceLedger ledger, Invoi
         }, cancellationToken, known.Space);
     }
 
-    /// <summary>A decision about the space that touches no invoice (a saved method updated or removed, a dispute), stored the same way.</summary>
-    public async Task<bool> ApplyAsync(SpaceId space, string requestId, Func<SpaceBilling, DecisionContext, Decision> decide, CancellationToken cancellationToken) =>
-        await work.RunAsync<bool>(space, requestId, (loaded, context) =>
+    /// <summary>
+    /// Applies a provider's event about an invoice once (P3): the space, the invoice and the event's applied mark
+    /// come in one query; a change is stored with the mark in the same transaction, so a second delivery of the
+    /// event, even at the same time, finds it applied. An event that changes nothing writes nothing.
+    /// </summary>
+    public Task<EventApplied> ApplyEventAsync(SpaceId space, InvoiceId invoiceId, ProviderEvent applied, string requestId, Outcome outcome, CancellationToken cancellationToken) =>
+        work.RunAsync<EventApplied>(space, requestId, async (loaded, context) =>
+        {
+            if (loaded?.Also is not { Invoice: { } read } also)
+            {
+                return new UnitOfWork.Done<EventApplied>(new EventApplied(EventResult.Unknown, loaded));
+            }
+
+            if (also.EventApplied)
+            {
+                return new UnitOfWork.Done<EventApplied>(new EventApplied(EventResult.AlreadyApplied, loaded));
+            }
+
+            var current = read.Invoice;
+            // Numbered already in the usual case; an invoice a crash left unnumbered is finished first.
+            var numbered = current.IsNumbered ? current : await issuing.FinishAsync(space, invoiceId, cancellationToken);
+            var (decision, updated) = outcome(loaded.State, numbered, context);
+            var after = updated == numbered ? current : updated;
+            if (decision.ChangesNothing && after == current)
+            {
+                return new UnitOfWork.Done<EventApplied>(new EventApplied(EventResult.Unchanged, loaded));
+            }
+
+            return new UnitOfWork.Write<EventApplied>(decision, stored => new EventApplied(EventResult.Applied, stored))
+            {
+                UpdatedInvoices = after == current ? [] : [after],
+                AppliedEvent = applied,
+            };
+        }, cancellationToken, also: new SpaceLoad(invoiceId, applied));
+
+    /// <summary>A provider's event about the space that touches no invoice (a saved method updated or removed), applied once as <see cref="ApplyEventAsync(SpaceId, InvoiceId, ProviderEvent, string, Outcome, CancellationToken)"/>.</summary>
+    public Task<EventApplied> ApplyEventAsync(SpaceId space, ProviderEvent applied, string requestId, Func<SpaceBilling, DecisionContext, Decision> decide, CancellationToken cancellationToken) =>
+        work.RunAsync<EventApplied>(space, requestId, (loaded, context) =>
         {
             if (loaded is null)
             {
-                return Task.FromResult<UnitOfWork.Verdict<bool>>(new UnitOfWork.Done<bool>(false));
+                return Task.FromResult<UnitOfWork.Verdict<EventApplied>>(new UnitOfWork.Done<EventApplied>(new EventApplied(EventResult.Unknown, null)));
+            }
+
+            if (loaded.Also is { EventApplied: true })
+            {
+                return Task.FromResult<UnitOfWork.Verdict<EventApplied>>(new UnitOfWork.Done<EventApplied>(new EventApplied(EventResult.AlreadyApplied, loaded)));
             }
 
             var decision = decide(loaded.State, context);
-            return Task.FromResult<UnitOfWork.Verdict<bool>>(decision.ChangesNothing
-                ? new UnitOfWork.Done<bool>(true)
-                : new UnitOfWork.Write<bool>(decision, _ => true));
-        }, cancellationToken);
+            return Task.FromResult<UnitOfWork.Verdict<EventApplied>>(decision.ChangesNothing
+                ? new UnitOfWork.Done<EventApplied>(new EventApplied(EventResult.Unchanged, loaded))
+                : new UnitOfWork.Write<EventApplied>(decision, stored => new EventApplied(EventResult.Applied, stored)) { AppliedEvent = applied });
+        }, cancellationToken, also: new SpaceLoad(Event: applied));
 }
+
+/// <summary>What applying a provider's event came to.</summary>
+public enum EventResult
+{
+    /// <summary>The space or the invoice it names is not here: the event is only recorded.</summary>
+    Unknown,
+
+    /// <summary>Applied, and it changed nothing (a late or repeated report): nothing was written.</summary>
+    Unchanged,
+
+    /// <summary>Applied: the change and the event's mark were stored together.</summary>
+    Applied,
+
+    /// <summary>The space carries the event's mark: an earlier delivery applied it.</summary>
+    AlreadyApplied,
+}
+
+/// <summary>What applying a provider's event came to, and the space as it stands after (null when unknown).</summary>
+public sealed record EventApplied(EventResult Result, StoredSpace? Space);

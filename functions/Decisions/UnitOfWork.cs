@@ -46,12 +46,17 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
 
         /// <inheritdoc cref="SpaceWrite.IndexedByRenewalRun"/>
         public bool IndexedByRenewalRun { get; init; }
+
+        /// <inheritdoc cref="SpaceWrite.AppliedEvent"/>
+        public ProviderEvent? AppliedEvent { get; init; }
     }
 
     /// <summary>
     /// Runs one write on <paramref name="space"/>. <paramref name="known"/>: the space as the caller holds it,
     /// decided on first without reading it again (a stale one only costs a conflict). <paramref name="at"/>:
     /// the business time to decide at (the renewal run decides a whole pass at its start), the clock's now otherwise.
+    /// <paramref name="also"/>: rows of the partition the decision needs besides the space, read in the same query
+    /// each time the space is loaded (<see cref="StoredSpace.Also"/>).
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">The space kept changing for every attempt.</exception>
     public async Task<T> RunAsync<T>(
@@ -60,14 +65,15 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
         Func<StoredSpace?, DecisionContext, Task<Verdict<T>>> decide,
         CancellationToken cancellationToken,
         StoredSpace? known = null,
-        DateTimeOffset? at = null)
+        DateTimeOffset? at = null,
+        SpaceLoad? also = null)
     {
         var taken = new List<Charge>();
         try
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                var loaded = attempt == 1 && known is not null ? known : await store.LoadAsync(space, cancellationToken);
+                var loaded = attempt == 1 && known is not null ? known : await store.LoadAsync(space, also, cancellationToken);
                 var context = new DecisionContext(catalog, at ?? clock.GetUtcNow(), requestId);
                 var step = await decide(loaded, context);
                 if (step is not Write<T> write)
@@ -114,6 +120,7 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
                             UpdatedInvoices = [.. write.UpdatedInvoices, .. write.Decision.MovedInvoices],
                             CompletedEffects = write.CompletedEffects,
                             IndexedByRenewalRun = write.IndexedByRenewalRun,
+                            AppliedEvent = write.AppliedEvent,
                         },
                         cancellationToken);
                     taken.RemoveAll(t => write.Decision.Effects.OfType<ChargeNow>().Any(kept => kept.Charge.IdempotencyKey == t.IdempotencyKey));

@@ -11,13 +11,16 @@ namespace Billing.Functions.Decisions;
 /// <summary>
 /// Applies a verified provider event through core (P3): finds the charge it is about (from the
 /// payment's metadata, or by asking the provider which charge made the payment) or the space of the saved method,
-/// and lets <see cref="InvoiceOutcomes"/> decide and store. Answers the space it changed, or null for an
-/// event about nothing this app knows (recorded, and answered 200 all the same).
+/// and lets <see cref="InvoiceOutcomes"/> decide and store it once, the event's applied mark written with the
+/// change. An event about nothing this app knows is only recorded (and answered 200 all the same).
 /// </summary>
 public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers customers, IEnumerable<IChargeLookup> lookups)
 {
-    public async Task<SpaceId?> ApplyAsync(PaymentEvent received, CancellationToken cancellationToken)
+    private static readonly EventApplied Unknown = new(EventResult.Unknown, null);
+
+    public async Task<EventApplied> ApplyAsync(PaymentEvent received, CancellationToken cancellationToken)
     {
+        var applied = new ProviderEvent(received.Provider, received.Id);
         var caller = Caller.System(received.Provider.ToApiName());
         var requestId = $"webhook:{received.Provider.ToApiName()}:{received.Id}";
         switch (received.Kind)
@@ -25,7 +28,7 @@ public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers cu
             case PaymentEventKind.PaymentSucceeded or PaymentEventKind.PaymentFailed or PaymentEventKind.PaymentRequiresAction or PaymentEventKind.Refunded or PaymentEventKind.Disputed:
                 if (await ChargeOfAsync(received, cancellationToken) is not { } charge)
                 {
-                    return null;
+                    return Unknown;
                 }
 
                 var report = new PaymentReport(received.Provider, received.Kind switch
@@ -41,24 +44,25 @@ public sealed class WebhookApplier(InvoiceOutcomes outcomes, PaymentCustomers cu
                     Refunds = received.Refunds,
                 };
                 InvoiceOutcomes.Outcome outcome = (state, invoice, context) => PaymentEvents.Apply(state, invoice, report, caller, context);
-                return await outcomes.ApplyAsync(charge.Space, charge.Invoice, requestId, outcome, new InvoiceOutcomes.Known(), cancellationToken) is not null ? charge.Space : null;
+                return await outcomes.ApplyEventAsync(charge.Space, charge.Invoice, applied, requestId, outcome, cancellationToken);
 
             case PaymentEventKind.MethodUpdated or PaymentEventKind.MethodRemoved:
                 if (await SpaceOfCustomerAsync(received, cancellationToken) is not { } space)
                 {
-                    return null;
+                    return Unknown;
                 }
 
-                return await outcomes.ApplyAsync(
+                return await outcomes.ApplyEventAsync(
                     space,
+                    applied,
                     requestId,
                     (state, context) => received.Kind == PaymentEventKind.MethodUpdated && received.Method is { } updated
                         ? PaymentEvents.MethodUpdated(state, updated, caller, context)
                         : received.MethodToken is { } token ? PaymentEvents.MethodRemoved(state, received.Provider, token, caller, context) : Decision.Unchanged(state),
-                    cancellationToken) ? space : null;
+                    cancellationToken);
 
             default:
-                return null;
+                return Unknown;
         }
     }
 

@@ -1,3 +1,5 @@
+using Billing.Core.Common;
+using Billing.Core.Invoicing;
 using Billing.Core.Payments;
 using Billing.Functions.Http;
 using Billing.Infra.Payments.Webhooks;
@@ -6,7 +8,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Billing.Functions.Decisions;
 
-/// <summary>Records a verified event once, applies it once, and answers.</summary>
+/// <summary>
+/// Records a verified event (its body, then its row, each written once), applies it once, and answers. The
+/// row says the event was received before; the space it applies to says whether it was applied (its mark is
+/// written with the change, <see cref="InvoiceOutcomes.ApplyEventAsync(SpaceId, InvoiceId, ProviderEvent, string, InvoiceOutcomes.Outcome, CancellationToken)"/>),
+/// so an event received before is applied again only if no write carries its mark, and changes nothing twice.
+/// </summary>
 public sealed class WebhookIntake(BillingStorage storage, WebhookInbox inbox, WebhookApplier applier, EffectsPump pump, TimeProvider clock)
 {
     public async Task<Results<Ok<WebhookAnswer>, ApiProblem>> AcceptAsync(PaymentProvider provider, string body, Func<string, PaymentEvent?> read, CancellationToken cancellationToken)
@@ -32,20 +39,22 @@ public sealed class WebhookIntake(BillingStorage storage, WebhookInbox inbox, We
         }
 
         await storage.EnsureReadyAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        if (await inbox.RecordAsync(provider, received.Id, received.Type, body, now, cancellationToken))
+        var receivedBefore = await inbox.RecordAsync(provider, received.Id, received.Type, body, clock.GetUtcNow(), cancellationToken);
+        var applied = await applier.ApplyAsync(received, cancellationToken);
+        if (applied is { Result: EventResult.Applied, Space: { Pending.IsEmpty: false } stored })
         {
-            return TypedResults.Ok(new WebhookAnswer(received.Id, "duplicate"));
+            pump.Enqueue(stored); // the emails the event queued (a receipt, a request to confirm)
         }
 
-        var space = await applier.ApplyAsync(received, cancellationToken);
-        await inbox.MarkAppliedAsync(provider, received.Id, now, cancellationToken);
-        if (space is { } changed)
+        var outcome = applied.Result switch
         {
-            pump.Enqueue(changed); // the emails the event queued (a receipt, a request to confirm)
-        }
-
-        return TypedResults.Ok(new WebhookAnswer(received.Id, space is null ? "recorded" : "applied"));
+            EventResult.Applied => "applied",
+            EventResult.AlreadyApplied => "duplicate",
+            _ when receivedBefore => "duplicate", // received before, and nothing (left) to apply
+            EventResult.Unchanged => "applied",
+            _ => "recorded",
+        };
+        return TypedResults.Ok(new WebhookAnswer(received.Id, outcome));
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Billing.Core.Common;
+using Billing.Core.Payments;
 
 namespace Billing.Infra.Storage;
 
@@ -19,6 +20,7 @@ internal static class RowKeys
     public const string IdempotencyPrefix = "idem|";
     public const string TeamPrefix = "team|";
     public const string OutboxPrefix = "outbox|";
+    public const string AppliedEventPrefix = "event|";
 
     public static string Member(UserId user) => MemberPrefix + user.Value;
 
@@ -46,6 +48,9 @@ internal static class RowKeys
     /// <summary>Oldest first, so effects are carried out in the order they were decided.</summary>
     public static string Outbox(DateTimeOffset at, string write, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"{OutboxPrefix}{at.UtcTicks:D19}|{write}|{index:D3}");
+
+    /// <summary>The mark of a provider's event applied to the space (written with the change it made).</summary>
+    public static string AppliedEvent(ProviderEvent applied) => $"{AppliedEventPrefix}{applied.Provider.ToApiName()}|{Escape(applied.Id)}";
 
     public static string Team(SpaceId team) => TeamPrefix + team.Value;
 

@@ -22,16 +22,39 @@ namespace Billing.Infra.Storage;
 /// </summary>
 public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, ReceivableIndex receivables, BillingPolicy policy)
 {
-    public async Task<StoredSpace?> LoadAsync(SpaceId id, CancellationToken cancellationToken)
+    public Task<StoredSpace?> LoadAsync(SpaceId id, CancellationToken cancellationToken) => LoadAsync(id, null, cancellationToken);
+
+    /// <summary>
+    /// The space's row, members and outbox, and in the same query the rows <paramref name="also"/> names (an
+    /// invoice, a provider event's applied mark, an idempotency record), so that a write that decides on them
+    /// reads its partition once.
+    /// </summary>
+    public async Task<StoredSpace?> LoadAsync(SpaceId id, SpaceLoad? also, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {id.Value} and (RowKey eq {RowKeys.Space} or (RowKey ge {RowKeys.MemberPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.MemberPrefix)}) or (RowKey ge {RowKeys.OutboxPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.OutboxPrefix)}))");
+            $"PartitionKey eq {id.Value} and (RowKey eq {RowKeys.Space} or (RowKey ge {RowKeys.MemberPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.MemberPrefix)}) or (RowKey ge {RowKeys.OutboxPrefix} and RowKey lt {RowKeys.PrefixEnd(RowKeys.OutboxPrefix)})");
+        var invoiceKey = also?.Invoice is { } invoice ? RowKeys.Invoice(invoice) : null;
+        var eventKey = also?.Event is { } applied ? RowKeys.AppliedEvent(applied) : null;
+        var idempotencyKey = also?.IdempotencyKey is { } key ? RowKeys.Idempotency(key) : null;
+        foreach (var extra in new[] { invoiceKey, eventKey, idempotencyKey })
+        {
+            if (extra is not null)
+            {
+                filter += " or " + TableClient.CreateQueryFilter($"RowKey eq {extra}");
+            }
+        }
+
+        filter += ")";
         var table = await tables.OfAsync(id, cancellationToken).ConfigureAwait(false);
+        var since = Stopwatch.GetTimestamp();
         return await StorageCalls.Guard(async () =>
         {
             TableEntity? spaceRow = null;
             var members = ImmutableDictionary.CreateBuilder<UserId, Member>();
             var pending = ImmutableArray.CreateBuilder<(string, Effect)>();
+            InvoiceRead? invoiceRead = null;
+            IdempotencyRecord? idempotency = null;
+            var eventApplied = false;
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (row.RowKey == RowKeys.Space)
@@ -41,6 +64,18 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Receiv
                 else if (row.RowKey.StartsWith(RowKeys.OutboxPrefix, StringComparison.Ordinal))
                 {
                     pending.Add((row.RowKey, TableRows.Read<Effect>(row)));
+                }
+                else if (row.RowKey == invoiceKey)
+                {
+                    invoiceRead = new InvoiceRead(TableRows.Read<InvoiceRecord>(row).ToInvoice(), row.ETag, since);
+                }
+                else if (row.RowKey == eventKey)
+                {
+                    eventApplied = true;
+                }
+                else if (row.RowKey == idempotencyKey)
+                {
+                    idempotency = TableRows.Read<IdempotencyRecord>(row);
                 }
                 else
                 {
@@ -55,6 +90,7 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Receiv
                 {
                     Pending = pending.ToImmutable(),
                     Writes = spaceRow.GetInt64(SpaceTransaction.Writes) ?? 0,
+                    Also = also is null ? null : new SpaceLoaded(invoiceRead, eventApplied, idempotency),
                 };
         }).ConfigureAwait(false);
     }

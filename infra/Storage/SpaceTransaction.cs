@@ -96,6 +96,12 @@ internal static class SpaceTransaction
             outbox.Add((rowKey, effect));
         }
 
+        if (write.AppliedEvent is { } applied)
+        {
+            // Add: an event applied twice at once fails the second write whole (and it finds the mark when it reloads).
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, RowKeys.AppliedEvent(applied)) { ["Type"] = "applied" }));
+        }
+
         if (write.Idempotency is { } idempotency)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, TableRows.Of(partition, RowKeys.Idempotency(idempotency.Key), idempotency)));

@@ -31,8 +31,11 @@ public sealed record SpaceWrite(
     /// </summary>
     public bool IndexedByRenewalRun { get; init; }
 
+    /// <summary>The provider's event this write applies: its mark is added in the same transaction, and a second application fails whole.</summary>
+    public ProviderEvent? AppliedEvent { get; init; }
+
     internal ImmutableArray<Effect> OutboxOrEmpty => Outbox.IsDefault ? [] : Outbox;
 
     internal bool HasRows =>
-        !Decision.Audit.IsEmpty || !Invoices.IsEmpty || Idempotency is not null || !OutboxOrEmpty.IsEmpty || !UpdatedInvoices.IsEmpty || !CompletedEffects.IsEmpty;
+        !Decision.Audit.IsEmpty || !Invoices.IsEmpty || Idempotency is not null || !OutboxOrEmpty.IsEmpty || !UpdatedInvoices.IsEmpty || !CompletedEffects.IsEmpty || AppliedEvent is not null;
 }

@@ -17,4 +17,7 @@ public sealed record StoredSpace(SpaceBilling State, ETag ETag)
 
     /// <summary>The invoices the write that answered this space issued, with their rows' ETags: numbering stamps them without reading them first.</summary>
     public ImmutableDictionary<InvoiceId, InvoiceRead> Issued { get; init; } = ImmutableDictionary<InvoiceId, InvoiceRead>.Empty;
+
+    /// <summary>The rows a <see cref="SpaceLoad"/> asked for, read in the same query; null when none were asked for.</summary>
+    public SpaceLoaded? Also { get; init; }
 }

@@ -69,6 +69,52 @@ public sealed class WebhookTests(ProvidersServerFixture server) : IClassFixture<
 
     [Fact]
     [Trait("Rule", "P3")]
+    public async Task An_event_delivered_eight_times_at_once_is_applied_once_and_the_others_answer_duplicate()
+    {
+        var (space, owner, invoiceId, intent) = await OpenInvoiceAsync();
+        var body = WebhookSigner.StripeEvent("payment_intent.succeeded", intent);
+        var eventId = JsonNode.Parse(body)!["id"]!.GetValue<string>();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+            (await Ok(await PostStripeAsync(body, WebhookSigner.StripeSignature(body)))).GetProperty("outcome").GetString()));
+
+        Assert.Single(answers, a => a == "applied");
+        Assert.Equal(7, answers.Count(a => a == "duplicate"));
+        Assert.Equal("paid", (await Ok(await _api.As(owner).GetAsync($"/api/spaces/{space}/invoices/{invoiceId}"))).GetProperty("status").GetString());
+        // One application's audit records, each once: the mark written with the change stopped every other write.
+        var audit = (await Ok(await _api.As(owner).GetAsync($"/api/spaces/{space}/audit?pageSize=100"))).GetProperty("items").EnumerateArray()
+            .Where(a => a.GetProperty("requestId").GetString() == $"webhook:stripe:{eventId}")
+            .Select(a => a.GetProperty("action").GetString())
+            .ToList();
+        Assert.NotEmpty(audit);
+        Assert.Equal(audit.Count, audit.Distinct().Count());
+        // The confirmation request, then the paid invoice: the receipt once.
+        Assert.Equal(2, (await _inbox.ToAsync($"{owner}@example.test", 2)).Count);
+        await Task.Delay(500);
+        Assert.Equal(2, (await _inbox.ToAsync($"{owner}@example.test", 2)).Count);
+    }
+
+    [Fact]
+    [Trait("Rule", "P3")]
+    public async Task An_event_recorded_by_a_delivery_that_died_before_applying_it_is_applied_by_the_providers_next_delivery_once()
+    {
+        var (space, owner, invoiceId, intent) = await OpenInvoiceAsync();
+        var body = WebhookSigner.StripeEvent("payment_intent.succeeded", intent);
+        var eventId = JsonNode.Parse(body)!["id"]!.GetValue<string>();
+        // The first delivery kept the body and the row, then the process died: nothing applied.
+        var inbox = server.Services.GetRequiredService<Billing.Infra.Storage.WebhookInbox>();
+        Assert.False(await inbox.RecordAsync(Billing.Core.Payments.PaymentProvider.Stripe, eventId, "payment_intent.succeeded", body, DateTimeOffset.UtcNow, default));
+        Assert.NotEqual("paid", (await Ok(await _api.As(owner).GetAsync($"/api/spaces/{space}/invoices/{invoiceId}"))).GetProperty("status").GetString());
+
+        Assert.Equal("applied", (await Ok(await PostStripeAsync(body, WebhookSigner.StripeSignature(body)))).GetProperty("outcome").GetString());
+        Assert.Equal("paid", (await Ok(await _api.As(owner).GetAsync($"/api/spaces/{space}/invoices/{invoiceId}"))).GetProperty("status").GetString());
+        var audit = await AuditCountAsync(space, owner);
+        Assert.Equal("duplicate", (await Ok(await PostStripeAsync(body, WebhookSigner.StripeSignature(body)))).GetProperty("outcome").GetString());
+        Assert.Equal(audit, await AuditCountAsync(space, owner));
+    }
+
+    [Fact]
+    [Trait("Rule", "P3")]
     public async Task Events_out_of_order_never_move_an_invoice_backwards()
     {
         var (space, owner, invoiceId, intent) = await OpenInvoiceAsync();
