@@ -1,5 +1,6 @@
 using Billing.Core.Common;
 using Billing.Core.Subscriptions;
+using Billing.Infra.Storage;
 
 namespace Billing.Functions.Decisions;
 
@@ -16,4 +17,8 @@ public sealed record DecisionRequest<TBody>(
     Func<Decision, TBody> Answer,
     string? IdempotencyKey = null,
     string? RequestHash = null,
-    Func<SpaceBilling, DomainError?>? MayReplay = null);
+    Func<SpaceBilling, DomainError?>? MayReplay = null)
+{
+    /// <summary>The space as the endpoint read it just before (with the idempotency record when keyed): the first attempt decides on it without reading it again.</summary>
+    public StoredSpace? Known { get; init; }
+}

@@ -15,55 +15,59 @@ namespace Billing.Functions.Decisions;
 /// answers 402 and stores nothing, and the answer goes back once stored; the invoices (number, PDF)
 /// and emails are then left to the <see cref="EffectsPump"/>.
 /// </summary>
-public sealed class DecisionRunner(BillingStorage storage, SpaceStore store, UnitOfWork work, EffectsPump pump, InvoiceLedger ledger, InvoiceIssuing issuing)
+public sealed class DecisionRunner(BillingStorage storage, SpaceStore store, UnitOfWork work, EffectsPump pump, InvoiceIssuing issuing)
 {
     /// <summary>Runs <paramref name="request"/>; <paramref name="answer"/> makes the typed success answer (200, 201) of its body.</summary>
     public Task<Results<TAnswer, Replayed, ApiProblem>> RunAsync<TBody, TAnswer>(
         DecisionRequest<TBody> request, Func<TBody, TAnswer> answer, string requestId, CancellationToken cancellationToken)
         where TAnswer : IResult, IStatusCodeHttpResult =>
-        RunAsync(request, (state, context) => Task.FromResult(request.Decide(state, context)), answer, requestId, cancellationToken);
+        RunAsync(request, null, (loaded, context) => Task.FromResult(request.Decide(loaded?.State, context)), answer, requestId, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="request"/> on its invoice, read before every attempt. An invoice a crash left
-    /// unnumbered is numbered first, so the write that moves it never races its numbering (V1).
+    /// Runs <paramref name="request"/> on its invoice, read before every attempt in the same query as the space. An
+    /// invoice a crash left unnumbered is numbered first, so the write that moves it never races its numbering (V1).
     /// </summary>
     public Task<Results<TAnswer, Replayed, ApiProblem>> RunAsync<TBody, TAnswer>(
         InvoiceRequest<TBody> request, Func<TBody, TAnswer> answer, string requestId, CancellationToken cancellationToken)
         where TAnswer : IResult, IStatusCodeHttpResult
     {
         var general = new DecisionRequest<TBody>(request.Space, (_, _) => throw new InvalidOperationException("Decided on its invoice."), request.Answer, request.IdempotencyKey, request.RequestHash, request.MayReplay);
-        return RunAsync(general, async (state, context) =>
+        return RunAsync(general, request.Invoice, async (loaded, context) =>
         {
-            var invoice = state is null ? null : (await ledger.GetAsync(request.Space, request.Invoice, cancellationToken))?.Invoice;
+            var invoice = loaded?.Also?.Invoice?.Invoice;
             if (invoice is { IsNumbered: false })
             {
                 invoice = await issuing.FinishAsync(request.Space, request.Invoice, cancellationToken);
             }
 
-            return request.Decide(state, invoice, context);
+            return request.Decide(loaded?.State, invoice, context);
         }, answer, requestId, cancellationToken);
     }
 
     private async Task<Results<TAnswer, Replayed, ApiProblem>> RunAsync<TBody, TAnswer>(
         DecisionRequest<TBody> request,
-        Func<SpaceBilling?, DecisionContext, Task<Result<Decision>>> decide,
+        InvoiceId? invoice,
+        Func<StoredSpace?, DecisionContext, Task<Result<Decision>>> decide,
         Func<TBody, TAnswer> answer,
         string requestId,
         CancellationToken cancellationToken)
         where TAnswer : IResult, IStatusCodeHttpResult
     {
         await storage.EnsureReadyAsync(cancellationToken);
+        // The idempotency record and the invoice decided on come in the same query as the space.
+        var also = request.IdempotencyKey is not null || invoice is not null ? new SpaceLoad(invoice, IdempotencyKey: request.IdempotencyKey) : null;
+        var known = request.Known is { Also: var read } given && (also is null || read is not null) ? given : null;
         try
         {
             return await work.RunAsync<Results<TAnswer, Replayed, ApiProblem>>(request.Space, requestId, async (loaded, context) =>
             {
                 // Before every attempt: a request with the same key may have been stored meanwhile.
-                if (await ReplayAsync<TBody, TAnswer>(request, loaded?.State, cancellationToken) is { } replay)
+                if (await ReplayAsync<TBody, TAnswer>(request, loaded, cancellationToken) is { } replay)
                 {
                     return new UnitOfWork.Done<Results<TAnswer, Replayed, ApiProblem>>(replay);
                 }
 
-                var decided = await decide(loaded?.State, context);
+                var decided = await decide(loaded, context);
                 if (!decided.IsSuccess)
                 {
                     return new UnitOfWork.Done<Results<TAnswer, Replayed, ApiProblem>>(Problems.From(decided.Error));
@@ -73,9 +77,13 @@ public sealed class DecisionRunner(BillingStorage storage, SpaceStore store, Uni
                 var answered = answer(body);
                 return new UnitOfWork.Write<Results<TAnswer, Replayed, ApiProblem>>(
                     decided.Value,
-                    _ =>
+                    stored =>
                     {
-                        pump.Enqueue(request.Space);
+                        if (!stored.Pending.IsEmpty)
+                        {
+                            pump.Enqueue(stored); // delivered as stored: the pump need not read the partition again
+                        }
+
                         return answered;
                     },
                     reason => Problems.Code(StatusCodes.Status402PaymentRequired, ErrorCode.PaymentFailed, $"The payment was declined ({reason}); nothing was changed."))
@@ -84,7 +92,7 @@ public sealed class DecisionRunner(BillingStorage storage, SpaceStore store, Uni
                         ? new IdempotencyRecord(key, request.RequestHash!, answered.StatusCode ?? StatusCodes.Status200OK, JsonSerializer.Serialize(body, ApiJson.Options), context.Now)
                         : null,
                 };
-            }, cancellationToken);
+            }, cancellationToken, known, also: also);
         }
         catch (ConcurrencyConflictException)
         {
@@ -93,15 +101,24 @@ public sealed class DecisionRunner(BillingStorage storage, SpaceStore store, Uni
     }
 
     // The stored answer is the caller's (the key is scoped to them) and goes back only once access is checked again.
-    private async Task<Results<TAnswer, Replayed, ApiProblem>?> ReplayAsync<TBody, TAnswer>(DecisionRequest<TBody> request, SpaceBilling? state, CancellationToken cancellationToken)
+    private async Task<Results<TAnswer, Replayed, ApiProblem>?> ReplayAsync<TBody, TAnswer>(DecisionRequest<TBody> request, StoredSpace? loaded, CancellationToken cancellationToken)
         where TAnswer : IResult
     {
-        if (request.IdempotencyKey is not { } key || await store.FindIdempotencyAsync(request.Space, key, cancellationToken) is not { } record)
+        if (request.IdempotencyKey is not { } key)
         {
             return null;
         }
 
-        if ((state is null ? Errors.NotFound() : request.MayReplay?.Invoke(state)) is { } denied)
+        // Read with the space (a missing space has no record either); a known space given without it, on its own.
+        var record = loaded is null ? null : loaded.Also is { } also ? also.Idempotency : await store.FindIdempotencyAsync(request.Space, key, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var state = loaded!.State;
+
+        if (request.MayReplay?.Invoke(state) is { } denied)
         {
             return Problems.From(denied);
         }

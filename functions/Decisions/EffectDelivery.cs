@@ -152,12 +152,9 @@ public sealed partial class EffectDelivery(
             }
         }
 
-        if (issued.Count > 0)
-        {
-            await store.CompleteEffectsAsync(space, issued, cancellationToken);
-            CarriedOut(issued);
-            loaded = loaded with { Pending = [.. loaded.Pending.Where(p => !issued.Contains(p.RowKey))] };
-        }
+        // The rows of invoices finished without a charge go with the emails' rows (one call), or alone when there is no email:
+        // a crash before that finishes them again, which changes nothing.
+        loaded = loaded with { Pending = [.. loaded.Pending.Where(p => !issued.Contains(p.RowKey))] };
 
         // V5: a refund is made once per credit note (its key), then its row goes.
         foreach (var (rowKey, effect) in loaded.Pending.Where(p => p.Effect is RefundPayment).ToList())
@@ -170,6 +167,12 @@ public sealed partial class EffectDelivery(
         var emails = loaded.Pending.Where(p => p.Effect is SendEmail).ToList();
         if (emails.Count == 0)
         {
+            if (issued.Count > 0)
+            {
+                await store.CompleteEffectsAsync(space, issued, cancellationToken);
+                CarriedOut(issued);
+            }
+
             return loaded with { Pending = [] };
         }
 
@@ -181,8 +184,8 @@ public sealed partial class EffectDelivery(
         }
 
         await mailer.SendAsync(messages, cancellationToken);
-        await store.CompleteEffectsAsync(space, [.. emails.Select(e => e.RowKey)], cancellationToken);
-        CarriedOut(emails.Select(e => e.RowKey));
+        await store.CompleteEffectsAsync(space, [.. issued, .. emails.Select(e => e.RowKey)], cancellationToken);
+        CarriedOut([.. issued, .. emails.Select(e => e.RowKey)]);
         foreach (var (_, effect) in emails)
         {
             if (((SendEmail)effect).Kind == EmailKind.Invoice)

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Billing.Core.Common;
+using Billing.Infra.Storage;
 
 namespace Billing.Functions.Decisions;
 
@@ -11,9 +12,29 @@ namespace Billing.Functions.Decisions;
 /// </summary>
 public sealed partial class EffectsPump(EffectDelivery delivery, ILogger<EffectsPump> logger) : BackgroundService
 {
-    private readonly Channel<SpaceId> _spaces = Channel.CreateUnbounded<SpaceId>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<(SpaceId Space, StoredSpace? Stored)> _spaces = Channel.CreateUnbounded<(SpaceId, StoredSpace?)>(new UnboundedChannelOptions { SingleReader = false });
+    private int _backlog;
 
-    public void Enqueue(SpaceId space) => _spaces.Writer.TryWrite(space);
+    /// <summary>Spaces enqueued whose delivery has not ended yet (the load command waits for none to be left before it counts storage calls).</summary>
+    public int Backlog => Volatile.Read(ref _backlog);
+
+    /// <summary>Delivers the space's outbox, read afresh.</summary>
+    public void Enqueue(SpaceId space) => Add(space, null);
+
+    /// <summary>
+    /// Delivers the outbox of the space as the write just stored it (<see cref="SpaceStore.SaveAsync"/>'s answer), without
+    /// reading the partition again: a stale answer costs the step it misleads a reload (<see cref="EffectDelivery"/>).
+    /// </summary>
+    public void Enqueue(StoredSpace stored) => Add(stored.State.Space.Id, stored);
+
+    private void Add(SpaceId space, StoredSpace? stored)
+    {
+        Interlocked.Increment(ref _backlog);
+        if (!_spaces.Writer.TryWrite((space, stored)))
+        {
+            Interlocked.Decrement(ref _backlog);
+        }
+    }
 
     /// <summary>Numbers and renders the invoices the decision issued, then sends its emails.</summary>
     public Task FinishAsync(SpaceId space, CancellationToken cancellationToken) => delivery.DeliverAsync(space, null, cancellationToken);
@@ -23,15 +44,26 @@ public sealed partial class EffectsPump(EffectDelivery delivery, ILogger<Effects
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
-        await foreach (var space in _spaces.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var (space, stored) in _spaces.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
-                await FinishAsync(space, stoppingToken);
+                if (stored is null)
+                {
+                    await FinishAsync(space, stoppingToken);
+                }
+                else
+                {
+                    await delivery.DeliverAsync(stored, null, stoppingToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogLeftForTheRun(logger, e, space.Value);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _backlog);
             }
         }
     }

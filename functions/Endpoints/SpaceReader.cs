@@ -9,10 +9,14 @@ namespace Billing.Functions.Endpoints;
 /// <summary>Reads spaces for the endpoints that only look, and the surroundings an upgrade or trial must know (U6).</summary>
 public sealed class SpaceReader(BillingStorage storage, SpaceStore store, TeamIndex teams)
 {
-    public async Task<SpaceBilling?> LoadAsync(SpaceId id, CancellationToken cancellationToken)
+    public async Task<SpaceBilling?> LoadAsync(SpaceId id, CancellationToken cancellationToken) =>
+        (await LoadStoredAsync(id, null, cancellationToken))?.State;
+
+    /// <summary>The space as stored (with the rows <paramref name="also"/> names), for a write that decides on it next without reading it again.</summary>
+    public async Task<StoredSpace?> LoadStoredAsync(SpaceId id, SpaceLoad? also, CancellationToken cancellationToken)
     {
         await storage.EnsureReadyAsync(cancellationToken);
-        return (await store.LoadAsync(id, cancellationToken))?.State;
+        return await store.LoadAsync(id, also, cancellationToken);
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using Billing.Core.Subscriptions;
 using Billing.Functions.Decisions;
 using Billing.Functions.Http;
 using Billing.Functions.Views;
+using Billing.Infra.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -46,19 +47,29 @@ public sealed record SpaceRequest(
     /// </summary>
     public async Task<(Caller Caller, SpaceBilling State, ApiProblem? Problem)> LoadAsync(Func<SpaceBilling, Caller, DomainError?> access)
     {
+        var (caller, stored, problem) = await LoadStoredAsync(access, null);
+        return (caller, stored?.State!, problem);
+    }
+
+    /// <summary>
+    /// As <see cref="LoadAsync"/>, the space as stored, with the caller's idempotency record when <paramref name="idempotencyKey"/>
+    /// is given: a write that follows decides on it first (<see cref="DecisionRequest{TBody}.Known"/>) without reading it again.
+    /// </summary>
+    public async Task<(Caller Caller, StoredSpace Stored, ApiProblem? Problem)> LoadStoredAsync(Func<SpaceBilling, Caller, DomainError?> access, string? idempotencyKey)
+    {
         var (caller, id, problem) = Read();
         if (problem is not null)
         {
             return (caller, null!, problem);
         }
 
-        var state = await Reader.LoadAsync(id, CancellationToken);
-        if ((state is null ? Errors.NotFound() : access(state, caller)) is { } denied)
+        var stored = await Reader.LoadStoredAsync(id, idempotencyKey is null ? null : new SpaceLoad(IdempotencyKey: idempotencyKey), CancellationToken);
+        if ((stored is null ? Errors.NotFound() : access(stored.State, caller)) is { } denied)
         {
             return (caller, null!, Problems.From(denied));
         }
 
-        return (caller, state!, null);
+        return (caller, stored!, null);
     }
 
     /// <summary>

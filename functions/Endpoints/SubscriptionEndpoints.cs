@@ -81,12 +81,13 @@ public static class SubscriptionEndpoints
             return problem;
         }
 
-        var (_, state, denied) = await request.LoadAsync(AsMemberOrSales);
+        var (_, stored, denied) = await request.LoadStoredAsync(AsMemberOrSales, key);
         if (denied is not null)
         {
             return denied;
         }
 
+        var state = stored.State;
         // The plans around are read, and this one stored, while no other plan starts in the organization (U6, S4).
         await using var turn = await planStarts.WaitTurnAsync(state.Space, request.CancellationToken);
         var (upgrade, upgradeProblem) = await ReadUpgradeAsync(request, body, caller, state, methods, taxIds, preview: false);
@@ -102,7 +103,11 @@ public static class SubscriptionEndpoints
                 d => BillingView.Of(d.State, caller),
                 key,
                 hash,
-                current => AsMemberOrSales(current, caller)),
+                current => AsMemberOrSales(current, caller))
+            {
+                // Read before the turn was taken, so possibly stale in an organization: that costs a conflict and a reload, no more.
+                Known = stored,
+            },
             view => TypedResults.Created((string?)null, view));
     }
 
