@@ -20,9 +20,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-// dotnet run -c Release --project tests/Billing.Load -- http [--concurrency 16]
+// dotnet run -c Release --project tests/Billing.Load -- http [--concurrency 16] [--calls]
+// (--calls: marks each write scenario in Azurite's debug log for scripts/storage-calls.py, its deliveries finished before the mark after it)
 // dotnet run -c Release --project tests/Billing.Load -- renewals --count 10000 [--budget-minutes 120] [--latency-ms 5]
-// dotnet run -c Release --project tests/Billing.Load -- webhooks --count 4000 [--concurrency 16]
+// dotnet run -c Release --project tests/Billing.Load -- webhooks --count 4000 [--concurrency 16] [--calls]
 // dotnet run -c Release --project tests/Billing.Load -- numbering --count 2000 [--in-flight 8,64,256]
 // dotnet run -c Release --project tests/Billing.Load -- azurite --count 30000 --step 10000
 // dotnet run -c Release --project tests/Billing.Load -- web [--runs 20]   (needs /usr/bin/chromium)
@@ -100,13 +101,19 @@ if (command == "http")
     var results = new List<(string Name, Measure Measure)>
     {
         ("Billing view (GET .../billing)", await Run(2000, concurrency, i => owner.GetAsync($"/api/spaces/{subscribed[i % subscribed.Count]}/billing"))),
-        ("Seat change (PATCH .../subscription, +5 seats)", await Run(400, concurrency, i =>
-        {
-            var space = subscribed[i % subscribed.Count];
-            return owner.PatchAsJsonAsync($"/api/spaces/{space}/subscription", new { seats = seats.AddOrUpdate(space, 10, (_, s) => s + 5) });
-        })),
-        ("Upgrade (POST .../subscription)", await Run(fresh.Count, concurrency, i => owner.PostAsJsonAsync($"/api/spaces/{fresh[i]}/subscription", upgradeBody))),
     };
+    // --calls: each write scenario between two marks of Azurite's debug log, its deliveries (number, PDF, email) finished
+    // before the second, so that scripts/storage-calls.py counts its calls (AZURITE_DEBUG, see docs/BENCHMARKS.md).
+    await MarkIfCountingAsync("seatsfrom");
+    results.Add(("Seat change (PATCH .../subscription, +5 seats)", await Run(400, concurrency, i =>
+    {
+        var space = subscribed[i % subscribed.Count];
+        return owner.PatchAsJsonAsync($"/api/spaces/{space}/subscription", new { seats = seats.AddOrUpdate(space, 10, (_, s) => s + 5) });
+    })));
+    await MarkIfCountingAsync("seatsto");
+    await MarkIfCountingAsync("upgradesfrom");
+    results.Add(("Upgrade (POST .../subscription)", await Run(fresh.Count, concurrency, i => owner.PostAsJsonAsync($"/api/spaces/{fresh[i]}/subscription", upgradeBody))));
+    await MarkIfCountingAsync("upgradesto");
 
     // Azurite's own rate for the same entity reads and writes, from the same process, in the same run.
     results.Add(("Raw Azurite: read a space (partition query: space row + members)", await Run(2000, concurrency, async i =>
@@ -239,6 +246,7 @@ else if (command == "webhooks")
     }
 
     var anonymous = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress };
+    await MarkIfCountingAsync("webhooksfrom");
     var measure = await Run(count, concurrency, i =>
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -249,6 +257,7 @@ else if (command == "webhooks")
         return anonymous.SendAsync(request);
     });
 
+    await MarkIfCountingAsync("webhooksto");
     var raw = storage.Payments;
     var rawMeasure = await Run(Math.Min(count, 2000), concurrency, async i =>
     {
@@ -385,6 +394,23 @@ async Task SeedAsync(int count, DateTimeOffset start, int offset = 0)
 // scripts/storage-calls.py counts the calls between two marks: the pass's own.
 async Task MarkAsync(string mark) =>
     await new TableClient(connection, $"{prefix}{mark}").GetEntityIfExistsAsync<TableEntity>("mark", "mark").ConfigureAwait(false);
+
+// With --calls, a mark once the effects pump has delivered everything the requests before it queued.
+async Task MarkIfCountingAsync(string mark)
+{
+    if (!args.Contains("--calls"))
+    {
+        return;
+    }
+
+    var pump = app.Services.GetRequiredService<EffectsPump>();
+    while (pump.Backlog > 0)
+    {
+        await Task.Delay(100);
+    }
+
+    await MarkAsync(mark);
+}
 
 static async Task<List<T>> Parallel<T, TItem>(IEnumerable<TItem> items, int concurrency, Func<TItem, Task<T>> work)
 {
