@@ -123,7 +123,10 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Receiv
         var dueBefore = write.Before is null ? null : Renewals.NextDueAt(write.Before.State, policy);
         var dueAfter = Renewals.DueAt(write.After, effectsPending: !write.OutboxOrEmpty.IsEmpty, write.DecidedAt, policy);
 
-        var responses = await renewals.MoveAroundAsync(space, dueBefore, dueAfter, () => SubmitAsync(write, actions, cancellationToken), cancellationToken).ConfigureAwait(false);
+        // A write that makes the space due sooner (effects to deliver now) keeps its later row: the run that takes the
+        // space up at once reindexes it to that row again in the usual case, and a stale row only costs the run a look.
+        var removed = dueBefore is { } before && dueAfter is { } after && after < before ? null : dueBefore;
+        var responses = await renewals.MoveAroundAsync(space, removed, dueAfter, () => SubmitAsync(write, actions, cancellationToken), cancellationToken).ConfigureAwait(false);
         return SpaceTransaction.Stored(write, actions, outboxRows, responses, since);
     }
 
