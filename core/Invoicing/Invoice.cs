@@ -111,6 +111,13 @@ public sealed record Invoice
     public bool IsReceivable => !Content.IsCreditNote && !IsSettled && AmountDue.Amount > 0 && (Content.PaymentMethod.IsInvoice || Status == InvoiceStatus.PastDue);
 
     /// <summary>
+    /// I4: whether it may have been receivable at some point of its life up to now, judged from where it stands. A card
+    /// invoice still open never was (it becomes receivable only once past due, and stays past due until settled); a credit
+    /// note never is; any other may have been.
+    /// </summary>
+    public bool MayHaveBeenReceivable => !Content.IsCreditNote && (Content.PaymentMethod.IsInvoice || Status != InvoiceStatus.Open);
+
+    /// <summary>
     /// The invoice a decision issues, its number pending: open until paid, except that an invoice
     /// with nothing to pay is paid when issued (V2) (a zero total is never charged, see <c>InvoiceDrafts</c>).
     /// </summary>

@@ -253,7 +253,8 @@ public sealed partial class EffectDelivery(
 
     /// <summary>
     /// Takes the charge of an invoice not yet numbered, then numbers it with the outcome's write storing the number
-    /// (one write for both; the number is stamped on its own if that write fails), then renders and keeps its PDF.
+    /// (one write for both; the number is stamped on its own if that write fails), then renders and keeps its PDF: paid when
+    /// the charge paid it, so that the email's receipt is that same PDF (one blob, nothing read back).
     /// </summary>
     /// <returns>The space (null when gone) and the invoice as the outcome left them.</returns>
     private async Task<(StoredSpace? Space, Invoice Invoice)> ChargeThenNumberAsync(
@@ -278,7 +279,7 @@ public sealed partial class EffectDelivery(
         {
             applied = await outcomes.ApplyAsync(
                 space, charge.Invoice, requestId, outcome, new InvoiceOutcomes.Known(loaded, numbered, rows, NumberDrawn: true), cancellationToken, indexedByRenewalRun: true);
-            return applied is not null;
+            return applied?.Invoice;
         });
         applied ??= await outcomes.ApplyAsync(
             space, charge.Invoice, requestId, outcome, new InvoiceOutcomes.Known(loaded, record, rows), cancellationToken, indexedByRenewalRun: true);

@@ -78,6 +78,8 @@ public sealed class InvoiceOutcomes(UnitOfWork work, InvoiceLedger ledger, Invoi
             return new UnitOfWork.Write<Applied?>(decision, stored => new Applied(stored, after))
             {
                 UpdatedInvoices = after == current && !numberUnstored ? [] : [after],
+                // A card invoice still open as stored was never receivable: no receivables row to remove once paid (I4).
+                NeverReceivable = current.MayHaveBeenReceivable ? [] : [current.Id],
                 CompletedEffects = stillPending,
                 IndexedByRenewalRun = indexedByRenewalRun,
             };

@@ -39,6 +39,9 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
         /// <summary>Invoices already stored whose life the decision moved (paid, past due, held).</summary>
         public ImmutableArray<Invoice> UpdatedInvoices { get; init; } = [];
 
+        /// <inheritdoc cref="SpaceWrite.NeverReceivable"/>
+        public ImmutableArray<InvoiceId> NeverReceivable { get; init; } = [];
+
         /// <summary>Outbox rows this write carried out, removed in the same transaction so that it counts once.</summary>
         public ImmutableArray<string> CompletedEffects { get; init; } = [];
 
@@ -118,6 +121,7 @@ public sealed partial class UnitOfWork(SpaceStore store, PaymentGateways gateway
                         {
                             DecidedAt = context.Now,
                             UpdatedInvoices = [.. write.UpdatedInvoices, .. write.Decision.MovedInvoices],
+                            NeverReceivable = write.NeverReceivable,
                             CompletedEffects = write.CompletedEffects,
                             IndexedByRenewalRun = write.IndexedByRenewalRun,
                             AppliedEvent = write.AppliedEvent,

@@ -26,22 +26,27 @@ public sealed class InvoiceIssuing(
 
     /// <summary>
     /// The invoice numbered (<see cref="Invoice.IsNumbered"/>), with its PDF stored. <paramref name="read"/>: its row as the caller just wrote it,
-    /// if it has it. <paramref name="stampWith"/>: the caller's write that stores the number with more (see <see cref="InvoiceNumbering.NumberAsync"/>).
+    /// if it has it. <paramref name="stampWith"/>: the caller's write that stores the number with more (see <see cref="InvoiceNumbering.NumberAsync"/>),
+    /// answering the invoice as that write stored it, or null when it did not store it. An invoice that write stored paid (a renewal charged
+    /// before it was numbered) was issued paid: its one document is rendered paid, and also serves as its receipt (the email takes it).
     /// </summary>
     public async Task<Invoice> FinishAsync(
-        SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null, Func<Invoice, Task<bool>>? stampWith = null)
+        SpaceId space, InvoiceId invoiceId, CancellationToken cancellationToken, InvoiceRead? read = null, Func<Invoice, Task<Invoice?>>? stampWith = null)
     {
         var found = read ?? await numbering.ReadAsync(space, invoiceId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Invoice {space}/{invoiceId} is not stored.");
         var sequence = found.Invoice.Content.IsCreditNote ? creditNotes : numbering;
-        var (invoice, drawn) = await sequence.NumberAsync(space, invoiceId, cancellationToken, found, stampWith).ConfigureAwait(false);
+        Invoice? stored = null;
+        Func<Invoice, Task<bool>>? stamp = stampWith is null ? null : async numbered => (stored = await stampWith(numbered).ConfigureAwait(false)) is not null;
+        var (invoice, drawn) = await sequence.NumberAsync(space, invoiceId, cancellationToken, found, stamp).ConfigureAwait(false);
         var number = invoice.NumberOrThrow;
         // A number drawn just now has no PDF yet; an older one may (written once, so asked first rather than rendered again).
         if (drawn || !await documents.ExistsAsync(space, number, cancellationToken).ConfigureAwait(false))
         {
-            var pdf = renderer.RenderPdf(invoice);
+            var document = drawn && stored is { } paid && IsReceipt(paid) && paid.Number == number ? paid : invoice;
+            var pdf = renderer.RenderPdf(document);
             await documents.PutAsync(space, number, pdf, cancellationToken).ConfigureAwait(false);
-            Keep(KeyOf(space, invoice), pdf);
+            Keep(KeyOf(space, document), pdf);
         }
 
         return invoice;
@@ -49,7 +54,8 @@ public sealed class InvoiceIssuing(
 
     /// <summary>
     /// The invoice's PDF as it stands: the one just rendered, or the stored one; null when it was never stored. A paid
-    /// invoice's is the paid one (the receipt, B4): rendered once it is paid and kept beside the one issued, which said open.
+    /// invoice's is the paid one (the receipt, B4): rendered once it is paid and kept beside the one issued, which said open
+    /// (an invoice issued paid, just rendered by <see cref="FinishAsync"/>, is its own receipt and is not rendered again).
     /// </summary>
     public async Task<ReadOnlyMemory<byte>?> DocumentAsync(SpaceId space, Invoice invoice, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ namespace Billing.Infra.Storage;
 /// <list type="bullet">
 /// <item>every write of invoices goes through <see cref="KeepAroundAsync"/> (<see cref="SpaceStore"/>): the row of an
 /// invoice the write leaves receivable is added before the write, so a receivable is never missing, and the row of
-/// one it settles is removed after it;</item>
+/// one it settles is removed after it, unless it never was receivable (so never had one);</item>
 /// <item>a crash or a lost race between the two leaves a stale row, never a missing one: the list reads each invoice
 /// as stored, shows it only while core says it is receivable, with its amount due as it stands, and removes the row of
 /// a settled invoice (settled never moves back), and of an invoice never stored once the row is old enough that no
@@ -35,9 +35,11 @@ public sealed class ReceivableIndex(TableClient table, InvoiceLedger ledger)
     /// <summary>
     /// Runs <paramref name="write"/>, which stores the invoices <paramref name="issued"/> and <paramref name="moved"/>, with their
     /// rows kept in step: added before it for each invoice it leaves receivable, removed after it for each moved invoice it
-    /// settles (an invoice issued settled never had a row).
+    /// settles (an invoice issued settled never had a row, nor has one in <paramref name="neverReceivable"/>: moved invoices that were
+    /// never receivable before the write, such as a card invoice paid by its first charge).
     /// </summary>
-    public async Task<T> KeepAroundAsync<T>(IReadOnlyCollection<Invoice> issued, IReadOnlyCollection<Invoice> moved, Func<Task<T>> write, CancellationToken cancellationToken)
+    public async Task<T> KeepAroundAsync<T>(
+        IReadOnlyCollection<Invoice> issued, IReadOnlyCollection<Invoice> moved, Func<Task<T>> write, CancellationToken cancellationToken, IReadOnlyCollection<InvoiceId>? neverReceivable = null)
     {
         foreach (var invoice in issued.Concat(moved).Where(i => i.IsReceivable))
         {
@@ -49,7 +51,7 @@ public sealed class ReceivableIndex(TableClient table, InvoiceLedger ledger)
         }
 
         var written = await write().ConfigureAwait(false);
-        foreach (var invoice in moved.Where(i => i.IsSettled && !i.Content.IsCreditNote))
+        foreach (var invoice in moved.Where(i => i.IsSettled && !i.Content.IsCreditNote && neverReceivable?.Contains(i.Id) != true))
         {
             await RemoveAsync(invoice.SpaceId, invoice.Id, invoice.Content.DueAt, ETag.All, cancellationToken).ConfigureAwait(false);
         }

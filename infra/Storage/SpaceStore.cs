@@ -134,7 +134,7 @@ public sealed class SpaceStore(SpaceTables tables, RenewalIndex renewals, Receiv
     private Task<IReadOnlyList<Response>> SubmitAsync(SpaceWrite write, List<TableTransactionAction> actions, CancellationToken cancellationToken) =>
         write.Invoices.IsEmpty && write.UpdatedInvoices.IsEmpty
             ? SubmitTransactionAsync(write, actions, cancellationToken)
-            : receivables.KeepAroundAsync(write.Invoices, write.UpdatedInvoices, () => SubmitTransactionAsync(write, actions, cancellationToken), cancellationToken);
+            : receivables.KeepAroundAsync(write.Invoices, write.UpdatedInvoices, () => SubmitTransactionAsync(write, actions, cancellationToken), cancellationToken, write.NeverReceivable);
 
     private async Task<IReadOnlyList<Response>> SubmitTransactionAsync(SpaceWrite write, List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Invoicing;
 using Billing.Core.Subscriptions;
@@ -20,6 +21,12 @@ public sealed record SpaceWrite(
 
     /// <summary>Invoices whose status the decision moved (paid, past due), replaced in the same transaction.</summary>
     public ImmutableArray<Invoice> UpdatedInvoices { get; init; } = [];
+
+    /// <summary>
+    /// Of <see cref="UpdatedInvoices"/>, those that were never receivable before this write (core's <see cref="Invoice.MayHaveBeenReceivable"/>
+    /// false as stored): they have no receivables row to remove once settled (I4). Left empty, every settled one's row is removed.
+    /// </summary>
+    public ImmutableArray<InvoiceId> NeverReceivable { get; init; } = [];
 
     /// <summary>Outbox rows this decision carried out: removed in the same transaction, so an outcome is applied once.</summary>
     public ImmutableArray<string> CompletedEffects { get; init; } = [];
