@@ -64,6 +64,22 @@ public class ReceivableTests
     }
 
     [Fact]
+    public void A_card_invoice_still_open_was_never_receivable_and_one_that_was_past_due_or_awaits_a_transfer_may_have_been()
+    {
+        var upgrade = Upgrades.Upgrade(Space(), Upgrade(), As(Alice), At(Now)).Ok();
+        var invoice = Issued(upgrade.Invoices().Single());
+
+        // Still open: its first charge paying it settles an invoice no receivables row was ever written for.
+        Assert.False(invoice.MayHaveBeenReceivable);
+        Assert.False(invoice.AwaitConfirmation("pi_held").MayHaveBeenReceivable);
+        // Past due stays past due until settled; once settled, where it stands no longer says.
+        Assert.True(invoice.MarkPastDue().MayHaveBeenReceivable);
+        Assert.True(invoice.MarkPastDue().AwaitConfirmation("pi_held").MayHaveBeenReceivable);
+        Assert.True(invoice.MarkPaid(Now).MayHaveBeenReceivable);
+        Assert.True(ByInvoice().MayHaveBeenReceivable);
+    }
+
+    [Fact]
     public void Only_sales_lists_the_receivables()
     {
         Assert.Null(Access.RequireSales(Sales));
