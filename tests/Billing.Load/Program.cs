@@ -22,7 +22,7 @@ using Microsoft.Extensions.Options;
 
 // dotnet run -c Release --project tests/Billing.Load -- http [--concurrency 16] [--calls]
 // (--calls: marks each write scenario in Azurite's debug log for scripts/storage-calls.py, its deliveries finished before the mark after it)
-// dotnet run -c Release --project tests/Billing.Load -- renewals --count 10000 [--budget-minutes 120] [--latency-ms 5]
+// dotnet run -c Release --project tests/Billing.Load -- renewals --count 10000 [--budget-minutes 120] [--latency-ms 5] [--in-process]   (the server in a process of its own unless --in-process)
 // dotnet run -c Release --project tests/Billing.Load -- webhooks --count 4000 [--concurrency 16] [--calls]
 // dotnet run -c Release --project tests/Billing.Load -- numbering --count 2000 [--in-flight 8,64,256]
 // dotnet run -c Release --project tests/Billing.Load -- azurite --count 30000 --step 10000
@@ -170,24 +170,118 @@ else if (command == "renewals")
     await SeedAsync(count, start);
     Console.WriteLine($"# seeded {count} subscriptions in {seedWatch.Elapsed.TotalSeconds:F0} s ({count / seedWatch.Elapsed.TotalSeconds:F0} spaces/s, each one 6-entity transaction)");
 
-    var peak = Environment.WorkingSet;
-    using var sampler = new Timer(_ => peak = Math.Max(peak, Environment.WorkingSet), null, 0, 200);
-    clock.Set(start.AddMonths(1).AddMinutes(1));
-    var pass = app.Services.GetRequiredService<RenewalPass>();
-    // --budget-minutes: the pass stops there and leaves the rest due, as under the host's time limit.
-    var options = new RenewalOptions { InlineLimit = int.MaxValue, Budget = TimeSpan.FromMinutes(Option("--budget-minutes", 120)) };
-    var watch = Stopwatch.StartNew();
-    await MarkAsync("passfrom");
-    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    var summary = await pass.RunAsync(options, CancellationToken.None);
-    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-    watch.Stop();
-    await MarkAsync("passto");
+    var renewAt = start.AddMonths(1).AddMinutes(1);
+    var budget = TimeSpan.FromMinutes(Option("--budget-minutes", 120));
+    var harnessPeak = Environment.WorkingSet;
+    using var harnessSampler = new Timer(_ => harnessPeak = Math.Max(harnessPeak, Environment.WorkingSet), null, 0, 200);
+    RenewalSummary summary;
+    long serverPeak;
+    string serverMemory;
+    Stopwatch watch;
+    TimeSpan cpu;
+    if (args.Contains("--in-process"))
+    {
+        // The pass in this process, beside the harness: its working set is both together.
+        clock.Set(renewAt);
+        var pass = app.Services.GetRequiredService<RenewalPass>();
+        // --budget-minutes: the pass stops there and leaves the rest due, as under the host's time limit.
+        var options = new RenewalOptions { InlineLimit = int.MaxValue, Budget = budget };
+        watch = Stopwatch.StartNew();
+        await MarkAsync("passfrom");
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        summary = await pass.RunAsync(options, CancellationToken.None);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        watch.Stop();
+        await MarkAsync("passto");
+        serverPeak = harnessPeak;
+        // What the process still holds once the pass is over: after a full collection, only what is kept.
+        serverMemory = $"server and harness in one process; managed heap after the pass, after a full collection: {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB";
+    }
+    else
+    {
+        // The server alone: the app's own executable in a process of its own, on the same storage (same prefix) and maildev,
+        // renewing through POST /api/operations/renewal-run as an operator would; its working set is sampled from here.
+        var port = FreePort();
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var argument in (string[])[
+            Path.Combine(AppContext.BaseDirectory, "Billing.Functions.dll"),
+            $"--urls=http://127.0.0.1:{port}", "--environment=Development", "--Auth:Issuer=load", "--Auth:Audience=billing-api", $"--Auth:SigningKey={key}",
+            $"--Storage:ConnectionString={routed}", $"--Storage:Prefix={prefix}", "--Billing:Clock=test", "--Payments:Sandbox=true",
+            "--Renewals:RunOnSchedule=false", "--Renewals:InlineLimit=1000000", $"--Renewals:Budget={budget:c}",
+            $"--Email:SmtpPort={Environment.GetEnvironmentVariable("Email__SmtpPort") ?? "1025"}", "--Logging:LogLevel:Default=Error", $"--Stripe:WebhookSecret={WebhookSecret}"])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var server = Process.Start(startInfo) ?? throw new InvalidOperationException("The server did not start.");
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { Console.Error.WriteLine($"server: {line}"); } };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            var operatorClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Timeout.InfiniteTimeSpan };
+            operatorClient.DefaultRequestHeaders.Authorization = new("Bearer", LocalTokens.Mint(auth, "oscar", ["billing.operator"]));
+            for (var tries = 0; ; tries++)
+            {
+                try
+                {
+                    if ((await operatorClient.GetAsync("/api/health")).IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException) when (tries < 300)
+                {
+                }
+
+                await Task.Delay(200);
+            }
+
+            (await operatorClient.PutAsJsonAsync("/api/operations/clock", new { now = renewAt })).EnsureSuccessStatusCode();
+            long sampled = 0;
+            using var serverSampler = new Timer(_ =>
+            {
+                try
+                {
+                    server.Refresh();
+                    sampled = Math.Max(sampled, server.WorkingSet64);
+                }
+                catch (InvalidOperationException)
+                {
+                    // exited
+                }
+            }, null, 0, 200);
+            watch = Stopwatch.StartNew();
+            await MarkAsync("passfrom");
+            server.Refresh();
+            var cpuBefore = server.TotalProcessorTime;
+            var answer = await operatorClient.PostAsync("/api/operations/renewal-run", null);
+            watch.Stop();
+            server.Refresh();
+            cpu = server.TotalProcessorTime - cpuBefore;
+            await MarkAsync("passto");
+            answer.EnsureSuccessStatusCode();
+            summary = (await answer.Content.ReadFromJsonAsync<RenewalSummary>(Billing.Functions.Http.ApiJson.Options))!;
+            server.Refresh();
+            // The kernel's high-water mark of the server's resident memory (VmHWM), beside the largest of the samples.
+            serverPeak = Math.Max(server.PeakWorkingSet64, sampled);
+            serverMemory = $"the server alone (its own process, pid {server.Id}): peak {server.PeakWorkingSet64 / (1024 * 1024)} MB (VmHWM), largest 200 ms sample {sampled / (1024 * 1024)} MB, {server.WorkingSet64 / (1024 * 1024)} MB at the end; the harness's own peak {harnessPeak / (1024 * 1024)} MB";
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
     var renewRate = summary.Renewed / watch.Elapsed.TotalSeconds;
-    // The app's own CPU per renewal (the harness is idle during the pass; Azurite is another process): docs/SCALE.md's compute cost.
+    Console.WriteLine($"# memory: {serverMemory}");
+    // The app's own CPU per renewal (the server's process, or this one with --in-process, where the harness is idle during the pass; Azurite is another process): docs/SCALE.md's compute cost.
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# app CPU during the pass: {cpu.TotalSeconds:F1} s, {cpu.TotalMilliseconds / Math.Max(1, summary.Renewed):F1} ms per renewal"));
-    // What the process still holds once the pass is over: after a full collection, only what is kept.
-    Console.WriteLine($"# managed heap after the pass, after a full collection: {GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024)} MB");
 
     // Azurite's raw write rate in the same run: the same number of single-space transactions of the renewal's size.
     var rawWatch = Stopwatch.StartNew();
@@ -205,10 +299,10 @@ else if (command == "renewals")
     });
     var rawRate = Math.Min(count, 5000) / rawWatch.Elapsed.TotalSeconds;
 
-    Console.WriteLine($"| subscriptions | renewed | emailed | failed | left due | seconds | renewals/s | raw Azurite transactions/s | ratio | peak working set |");
+    Console.WriteLine($"| subscriptions | renewed | emailed | failed | left due | seconds | renewals/s | raw Azurite transactions/s | ratio | server's peak working set |");
     Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {count} | {summary.Renewed} | {summary.InvoicesEmailed} | {summary.Failed} | {summary.Remaining} | {watch.Elapsed.TotalSeconds:F0} | {renewRate:F0} | {rawRate:F0} | {renewRate / rawRate:P0} | {peak / (1024 * 1024)} MB |"));
+        $"| {count} | {summary.Renewed} | {summary.InvoicesEmailed} | {summary.Failed} | {summary.Remaining} | {watch.Elapsed.TotalSeconds:F0} | {renewRate:F1} | {rawRate:F0} | {renewRate / rawRate:P1} | {serverPeak / (1024 * 1024)} MB |"));
 }
 else if (command == "webhooks")
 {
@@ -410,6 +504,13 @@ async Task MarkIfCountingAsync(string mark)
     }
 
     await MarkAsync(mark);
+}
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
 }
 
 static async Task<List<T>> Parallel<T, TItem>(IEnumerable<TItem> items, int concurrency, Func<TItem, Task<T>> work)
