@@ -58,15 +58,16 @@ public sealed record InvoiceDocument(
         }
 
         var number = invoice.NumberOrThrow.ToString();
-        var facts = new List<DocumentField>
-        {
-            new(words.InvoiceNumber, number),
-            new(words.IssueDate, Date(content.IssuedAt)),
-            new(words.DueDate, Date(content.DueAt)),
-            new(words.Period, $"{Date(content.Period.Start)} – {Date(content.Period.End)}"),
-            new(words.Status, words.Statuses[invoice.Status]),
-        };
         var creditNote = content.IsCreditNote ? CreditNoteStrings.For(locale.Language) : null;
+        // A credit note is owed by nobody: it has no due date, and its number is a credit note's.
+        var facts = new List<DocumentField> { new(creditNote?.Number ?? words.InvoiceNumber, number), new(words.IssueDate, Date(content.IssuedAt)) };
+        if (creditNote is null)
+        {
+            facts.Add(new(words.DueDate, Date(content.DueAt)));
+        }
+
+        facts.Add(new(words.Period, $"{Date(content.Period.Start)} – {Date(content.Period.End)}"));
+        facts.Add(new(words.Status, words.Statuses[invoice.Status]));
         if (creditNote is not null && content.Credits is { } credited)
         {
             // V5: a credit note names the invoice it credits, by its number where the note knows it (and its status, paid, says nothing is owed).

@@ -34,21 +34,22 @@ public class InvoicePdfTests
         }
     }
 
-    public static TheoryData<string, string, string> CreditNoteLanguages => new()
+    public static TheoryData<string, string, string, string> CreditNoteLanguages => new()
     {
-        { "en-GB", "Credit note", "Credits invoice" },
-        { "fr-FR", "Avoir", "Avoir sur la facture" },
-        { "nl-NL", "Creditnota", "Crediteert factuur" },
-        { "sv-SE", "Kreditnota", "Krediterar faktura" },
-        { "id-ID", "Nota kredit", "Mengkredit faktur" },
-        { "zh-TW", "貸項通知單", "沖銷發票" },
+        { "en-GB", "Credit note", "Credit note number", "Credits invoice" },
+        { "fr-FR", "Avoir", "Numéro d'avoir", "Avoir sur la facture" },
+        { "nl-NL", "Creditnota", "Creditnotanummer", "Crediteert factuur" },
+        { "sv-SE", "Kreditnota", "Kreditnotanummer", "Krediterar faktura" },
+        { "id-ID", "Nota kredit", "Nomor nota kredit", "Mengkredit faktur" },
+        { "zh-TW", "貸項通知單", "貸項通知單號碼", "沖銷發票" },
     };
 
     [Theory]
     [Trait("Rule", "V5")]
     [Trait("Rule", "V4")]
     [MemberData(nameof(CreditNoteLanguages))]
-    public void A_credit_note_speaks_the_billing_owners_language_and_names_the_number_of_the_invoice_it_credits(string locale, string title, string credits)
+    public void A_credit_note_speaks_the_billing_owners_language_numbers_itself_as_a_credit_note_with_no_due_date_and_names_the_number_of_the_invoice_it_credits(
+        string locale, string title, string numberLabel, string credits)
     {
         var invoice = TestInvoices.Reference(locale).MarkPaid(TestInvoices.IssuedAt, "pi_1");
         var draft = invoice.Content with
@@ -66,6 +67,8 @@ public class InvoicePdfTests
 
         Assert.Contains(title, text, StringComparison.Ordinal);
         Assert.Contains(credits, text, StringComparison.Ordinal);
+        Assert.Contains(numberLabel, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(InvoiceStrings.For(Billing.Core.Common.Locale.Parse(locale).Language).DueDate, text, StringComparison.Ordinal); // nobody owes a credit note
         Assert.Contains("CN-2026-000007", text, StringComparison.Ordinal);
         Assert.Contains("INV-2026-000123", text, StringComparison.Ordinal); // the credited invoice's number, not its id
         Assert.DoesNotContain(invoice.Id.Value, text, StringComparison.Ordinal);
