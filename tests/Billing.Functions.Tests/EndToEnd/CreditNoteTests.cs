@@ -43,7 +43,7 @@ public sealed class CreditNoteTests(ProvidersServerFixture server) : IClassFixtu
         await Problem(await RefundAsync(space, invoiceId, new { amount = 1002 }, "refund-1"), HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
 
         var noteId = note.GetProperty("id").GetString()!;
-        var refund = await StripeRefundOfAsync(noteId);
+        var refund = await StripeRefundOfAsync(space, noteId);
         Assert.Equal("1001", refund["amount"]!.ToJsonString());
         Assert.Equal(1, Stub.RequestsWith($"refund:{space}:{noteId}"));
         Assert.Single(Stub.StripeRefunds, r => r["metadata"]?["space_id"]?.GetValue<string>() == space);
@@ -67,7 +67,7 @@ public sealed class CreditNoteTests(ProvidersServerFixture server) : IClassFixtu
         await Problem(await RefundAsync(space, invoiceId, new { amount = total - 1000 }), HttpStatusCode.UnprocessableEntity, "refund_exceeds_paid");
         var rest = await Ok(await RefundAsync(space, invoiceId, null), HttpStatusCode.Created);
         Assert.Equal(-(total - 1001), rest.GetProperty("total").GetProperty("amount").GetInt64());
-        await StripeRefundOfAsync(rest.GetProperty("id").GetString()!);
+        await StripeRefundOfAsync(space, rest.GetProperty("id").GetString()!);
         Assert.Equal("refunded", (await Ok(await _api.Sales.GetAsync($"/api/spaces/{space}/invoices/{invoiceId}"))).GetProperty("status").GetString());
         await Problem(await RefundAsync(space, invoiceId, new { amount = 1 }), HttpStatusCode.UnprocessableEntity, "refund_exceeds_paid");
 
@@ -81,7 +81,7 @@ public sealed class CreditNoteTests(ProvidersServerFixture server) : IClassFixtu
         var (space, owner) = await _api.SubscribedWithOwnOwnerAsync("stripe", ProviderStub.StripeCard);
         var invoiceId = (await _api.InvoicesAsync(space, owner)).GetProperty("items")[0].GetProperty("id").GetString()!;
         var note = await Ok(await RefundAsync(space, invoiceId, new { amount = 700 }), HttpStatusCode.Created);
-        var ours = await StripeRefundOfAsync(note.GetProperty("id").GetString()!);
+        var ours = await StripeRefundOfAsync(space, note.GetProperty("id").GetString()!);
         var intent = Stub.StripeIntents.Single(i => i["metadata"]?["space_id"]?.GetValue<string>() == space);
 
         // Stripe's charge lists the refund made here, with the metadata it was made with: nothing new.
@@ -245,11 +245,13 @@ public sealed class CreditNoteTests(ProvidersServerFixture server) : IClassFixtu
     }
 
     /// <summary>The refund the stub made for the credit note (delivery makes it after the answer).</summary>
-    private async Task<JsonObject> StripeRefundOfAsync(string creditNote)
+    // A credit note's id is unique within its space only (two plans started in the same second share invoice ids).
+    private async Task<JsonObject> StripeRefundOfAsync(string space, string creditNote)
     {
         for (var wait = 0; wait < 200; wait++)
         {
-            if (Stub.StripeRefunds.FirstOrDefault(r => r["metadata"]?["credit_note_id"]?.GetValue<string>() == creditNote) is { } made)
+            if (Stub.StripeRefunds.FirstOrDefault(r => r["metadata"]?["space_id"]?.GetValue<string>() == space
+                && r["metadata"]?["credit_note_id"]?.GetValue<string>() == creditNote) is { } made)
             {
                 return made;
             }
