@@ -27,6 +27,7 @@ owner=$(token olivia)
 admin=$(token ada)
 member=$(token colin)
 operator=$(token oscar billing.operator)
+sales=$(token sam billing.sales)
 
 seed_demo_data() {
   local put=(curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $directory" -H 'Content-Type: application/json')
@@ -57,6 +58,8 @@ Billing backend running at $url (test clock, sandbox payments)
     billing owner-to-be (olivia): $url/billing/acme#token=$owner
     admin (ada):                  $url/billing/acme#token=$admin
     member (colin):               $url/billing/acme#token=$member
+  The back office (sam, billing.sales): receivables, bank transfers, voids and refunds:
+    $url/billing/sales#token=$sales
 
   Billing owner-to-be (olivia), for curl:
     export TOKEN=$owner
