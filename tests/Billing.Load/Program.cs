@@ -217,8 +217,10 @@ else if (command == "renewals")
         }
 
         using var server = Process.Start(startInfo) ?? throw new InvalidOperationException("The server did not start.");
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { Console.Error.WriteLine($"server: {line}"); } };
+        // The server logs at Error only (the console logger writes to stdout): a space that fails shows why, beside the figures.
+        DataReceivedEventHandler echo = (_, e) => { if (e.Data is { } line) { Console.Error.WriteLine($"server: {line}"); } };
+        server.OutputDataReceived += echo;
+        server.ErrorDataReceived += echo;
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
         try
