@@ -42,6 +42,9 @@ public enum EmailKind
     /// <summary>Billing ownership was handed to this member (B3, B8): told to the new owner.</summary>
     BillingOwnershipReceived,
 
-    /// <summary>A credit note (V5: an invoice voided, or refunded in full or in part), its PDF attached.</summary>
+    /// <summary>The credit note of a refund (V5: an invoice refunded in full or in part), its PDF attached: the money goes back to the payer.</summary>
     CreditNote,
+
+    /// <summary>The credit note of a voided invoice (V5), its PDF attached: the invoice is cancelled and nothing is owed on it.</summary>
+    InvoiceVoided,
 }

@@ -9,14 +9,14 @@ namespace Billing.Core.Invoicing;
 /// An invoice from the decision that issues it to the end of its life (V1, V2). Its content never
 /// changes; its life moves only through the transitions below, and only forward:
 /// <list type="bullet">
-/// <item>issued (<see cref="Issue"/>): open, or paid at once when nothing is owed; its number pending;</item>
+/// <item>issued (<see cref="Issue"/>): open, or paid at once when nothing is owed, or, a credit note, issued for good; its number pending;</item>
 /// <item>numbered once from the issuer's sequence (<see cref="NumberAs"/>), whatever its status by then;</item>
 /// <item>open -> past due (a failed charge) -> paid; open -> paid; open or past due -> void;</item>
 /// <item>paid -> partially refunded -> refunded, each refund under its credit note (<see cref="Refund"/>, V5);</item>
 /// <item>while unpaid, a payment the bank holds for the billing owner to confirm (<see cref="AwaitConfirmation"/>);</item>
 /// <item>while unpaid, bank transfers received (<see cref="Receive"/>, I3), paid once they cover the total.</item>
 /// </list>
-/// A settled invoice (paid, void, refunded in part or in full) never moves back, so a late or repeated report changes nothing.
+/// A settled invoice (paid, void, refunded in part or in full, or a credit note, issued) never moves back, so a late or repeated report changes nothing.
 /// </summary>
 public sealed record Invoice
 {
@@ -89,7 +89,7 @@ public sealed record Invoice
     /// <summary>What is still to be paid: the total less the transfers received until the invoice is settled, nothing after (nor on a total below zero).</summary>
     public Money AmountDue => IsSettled || Total.IsNegative ? Money.Zero(Total.Currency) : Total - AmountReceived;
 
-    public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.Refunded or InvoiceStatus.PartiallyRefunded;
+    public bool IsSettled => Status is InvoiceStatus.Paid or InvoiceStatus.Void or InvoiceStatus.Refunded or InvoiceStatus.PartiallyRefunded or InvoiceStatus.Issued;
 
     /// <summary>
     /// I4: unpaid past its due date at <paramref name="now"/>. An invoice paid by bank transfer is overdue from its due
@@ -119,18 +119,20 @@ public sealed record Invoice
 
     /// <summary>
     /// The invoice a decision issues, its number pending: open until paid, except that an invoice
-    /// with nothing to pay is paid when issued (V2) (a zero total is never charged, see <c>InvoiceDrafts</c>).
+    /// with nothing to pay is paid when issued (V2) (a zero total is never charged, see <c>InvoiceDrafts</c>),
+    /// and a credit note is issued, which it stays: nobody pays it (V5).
     /// </summary>
     public static Invoice Issue(InvoiceDraft draft, DateTimeOffset at) =>
-        draft.Total.IsZero || draft.IsCreditNote
-            ? new(draft, InvoiceStatus.Paid, at, null, null, null)
-            : new(draft, InvoiceStatus.Open, null, null, null, null);
+        draft.IsCreditNote ? new(draft, InvoiceStatus.Issued, null, null, null, null)
+        : draft.Total.IsZero ? new(draft, InvoiceStatus.Paid, at, null, null, null)
+        : new(draft, InvoiceStatus.Open, null, null, null, null);
 
     /// <summary>An invoice as storage kept it, at the point of its life it had reached; storage only.</summary>
     public static Invoice Restore(
         InvoiceDraft draft, InvoiceStatus status, DateTimeOffset? paidAt, string? heldPayment, Issuer? issuer, InvoiceNumber? number, string? payment = null,
         ImmutableArray<ReceivedPayment> received = default, ImmutableArray<InvoiceRefund> refunds = default) =>
-        new(draft, status, paidAt, heldPayment, issuer, number, payment, received, refunds);
+        // A credit note stored before it had a status of its own was stored as paid.
+        new(draft, draft.IsCreditNote && status == InvoiceStatus.Paid ? InvoiceStatus.Issued : status, paidAt, heldPayment, issuer, number, payment, received, refunds);
 
     /// <summary>The invoice with its number (V1). An invoice keeps its first number: numbering it again changes nothing.</summary>
     public Invoice NumberAs(Issuer issuer, InvoiceNumber number) => IsNumbered ? this : this with { Issuer = issuer, Number = number };
@@ -166,8 +168,8 @@ public sealed record Invoice
     /// <summary>A charge of the unpaid invoice waits for the billing owner to confirm it with their bank; it stays open (or past due).</summary>
     public Invoice AwaitConfirmation(string payment) => IsSettled ? this : this with { HeldPayment = payment };
 
-    /// <summary>Cancelled by sales (C3, V5); a paid or refunded invoice is not voided (its money is handled by a refund).</summary>
-    public Invoice MarkVoid() => Status is InvoiceStatus.Paid or InvoiceStatus.Refunded or InvoiceStatus.PartiallyRefunded ? this : this with { Status = InvoiceStatus.Void, HeldPayment = null };
+    /// <summary>Cancelled by sales (C3, V5); a paid or refunded invoice is not voided (its money is handled by a refund), nor a credit note.</summary>
+    public Invoice MarkVoid() => Status is InvoiceStatus.Paid or InvoiceStatus.Refunded or InvoiceStatus.PartiallyRefunded or InvoiceStatus.Issued ? this : this with { Status = InvoiceStatus.Void, HeldPayment = null };
 
     /// <summary>
     /// Money given back on the paid invoice (V5): partially refunded, or refunded once the refunds reach its

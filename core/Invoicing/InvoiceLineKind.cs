@@ -11,4 +11,10 @@ public enum InvoiceLineKind
 
     /// <summary>The unused rest of a period, given back when the plan changes at once (C1); negative.</summary>
     ProratedCredit,
+
+    /// <summary>
+    /// Part of an invoice's money given back (V5), on a partial refund's credit note: one refund of the net amount,
+    /// so its seats (the quantity) are 1 and its unit price is the net; the amount is negative.
+    /// </summary>
+    Refund,
 }

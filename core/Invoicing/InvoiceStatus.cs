@@ -19,6 +19,9 @@ public enum InvoiceStatus
 
     /// <summary>Paid, then part of the money went back to the payer (V5); more may follow, up to what was paid.</summary>
     PartiallyRefunded,
+
+    /// <summary>A credit note (V5): issued, and settled as it is; nobody pays it.</summary>
+    Issued,
 }
 
 public static class InvoiceStatusNames
@@ -31,6 +34,8 @@ public static class InvoiceStatusNames
         InvoiceStatus.Void => "void",
         InvoiceStatus.Refunded => "refunded",
         InvoiceStatus.PartiallyRefunded => "partially_refunded",
+        // API.md's statuses are closed and name none for a credit note: it reads as settled, `paid`, its kind telling the two apart.
+        InvoiceStatus.Issued => "paid",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }

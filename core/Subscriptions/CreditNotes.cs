@@ -4,13 +4,14 @@ using Billing.Core.Calendar;
 using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Invoicing;
+using Billing.Core.Payments;
 
 namespace Billing.Core.Subscriptions;
 
 /// <summary>
 /// Credit notes (V5): the one of a plan that ends before its paid period does (U11 taken over, U12 ended by
 /// sales with a prorated refund), the unused part of the period refunded to the payment it came from; and
-/// the one of an invoice voided or refunded, its lines and tax negative.
+/// the one of an invoice voided or refunded, its lines (or, refunded in part, the refund's line) and tax negative.
 /// </summary>
 internal static class CreditNotes
 {
@@ -49,35 +50,32 @@ internal static class CreditNotes
 
     /// <summary>
     /// The credit note of <paramref name="amount"/> given back on the paid <paramref name="invoice"/>: its total is
-    /// exactly minus the amount. The tax is the invoice's tax in the same proportion (rounded once, M2), the rest
-    /// spread over the invoice's lines in proportion to them, the last line taking the rounding, so that the
-    /// lines add up to the subtotal to the minor unit. Refunding the whole total credits every line and the whole tax.
+    /// exactly minus the amount, its tax the invoice's tax in the same proportion (rounded once, M2), so a reverse
+    /// charge or an exemption stays what it was. Refunding the whole invoice at once credits every line, as a void
+    /// does; any other refund is one line of its own (<see cref="InvoiceLineKind.Refund"/>: 1 x the net refunded),
+    /// since the invoice's seats and seat prices beside a share of them would not add up for the reader.
     /// The id is the invoice's, <c>-r</c> and the refund's ordinal on it.
     /// </summary>
     public static InvoiceDraft ForRefund(Invoice invoice, Money amount, DecisionContext context)
     {
-        var total = invoice.Total.Amount;
-        var tax = Money.Of(Rounding.DivideHalfAwayFromZero((Int128)invoice.Tax.Amount * amount.Amount, total), amount.Currency);
-        var subtotal = amount - tax;
-        var lines = invoice.Content.Lines;
-        var credited = ImmutableArray.CreateBuilder<InvoiceLine>(lines.Length);
-        var spread = Money.Zero(amount.Currency);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var share = i == lines.Length - 1 || invoice.Subtotal.IsZero
-                ? subtotal - spread
-                : Money.Of(Rounding.DivideHalfAwayFromZero((Int128)lines[i].Amount.Amount * subtotal.Amount, invoice.Subtotal.Amount), amount.Currency);
-            spread += share;
-            credited.Add(lines[i] with { Amount = -share });
-            if (invoice.Subtotal.IsZero)
-            {
-                break;
-            }
-        }
-
+        var tax = Money.Of(Rounding.DivideHalfAwayFromZero((Int128)invoice.Tax.Amount * amount.Amount, invoice.Total.Amount), amount.Currency);
         var id = InvoiceId.Parse(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{invoice.Id}-r{invoice.Refunds.Length + 1}"));
-        return Crediting(invoice, id, credited.ToImmutable(), -tax, context);
+        ImmutableArray<InvoiceLine> lines = amount == invoice.Total && invoice.Refunds.IsEmpty
+            ? [.. invoice.Content.Lines.Select(l => l with { Amount = -l.Amount })]
+            : [RefundLine(invoice, amount - tax)];
+        return Crediting(invoice, id, lines, -tax, context) with { PaymentMethod = RefundedThrough(invoice) };
     }
+
+    // One refund of the net amount, named by the invoice's first line (its plan), over the invoice's period.
+    private static InvoiceLine RefundLine(Invoice invoice, Money net)
+    {
+        var first = invoice.Content.Lines[0];
+        return new InvoiceLine(InvoiceLineKind.Refund, first.Tier, first.TierName, first.Cycle, 1, invoice.Content.Period, net, -net);
+    }
+
+    // The money goes back the way it came: an invoice paid by bank transfer is refunded to a bank account whatever method it named.
+    private static PaymentMethod RefundedThrough(Invoice invoice) =>
+        Refunds.PaidByBankTransfer(invoice) ? PaymentMethod.ByInvoice : invoice.Content.PaymentMethod;
 
     private static InvoiceDraft Crediting(Invoice invoice, InvoiceId id, ImmutableArray<InvoiceLine> lines, Money tax, DecisionContext context) =>
         invoice.Content with

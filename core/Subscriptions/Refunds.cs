@@ -34,7 +34,7 @@ public static class Refunds
         var note = CreditNotes.ForVoid(invoice, context);
         var voided = invoice.MarkVoid();
         var next = NoLongerOwed(state, invoice);
-        var email = ToBillingOwner(next, invoice, note.Id);
+        var email = ToBillingOwner(next, invoice, EmailKind.InvoiceVoided, note.Id);
         return new Decision(
             next,
             email is null ? [new IssueInvoice(note)] : [new IssueInvoice(note), email],
@@ -89,7 +89,7 @@ public static class Refunds
             effects.Add(new RefundPayment(state.Space.Id, note.Id, invoice.Id, refund, invoice.Content.PaymentMethod));
         }
 
-        if (ToBillingOwner(state, invoice, note.Id) is { } email)
+        if (ToBillingOwner(state, invoice, EmailKind.CreditNote, note.Id) is { } email)
         {
             effects.Add(email);
         }
@@ -120,7 +120,7 @@ public static class Refunds
             var note = CreditNotes.ForRefund(current, amount, context);
             var refunded = current.Refund(new InvoiceRefund(note.Id, amount, context.Now, ProviderRefund: refund.Id));
             effects.Add(new IssueInvoice(note));
-            if (ToBillingOwner(state, invoice, note.Id) is { } email)
+            if (ToBillingOwner(state, invoice, EmailKind.CreditNote, note.Id) is { } email)
             {
                 effects.Add(email);
             }
@@ -166,12 +166,12 @@ public static class Refunds
         return settled == current ? state : state with { Plan = new PaidPlan(settled) };
     }
 
-    // The credit note goes to the billing owner of the invoice's plan, even after the plan ended (C3).
-    private static SendEmail? ToBillingOwner(SpaceBilling state, Invoice invoice, InvoiceId note)
+    // The credit note goes to the billing owner of the invoice's plan, even after the plan ended (C3): a void's, or a refund's.
+    private static SendEmail? ToBillingOwner(SpaceBilling state, Invoice invoice, EmailKind kind, InvoiceId note)
     {
         var plan = state.Subscription is { } current && current.Id == invoice.Content.SubscriptionId
             ? current
             : state.PastSubscriptions.IsDefaultOrEmpty ? null : state.PastSubscriptions.LastOrDefault(p => p.Subscription.Id == invoice.Content.SubscriptionId)?.Subscription;
-        return plan is null ? null : Notices.ToBillingOwner(state, plan, EmailKind.CreditNote, note);
+        return plan is null ? null : Notices.ToBillingOwner(state, plan, kind, note);
     }
 }

@@ -29,6 +29,9 @@ public sealed record InvoiceView(
 
     public string? CreditsInvoiceId { get; init; }
 
+    /// <summary>The number of the invoice a credit note credits, where the note knows it, for a page to name it.</summary>
+    public string? CreditsInvoiceNumber { get; init; }
+
     /// <summary>What is still to be paid (API.md): the total less the bank transfers received, nothing once settled.</summary>
     public required MoneyView AmountDue { get; init; }
 
@@ -57,7 +60,7 @@ public sealed record InvoiceView(
             draft.DueAt,
             draft.Period.Start,
             draft.Period.End,
-            draft.Lines.Select(InvoiceLineView.Of).ToList(),
+            draft.Lines.Select(l => InvoiceLineView.Of(l, draft.CreditsNumber?.ToString() ?? draft.Credits?.Value)).ToList(),
             MoneyView.Of(draft.Subtotal),
             MoneyView.Of(draft.Tax),
             MoneyView.Of(draft.Total),
@@ -65,6 +68,7 @@ public sealed record InvoiceView(
         {
             Kind = draft.IsCreditNote ? "credit_note" : "invoice",
             CreditsInvoiceId = draft.Credits?.Value,
+            CreditsInvoiceNumber = draft.CreditsNumber?.ToString(),
             AmountDue = MoneyView.Of(record.AmountDue),
             Payments = record.Received.Select(p => new PaymentReceivedView(MoneyView.Of(p.Amount), p.ReceivedAt, p.Reference)).ToList(),
         };
@@ -73,7 +77,11 @@ public sealed record InvoiceView(
 
 public sealed record InvoiceLineView(string Kind, string Description, string TierName, string Cycle, int Quantity, MoneyView UnitPrice, MoneyView Amount, DateTimeOffset PeriodStart, DateTimeOffset PeriodEnd)
 {
-    public static InvoiceLineView Of(InvoiceLine line)
+    public static InvoiceLineView Of(InvoiceLine line) => Of(line, null);
+
+    /// <param name="line">The line.</param>
+    /// <param name="credited">The number (or id) of the invoice a credit note credits, which its refund line names.</param>
+    public static InvoiceLineView Of(InvoiceLine line, string? credited)
     {
         var period = string.Create(CultureInfo.InvariantCulture, $"{line.Period.Start:yyyy-MM-dd} to {line.Period.End:yyyy-MM-dd}");
         var what = $"{line.TierName}, {line.Seats} seat{(line.Seats == 1 ? string.Empty : "s")}, {line.Cycle.ToApiName()}";
@@ -81,10 +89,11 @@ public sealed record InvoiceLineView(string Kind, string Description, string Tie
         {
             InvoiceLineKind.Plan => $"{what}, {period}",
             InvoiceLineKind.ProratedCharge => $"{what}, prorated {period}",
+            InvoiceLineKind.Refund => $"Refund of invoice {credited}, {period}",
             _ => $"Credit for unused {what}, {period}",
         };
         return new InvoiceLineView(
-            line.Kind switch { InvoiceLineKind.Plan => "plan", InvoiceLineKind.ProratedCharge => "proration", _ => "credit" },
+            line.Kind switch { InvoiceLineKind.Plan => "plan", InvoiceLineKind.ProratedCharge => "proration", InvoiceLineKind.Refund => "refund", _ => "credit" },
             description,
             line.TierName,
             line.Cycle.ToApiName(),

@@ -35,6 +35,9 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
             ["date"] = facts.TrialEndsAt?.UtcDateTime.ToString("D", culture) ?? string.Empty,
             ["link"] = facts.InvoicesOnline.ToString(),
             ["action"] = facts.InvoicesOnline.ToString(),
+            ["credited"] = facts.Invoice?.Content is { IsCreditNote: true } note ? note.CreditsNumber?.ToString() ?? note.Credits?.Value ?? string.Empty : string.Empty,
+            ["amount"] = facts.Invoice is { } refund ? MoneyText.Format(-refund.Total, culture) : string.Empty,
+            ["refundedTo"] = facts.Invoice is { } back ? RefundedTo(back.Content.PaymentMethod, language.RefundedTo) : string.Empty,
         };
 
         var subject = Fill(text.Subject, values);
@@ -102,6 +105,16 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
             },
             new DocumentField(words.AmountDue, MoneyText.Format(invoice.AmountDue, culture)));
     }
+
+    /// <summary>Where a refund goes back to: the payment method of the invoice it credits, which the credit note carries (V5).</summary>
+    private static string RefundedTo(Billing.Core.Payments.PaymentMethod method, RefundDestinations words) => method.Provider switch
+    {
+        Billing.Core.Payments.PaymentProvider.Invoice => words.BankAccount,
+        Billing.Core.Payments.PaymentProvider.PayPal => words.PayPal,
+        _ => words.Card
+            .Replace("{brand}", method.Summary.Brand is { Length: > 0 } brand ? char.ToUpperInvariant(brand[0]) + brand[1..] : "Card", StringComparison.Ordinal)
+            .Replace("{last4}", method.Summary.Last4 ?? "????", StringComparison.Ordinal),
+    };
 
     private static string Fill(string template, Dictionary<string, string> values)
     {

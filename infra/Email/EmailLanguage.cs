@@ -3,8 +3,14 @@ using Billing.Core.Effects;
 
 namespace Billing.Infra.Email;
 
-/// <summary>The words of billing emails in one language (V4). Placeholders: {space}, {number}, {total}, {seats}, {date}, {name}, {link}, {action}.</summary>
-public sealed record EmailLanguage(string Greeting, string InvoicesOnline, string SignOff, EmailHtmlWords Html, FrozenDictionary<EmailKind, EmailText> Texts);
+/// <summary>
+/// The words of billing emails in one language (V4). Placeholders: {space}, {number}, {total}, {seats}, {date}, {name}, {link}, {action};
+/// for a credit note, {credited} (the credited invoice's number), {amount} (what a refund gives back) and {refundedTo}.
+/// </summary>
+public sealed record EmailLanguage(string Greeting, string InvoicesOnline, string SignOff, EmailHtmlWords Html, RefundDestinations RefundedTo, FrozenDictionary<EmailKind, EmailText> Texts);
+
+/// <summary>Where a refund goes back to (V5), by the credited payment's method: a card ({brand}, {last4}), a PayPal account, a bank account.</summary>
+public sealed record RefundDestinations(string Card, string PayPal, string BankAccount);
 
 /// <summary>
 /// The words only the HTML part has: the button's label (to the invoice, to the billing tab, or to

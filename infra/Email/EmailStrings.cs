@@ -14,6 +14,7 @@ public static class EmailStrings
             "See your invoices online: {link}",
             "The Billing team",
             new("View invoice", "Open billing", "Confirm payment", "Amount due", "If the button does not work, copy this link into your browser: {link}", "You receive this email because you manage billing for {space}."),
+            new("your {brand} card ending in {last4}", "your PayPal account", "your bank account"),
             Texts(
                 ("Invoice {number} for {space}", "Your invoice {number} for {space} is attached. Total: {total}."),
                 ("Payment failed for {space}", "We could not collect the payment of {total} for invoice {number}. Your plan stays active while we retry over the next days. Please check your payment method."),
@@ -28,12 +29,14 @@ public static class EmailStrings
                 ("The plan of {space} was taken over by its organization", "The paid plan of {space} has ended because its organization (or division) now pays for its members. The unused part of the period goes back to the payment it came from; the credit note is attached."),
                 ("Reminder: invoice {number} for {space} is due", "Invoice {number} for {space} is due and {due} of it is still to be paid. Please pay it by bank transfer, quoting the invoice number; the bank details are on the invoice. If you have just paid, thank you, and please ignore this reminder."),
                 ("{space} is now paid for by its division", "{space} moved into a division whose plan pays for its members. Your team's plan stays until the end of the period you paid for and then ends instead of renewing; nothing more is charged for it. Nothing is deleted."),
-                ("Credit note {number} for {space}", "Your credit note {number} for {space} is attached: {total}. An amount refunded goes back to the payment it came from; a voided invoice is no longer due."))),
+                ("Credit note {number} for {space}", "Your credit note {number} for {space} is attached: {amount} of invoice {credited} is refunded to {refundedTo}."),
+                ("Invoice {credited} for {space} is cancelled", "Invoice {credited} for {space} is cancelled by the attached credit note {number}: nothing is owed on it."))),
         [Language.French] = new(
             "Bonjour {name},",
             "Consultez vos factures en ligne : {link}",
             "L'équipe Facturation",
             new("Voir la facture", "Ouvrir la facturation", "Confirmer le paiement", "Montant dû", "Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {link}", "Vous recevez cet e-mail parce que vous gérez la facturation de {space}."),
+            new("votre carte {brand} se terminant par {last4}", "votre compte PayPal", "votre compte bancaire"),
             Texts(
                 ("Facture {number} pour {space}", "Veuillez trouver ci-joint votre facture {number} pour {space}. Total : {total}."),
                 ("Échec du paiement pour {space}", "Nous n'avons pas pu encaisser le paiement de {total} pour la facture {number}. Votre forfait reste actif pendant que nous réessayons dans les prochains jours. Veuillez vérifier votre moyen de paiement."),
@@ -48,12 +51,14 @@ public static class EmailStrings
                 ("Le forfait de {space} a été repris par son organisation", "Le forfait payant de {space} a pris fin, car son organisation (ou sa division) paie désormais pour ses membres. La partie non utilisée de la période est remboursée sur le paiement d'origine ; l'avoir est joint."),
                 ("Rappel : la facture {number} pour {space} est échue", "La facture {number} pour {space} est échue et il reste {due} à payer. Veuillez la régler par virement bancaire en indiquant le numéro de facture ; les coordonnées bancaires figurent sur la facture. Si vous venez de payer, merci, et ne tenez pas compte de ce rappel."),
                 ("{space} est désormais payé par sa division", "{space} a rejoint une division dont le forfait paie pour ses membres. Le forfait de votre équipe reste actif jusqu'à la fin de la période payée, puis prend fin au lieu de se renouveler ; plus rien ne vous est facturé pour lui. Rien n'est supprimé."),
-                ("Avoir {number} pour {space}", "Veuillez trouver ci-joint votre avoir {number} pour {space} : {total}. Un montant remboursé revient au paiement d'origine ; une facture annulée n'est plus due."))),
+                ("Avoir {number} pour {space}", "Veuillez trouver ci-joint votre avoir {number} pour {space} : le remboursement de {amount} au titre de la facture {credited} est versé sur {refundedTo}."),
+                ("La facture {credited} pour {space} est annulée", "La facture {credited} pour {space} est annulée par l'avoir {number} ci-joint : plus rien n'est dû à ce titre."))),
         [Language.Dutch] = new(
             "Hallo {name},",
             "Bekijk uw facturen online: {link}",
             "Het facturatieteam",
             new("Factuur bekijken", "Facturatie openen", "Betaling bevestigen", "Te betalen", "Werkt de knop niet? Kopieer deze link in uw browser: {link}", "U ontvangt deze e-mail omdat u de facturatie van {space} beheert."),
+            new("uw {brand}-kaart eindigend op {last4}", "uw PayPal-rekening", "uw bankrekening"),
             Texts(
                 ("Factuur {number} voor {space}", "In de bijlage vindt u factuur {number} voor {space}. Totaal: {total}."),
                 ("Betaling mislukt voor {space}", "We konden de betaling van {total} voor factuur {number} niet innen. Uw abonnement blijft actief terwijl we het de komende dagen opnieuw proberen. Controleer uw betaalmethode."),
@@ -68,12 +73,14 @@ public static class EmailStrings
                 ("Het abonnement van {space} is overgenomen door de organisatie", "Het betaalde abonnement van {space} is beëindigd omdat de organisatie (of divisie) nu voor de leden betaalt. Het ongebruikte deel van de periode wordt teruggestort naar de oorspronkelijke betaling; de creditnota is bijgevoegd."),
                 ("Herinnering: factuur {number} voor {space} is vervallen", "Factuur {number} voor {space} is vervallen en er staat nog {due} open. Betaal deze per bankoverschrijving onder vermelding van het factuurnummer; de bankgegevens staan op de factuur. Heeft u net betaald, dank u wel, en negeer dan deze herinnering."),
                 ("{space} wordt nu betaald door de divisie", "{space} is verplaatst naar een divisie waarvan het abonnement voor de leden betaalt. Het abonnement van uw team blijft tot het einde van de betaalde periode en eindigt dan in plaats van te worden verlengd; er wordt niets meer voor in rekening gebracht. Er wordt niets verwijderd."),
-                ("Creditnota {number} voor {space}", "Uw creditnota {number} voor {space} is bijgevoegd: {total}. Een terugbetaald bedrag gaat terug naar de oorspronkelijke betaling; een geannuleerde factuur is niet meer verschuldigd."))),
+                ("Creditnota {number} voor {space}", "Uw creditnota {number} voor {space} is bijgevoegd: {amount} van factuur {credited} wordt teruggestort op {refundedTo}."),
+                ("Factuur {credited} voor {space} is geannuleerd", "Factuur {credited} voor {space} is geannuleerd met de bijgevoegde creditnota {number}: u bent hiervoor niets meer verschuldigd."))),
         [Language.Swedish] = new(
             "Hej {name},",
             "Se dina fakturor online: {link}",
             "Faktureringsteamet",
             new("Visa faktura", "Öppna fakturering", "Bekräfta betalning", "Att betala", "Om knappen inte fungerar kan du kopiera den här länken till din webbläsare: {link}", "Du får det här mejlet eftersom du hanterar faktureringen för {space}."),
+            new("ditt {brand}-kort som slutar på {last4}", "ditt PayPal-konto", "ditt bankkonto"),
             Texts(
                 ("Faktura {number} för {space}", "Bifogat finns din faktura {number} för {space}. Totalt: {total}."),
                 ("Betalningen misslyckades för {space}", "Vi kunde inte dra betalningen på {total} för faktura {number}. Din plan förblir aktiv medan vi försöker igen de närmaste dagarna. Kontrollera din betalningsmetod."),
@@ -88,12 +95,14 @@ public static class EmailStrings
                 ("Planen för {space} har tagits över av organisationen", "Den betalda planen för {space} har upphört eftersom organisationen (eller divisionen) nu betalar för dess medlemmar. Den oanvända delen av perioden återbetalas till den ursprungliga betalningen; kreditnotan är bifogad."),
                 ("Påminnelse: faktura {number} för {space} har förfallit", "Faktura {number} för {space} har förfallit och {due} återstår att betala. Betala den med banköverföring och ange fakturanumret; bankuppgifterna finns på fakturan. Om du nyss har betalat, tack, och bortse från denna påminnelse."),
                 ("{space} betalas nu av sin division", "{space} har flyttats till en division vars plan betalar för dess medlemmar. Ert teams plan gäller till slutet av den betalda perioden och upphör sedan i stället för att förnyas; inget mer debiteras för den. Inget raderas."),
-                ("Kreditnota {number} för {space}", "Din kreditnota {number} för {space} är bifogad: {total}. Ett återbetalt belopp går tillbaka till den ursprungliga betalningen; en makulerad faktura ska inte längre betalas."))),
+                ("Kreditnota {number} för {space}", "Din kreditnota {number} för {space} är bifogad: {amount} av faktura {credited} återbetalas till {refundedTo}."),
+                ("Faktura {credited} för {space} är makulerad", "Faktura {credited} för {space} är makulerad genom den bifogade kreditnotan {number}: inget ska betalas för den."))),
         [Language.Indonesian] = new(
             "Halo {name},",
             "Lihat faktur Anda secara online: {link}",
             "Tim Penagihan",
             new("Lihat faktur", "Buka penagihan", "Konfirmasi pembayaran", "Jumlah terutang", "Jika tombol tidak berfungsi, salin tautan ini ke browser Anda: {link}", "Anda menerima email ini karena Anda mengelola penagihan untuk {space}."),
+            new("kartu {brand} Anda berakhiran {last4}", "akun PayPal Anda", "rekening bank Anda"),
             Texts(
                 ("Faktur {number} untuk {space}", "Terlampir faktur {number} untuk {space}. Total: {total}."),
                 ("Pembayaran gagal untuk {space}", "Kami tidak dapat menagih pembayaran sebesar {total} untuk faktur {number}. Paket Anda tetap aktif selama kami mencoba lagi dalam beberapa hari ke depan. Silakan periksa metode pembayaran Anda."),
@@ -108,12 +117,14 @@ public static class EmailStrings
                 ("Paket {space} telah diambil alih oleh organisasinya", "Paket berbayar {space} telah berakhir karena organisasinya (atau divisinya) kini membayar untuk anggotanya. Bagian periode yang tidak terpakai dikembalikan ke pembayaran asalnya; nota kredit terlampir."),
                 ("Pengingat: faktur {number} untuk {space} telah jatuh tempo", "Faktur {number} untuk {space} telah jatuh tempo dan masih tersisa {due} yang harus dibayar. Harap bayar melalui transfer bank dengan mencantumkan nomor faktur; rincian bank tercantum pada faktur. Jika Anda baru saja membayar, terima kasih, dan abaikan pengingat ini."),
                 ("{space} kini dibayar oleh divisinya", "{space} telah dipindahkan ke divisi yang paketnya membayar untuk anggotanya. Paket tim Anda tetap berlaku hingga akhir periode yang telah dibayar, lalu berakhir alih-alih diperpanjang; tidak ada lagi tagihan untuknya. Tidak ada yang dihapus."),
-                ("Nota kredit {number} untuk {space}", "Nota kredit {number} untuk {space} terlampir: {total}. Jumlah yang dikembalikan kembali ke pembayaran asalnya; faktur yang dibatalkan tidak lagi harus dibayar."))),
+                ("Nota kredit {number} untuk {space}", "Nota kredit {number} untuk {space} terlampir: {amount} dari faktur {credited} dikembalikan ke {refundedTo}."),
+                ("Faktur {credited} untuk {space} dibatalkan", "Faktur {credited} untuk {space} dibatalkan dengan nota kredit {number} terlampir: tidak ada lagi yang harus dibayar untuk faktur ini."))),
         [Language.TraditionalChinese] = new(
             "{name} 您好：",
             "線上查看您的發票：{link}",
             "帳務團隊",
             new("查看發票", "開啟帳務頁面", "確認付款", "應付金額", "如果按鈕無法使用，請將此連結複製到瀏覽器：{link}", "您收到這封郵件，是因為您負責管理 {space} 的帳務。"),
+            new("您末四碼 {last4} 的 {brand} 卡", "您的 PayPal 帳戶", "您的銀行帳戶"),
             Texts(
                 ("{space} 的發票 {number}", "附件為 {space} 的發票 {number}。總計：{total}。"),
                 ("{space} 付款失敗", "我們無法收取發票 {number} 的款項 {total}。在接下來幾天重試期間，您的方案仍會保持啟用。請檢查您的付款方式。"),
@@ -128,7 +139,8 @@ public static class EmailStrings
                 ("{space} 的方案已由其組織接手", "{space} 的付費方案已結束，因為其組織（或部門）現在為其成員付費。期間內未使用的部分將退回原付款方式；附上貸項通知單。"),
                 ("提醒：{space} 的發票 {number} 已到期", "{space} 的發票 {number} 已到期，尚有 {due} 未付款。請以銀行轉帳付款並註明發票號碼；銀行資料列於發票上。如您剛已付款，謝謝您，請忽略此提醒。"),
                 ("{space} 現在由其部門付費", "{space} 已移入一個部門，該部門的方案為其成員付費。您團隊的方案會持續到已付費期間結束，之後將結束而不再續約；不會再為此收取任何費用。不會刪除任何內容。"),
-                ("{space} 的貸項通知單 {number}", "隨信附上 {space} 的貸項通知單 {number}：{total}。退款將退回原付款方式；已作廢的發票無須再付款。"))),
+                ("{space} 的貸項通知單 {number}", "隨信附上 {space} 的貸項通知單 {number}：發票 {credited} 的 {amount} 將退回至{refundedTo}。"),
+                ("{space} 的發票 {credited} 已作廢", "{space} 的發票 {credited} 已由隨信附上的貸項通知單 {number} 作廢：此發票無須再付任何款項。"))),
     }.ToFrozenDictionary();
 
     public static EmailLanguage For(Language language) => ByLanguage[language];
@@ -136,7 +148,7 @@ public static class EmailStrings
     private static FrozenDictionary<EmailKind, EmailText> Texts(
         (string, string) invoice, (string, string) paymentFailed, (string, string) planEnded, (string, string) seatsIncreased, (string, string) trialEnding, (string, string) trialEnded,
         (string, string) actionRequired, (string, string) methodRemoved, (string, string) ownershipHandedOver, (string, string) ownershipReceived,
-        (string, string) planTakenOver, (string, string) reminder, (string, string) planCoveredByDivision, (string, string) creditNote) =>
+        (string, string) planTakenOver, (string, string) reminder, (string, string) planCoveredByDivision, (string, string) creditNote, (string, string) invoiceVoided) =>
         new Dictionary<EmailKind, EmailText>
         {
             [EmailKind.Invoice] = new(invoice.Item1, invoice.Item2),
@@ -153,5 +165,6 @@ public static class EmailStrings
             [EmailKind.PaymentReminder] = new(reminder.Item1, reminder.Item2),
             [EmailKind.PlanCoveredByDivision] = new(planCoveredByDivision.Item1, planCoveredByDivision.Item2),
             [EmailKind.CreditNote] = new(creditNote.Item1, creditNote.Item2),
+            [EmailKind.InvoiceVoided] = new(invoiceVoided.Item1, invoiceVoided.Item2),
         }.ToFrozenDictionary();
 }

@@ -68,11 +68,14 @@ public sealed record InvoiceDocument(
 
         facts.Add(new(words.Period, $"{Date(content.Period.Start)} – {Date(content.Period.End)}"));
         facts.Add(new(words.Status, words.Statuses[invoice.Status]));
-        if (creditNote is not null && content.Credits is { } credited)
+        // V5: a credit note names the invoice it credits, by its number where the note knows it.
+        var creditedNumber = content.CreditsNumber?.ToString() ?? content.Credits?.Value;
+        if (creditNote is not null && creditedNumber is not null)
         {
-            // V5: a credit note names the invoice it credits, by its number where the note knows it (and its status, paid, says nothing is owed).
-            facts.Add(new(creditNote.Credits, content.CreditsNumber?.ToString() ?? credited.Value));
+            facts.Add(new(creditNote.Credits, creditedNumber));
         }
+
+        var refundOf = CreditNoteStrings.For(locale.Language).RefundOf.Replace("{number}", creditedNumber, StringComparison.Ordinal);
 
         var lines = content.Lines.Select(line =>
         {
@@ -82,6 +85,8 @@ public sealed record InvoiceDocument(
             {
                 InvoiceLineKind.Plan => $"{line.TierName} · {seats} · {cycle}",
                 InvoiceLineKind.ProratedCharge => $"{line.TierName} · {seats} · {cycle} · {words.Prorated}",
+                // A partial refund (V5): one refund of the net amount, its quantity 1.
+                InvoiceLineKind.Refund => refundOf,
                 _ => $"{words.Credit}: {line.TierName} · {seats}",
             };
             return new DocumentLine(
@@ -117,7 +122,7 @@ public sealed record InvoiceDocument(
                 .Replace("{last4}", method.Summary.Last4 ?? "????", StringComparison.Ordinal),
         };
         string? transfer = null;
-        if (method.IsInvoice && issuer.BankDetails is { } bank)
+        if (creditNote is null && method.IsInvoice && issuer.BankDetails is { } bank)
         {
             transfer = words.PayByTransfer
                 .Replace("{total}", Money(invoice.Total), StringComparison.Ordinal)

@@ -173,6 +173,23 @@ public sealed class SalesPageTests(WebFixture web) : IClassFixture<WebFixture>
         var refunded = (await Api.InvoicesAsync(space, owner)).GetProperty("items").EnumerateArray()
             .Single(i => i.GetProperty("id").GetString() == paid.GetProperty("id").GetString());
         Assert.Equal("partially_refunded", refunded.GetProperty("status").GetString());
+
+        // A credit note is issued, never paid: so its badge says, here, in its billing owner's tab and on its page,
+        // where its one line is the refund of the invoice, 1 x the net (not the invoice's seats beside a share of them).
+        await Expect(invoices.Locator("tr", new() { HasText = $"for {number}" }).Locator(".badge")).ToHaveTextAsync("Issued");
+        var noteId = (await Api.InvoicesAsync(space, owner)).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("kind").GetString() == "credit_note").GetProperty("id").GetString()!;
+        var note = await Ok(await Api.As(owner).GetAsync($"/api/spaces/{space}/invoices/{noteId}")); // answers once numbered
+        Assert.Equal("paid", note.GetProperty("status").GetString()); // API.md's closed list; the kind tells a credit note apart
+        var tab = await web.OpenAsync($"/billing/{space}", owner);
+        await Expect(tab.Locator("tr", new() { HasText = note.GetProperty("number").GetString()! }).Locator(".badge")).ToHaveTextAsync("Issued");
+        var notePage = await web.OpenAsync($"/billing/{space}/invoices/{noteId}", owner);
+        await Expect(notePage.Locator(".badge")).ToHaveTextAsync("Issued");
+        var line = notePage.Locator("section[aria-labelledby=lines-h] tbody tr");
+        await Expect(line).ToHaveCountAsync(1);
+        await Expect(line.Locator("td").First).ToContainTextAsync($"Refund of invoice {number}");
+        await Expect(line.Locator("td").Nth(1)).ToHaveTextAsync("1");
+        var subtotal = await notePage.Locator(".preview .line").First.Locator("span").Nth(1).TextContentAsync();
+        await Expect(line.Locator("td").Nth(2)).ToHaveTextAsync(subtotal!); // the line is the net refunded
     }
 
     [Fact]

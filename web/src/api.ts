@@ -20,12 +20,12 @@ export interface BillingView {
 }
 export interface Address { line1: string; line2?: string; city: string; postalCode?: string; region?: string; country: string }
 export interface BillingInfo { name: string; email: string; address: Address; taxId?: string; taxIdStatus?: string; taxExempt?: boolean; locale?: string }
-export interface InvoiceLine { kind: "plan" | "proration" | "credit"; description: string; tierName: string; cycle: string; quantity: number; unitPrice: Money; amount: Money; periodStart: string; periodEnd: string }
+export interface InvoiceLine { kind: "plan" | "proration" | "credit" | "refund"; description: string; tierName: string; cycle: string; quantity: number; unitPrice: Money; amount: Money; periodStart: string; periodEnd: string }
 export interface Invoice {
   id: string; kind?: string; number?: string; status: string; issuedAt: string; dueAt?: string; periodStart: string; periodEnd: string;
   lines: InvoiceLine[]; subtotal: Money; tax: Money; total: Money; amountDue?: Money; paymentMethod?: PaymentMethod;
   paymentConfirmation?: { provider: string; clientSecret?: string; approvalUrl?: string };
-  creditsInvoiceId?: string; payments?: { amount: Money; receivedAt: string; reference: string }[]; salesActions?: SalesAction[];
+  creditsInvoiceId?: string; creditsInvoiceNumber?: string; payments?: { amount: Money; receivedAt: string; reference: string }[]; salesActions?: SalesAction[];
 }
 /** An invoice still waiting for money (I4), with its age as core counts it. */
 export interface Receivable { spaceId: string; invoice: Invoice; amountDue: Money; dueAt: string; overdue: boolean; daysOverdue: number }

@@ -5,7 +5,7 @@ import { BillingApi, Problem, type Invoice, type TokenSource } from "./api.js";
 import { Words, languageOf, type Language } from "./i18n.js";
 import { confirmHeldPayment } from "./payments.js";
 import type { PaymentOptions } from "./billing-tab.js";
-import { invoiceStatusKey, saveBlob } from "./files.js";
+import { invoiceStatusClass, invoiceStatusKey, saveBlob } from "./files.js";
 import { styles } from "./styles.js";
 
 export class BillingInvoice extends LitElement {
@@ -68,12 +68,12 @@ export class BillingInvoice extends LitElement {
     const back = html`<a href=${`/billing/${encodeURIComponent(this.spaceId)}`}>← ${w.t("back")}</a>`;
     if (this.problem) return html`<div class="layout"><aside>${back}</aside><main><div class="alert" role="alert">${w.error(this.problem.code)}</div></main></div>`;
     if (!invoice) return html`<div class="layout"><aside>${back}</aside><main><div class="skeleton" aria-busy="true" aria-label=${w.t("loading")}></div></main></div>`;
-    const statusKey = invoiceStatusKey(invoice.status);
+    const statusKey = invoiceStatusKey(invoice);
     return html`<div class="layout" lang=${w.language}>
       <aside><h1>${w.t(invoice.kind === "credit_note" ? "creditNote" : "invoice")}</h1><p>${invoice.number ?? ""}</p>${back}</aside>
       <main>
         <section aria-labelledby="invoice-h">
-          <div class="row"><h3 id="invoice-h" data-testid="invoice-total">${w.money(invoice.total)}</h3><span class="badge ${invoice.status}">${w.t(statusKey)}</span></div>
+          <div class="row"><h3 id="invoice-h" data-testid="invoice-total">${w.money(invoice.total)}</h3><span class="badge ${invoiceStatusClass(invoice)}">${w.t(statusKey)}</span></div>
           <dl style="margin-top:16px">
             <dt>${w.t("invoice")}</dt><dd>${invoice.number ?? "…"}</dd>
             <dt>${w.t("issued")}</dt><dd>${w.date(invoice.issuedAt)}</dd>
@@ -88,7 +88,7 @@ export class BillingInvoice extends LitElement {
           <h2 id="lines-h">${w.t(invoice.kind === "credit_note" ? "creditNote" : "invoice")} ${invoice.number ?? ""}</h2>
           <table>
             <thead><tr><th scope="col">${w.t("description")}</th><th scope="col" class="num hide-narrow">${w.t("quantity")}</th><th scope="col" class="num">${w.t("amount")}</th></tr></thead>
-            <tbody>${invoice.lines.map((l) => html`<tr><td>${w.line(l)}<br><span class="help">${w.date(l.periodStart)} – ${w.date(l.periodEnd)}</span></td><td class="num hide-narrow">${l.quantity}</td><td class="num">${w.money(l.amount)}</td></tr>`)}</tbody>
+            <tbody>${invoice.lines.map((l) => html`<tr><td>${w.line(l, invoice.creditsInvoiceNumber)}<br><span class="help">${w.date(l.periodStart)} – ${w.date(l.periodEnd)}</span></td><td class="num hide-narrow">${l.quantity}</td><td class="num">${w.money(l.amount)}</td></tr>`)}</tbody>
           </table>
           <div class="preview" style="margin-top:16px">
             <div class="line"><span>${w.t("subtotal")}</span><span>${w.money(invoice.subtotal)}</span></div>

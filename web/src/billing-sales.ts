@@ -10,7 +10,7 @@ import {
   type BillingInfo, type BillingView, type Invoice, type Money, type Receivable, type SalesAction, type TokenSource,
 } from "./api.js";
 import { Words } from "./i18n.js";
-import { invoiceStatusKey } from "./files.js";
+import { invoiceStatusClass, invoiceStatusKey } from "./files.js";
 import { styles } from "./styles.js";
 
 type DialogKind = "payment" | "void" | "refund" | "endNow" | "taxExemption";
@@ -137,15 +137,15 @@ export class BillingSales extends LitElement {
             <td>${w.date(r.dueAt)}</td>
             <td data-testid="age">${this.age(r)}</td>
             <td class="num" data-testid="amount-due">${w.money(r.amountDue)}</td>
-            <td>${this.badge(r.invoice.status)}</td>
+            <td>${this.badge(r.invoice)}</td>
           </tr>`)}</tbody>
         </table>`}
       ${this.more ? html`<div class="actions"><button @click=${() => this.loadReceivables(this.more)}>Show more</button></div>` : nothing}
     </section>`;
   }
 
-  private badge(status: string) {
-    return html`<span class="badge ${status}">${this.w.t(invoiceStatusKey(status))}</span>`;
+  private badge(invoice: { status: string; kind?: string }) {
+    return html`<span class="badge ${invoiceStatusClass(invoice)}">${this.w.t(invoiceStatusKey(invoice))}</span>`;
   }
 
   private renderSpace() {
@@ -186,7 +186,7 @@ export class BillingSales extends LitElement {
               <td>${w.date(invoice.issuedAt)}</td>
               <td class="num">${w.money(invoice.total)}</td>
               <td class="num">${w.money(invoice.amountDue)}</td>
-              <td>${this.badge(invoice.status)}</td>
+              <td>${this.badge(invoice)}</td>
               <td>${(invoice.payments ?? []).length === 0 ? html`<span class="muted">—</span>` : html`<ul class="plain">${invoice.payments!.map((p) => html`<li>${w.money(p.amount)} · ${w.date(p.receivedAt)} · ${p.reference}</li>`)}</ul>`}</td>
               <td><div class="choices">
                 ${may("recordPayment") ? html`<button @click=${() => this.open({ kind: "payment", invoice })} aria-label="Record payment for ${label}">Record payment</button>` : nothing}

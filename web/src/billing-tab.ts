@@ -11,7 +11,7 @@ import {
 } from "./api.js";
 import { Words, languageOf, languages, type Language } from "./i18n.js";
 import { mountCardForm, startPayPal, type CardForm, type PayPalReturn } from "./payments.js";
-import { invoiceStatusKey, saveBlob } from "./files.js";
+import { invoiceStatusClass, invoiceStatusKey, saveBlob } from "./files.js";
 import { styles } from "./styles.js";
 
 export interface PaymentOptions { sandbox: boolean; stripePublishableKey?: string; payPal: boolean }
@@ -275,7 +275,7 @@ export class BillingTab extends LitElement {
             <td><a href=${`/billing/${encodeURIComponent(this.spaceId)}/invoices/${encodeURIComponent(invoice.id)}`}>${w.date(invoice.issuedAt)}</a></td>
             <td class="hide-narrow">${invoice.number ?? "…"}</td>
             <td class="num">${w.money(invoice.total)}</td>
-            <td>${this.invoiceBadge(invoice.status)}</td>
+            <td>${this.invoiceBadge(invoice)}</td>
             <td class="num"><button class="link" @click=${() => this.download(invoice)} aria-label="${w.t("download")} ${invoice.number ?? ""}">PDF</button></td>
           </tr>`)}</tbody>
         </table>`}
@@ -283,8 +283,8 @@ export class BillingTab extends LitElement {
     </section>`;
   }
 
-  invoiceBadge(status: string) {
-    return html`<span class="badge ${status}">${this.words.t(invoiceStatusKey(status))}</span>`;
+  invoiceBadge(invoice: Invoice) {
+    return html`<span class="badge ${invoiceStatusClass(invoice)}">${this.words.t(invoiceStatusKey(invoice))}</span>`;
   }
 
   private async download(invoice: Invoice) {

@@ -33,7 +33,7 @@ const en = {
   invoices: "Invoice history", noInvoices: "No invoices yet.", loadMore: "Show more", download: "Download PDF", view: "View",
   invoice: "Invoice", creditNote: "Credit note", issued: "Issued", due: "Due", period: "Period", description: "Description", quantity: "Qty", amount: "Amount",
   status: "Status", subtotal: "Subtotal", tax: "Tax", total: "Total", amountDue: "Amount due", paidWith: "Paid with",
-  invOpen: "Open", invPaid: "Paid", invPastDue: "Past due", invVoid: "Void", invRefunded: "Refunded", invPartiallyRefunded: "Partially refunded",
+  invOpen: "Open", invPaid: "Paid", invPastDue: "Past due", invVoid: "Void", invRefunded: "Refunded", invPartiallyRefunded: "Partially refunded", invIssued: "Issued", refundOf: "Refund of invoice {number}",
   review: "Review", confirm: "Confirm", cancel: "Cancel", working: "Working…", saved: "Saved.",
   dueNow: "Due today", nextInvoice: "Next invoice on {date}", nothingDueNow: "Nothing is charged today.",
   cancelExplain: "Your plan stays active until {date}. After that the space returns to Basic; nothing is deleted.",
@@ -99,7 +99,7 @@ const fr: Translation = {
   invoices: "Historique des factures", noInvoices: "Aucune facture pour l'instant.", loadMore: "Afficher plus", download: "Télécharger le PDF", view: "Voir",
   invoice: "Facture", creditNote: "Avoir", issued: "Émise le", due: "Échéance", period: "Période", description: "Description", quantity: "Qté", amount: "Montant",
   status: "Statut", subtotal: "Sous-total", tax: "TVA", total: "Total", amountDue: "Montant dû", paidWith: "Payé avec",
-  invOpen: "À payer", invPaid: "Payée", invPastDue: "En retard", invVoid: "Annulée", invRefunded: "Remboursée", invPartiallyRefunded: "Partiellement remboursée",
+  invOpen: "À payer", invPaid: "Payée", invPastDue: "En retard", invVoid: "Annulée", invRefunded: "Remboursée", invPartiallyRefunded: "Partiellement remboursée", invIssued: "Émis", refundOf: "Remboursement de la facture {number}",
   review: "Vérifier", confirm: "Confirmer", cancel: "Annuler", working: "En cours…", saved: "Enregistré.",
   dueNow: "À payer aujourd'hui", nextInvoice: "Prochaine facture le {date}", nothingDueNow: "Rien n'est prélevé aujourd'hui.",
   cancelExplain: "Votre forfait reste actif jusqu'au {date}. Ensuite l'espace repasse en Basic ; rien n'est supprimé.",
@@ -163,7 +163,7 @@ const nl: Translation = {
   invoices: "Factuurgeschiedenis", noInvoices: "Nog geen facturen.", loadMore: "Meer tonen", download: "PDF downloaden", view: "Bekijken",
   invoice: "Factuur", creditNote: "Creditnota", issued: "Uitgegeven", due: "Vervalt", period: "Periode", description: "Omschrijving", quantity: "Aantal", amount: "Bedrag",
   status: "Status", subtotal: "Subtotaal", tax: "Btw", total: "Totaal", amountDue: "Te betalen", paidWith: "Betaald met",
-  invOpen: "Open", invPaid: "Betaald", invPastDue: "Achterstallig", invVoid: "Ongeldig", invRefunded: "Terugbetaald", invPartiallyRefunded: "Deels terugbetaald",
+  invOpen: "Open", invPaid: "Betaald", invPastDue: "Achterstallig", invVoid: "Ongeldig", invRefunded: "Terugbetaald", invPartiallyRefunded: "Deels terugbetaald", invIssued: "Uitgegeven", refundOf: "Terugbetaling van factuur {number}",
   review: "Controleren", confirm: "Bevestigen", cancel: "Annuleren", working: "Bezig…", saved: "Opgeslagen.",
   dueNow: "Vandaag te betalen", nextInvoice: "Volgende factuur op {date}", nothingDueNow: "Vandaag wordt er niets afgeschreven.",
   cancelExplain: "Je abonnement blijft actief tot {date}. Daarna gaat de ruimte terug naar Basic; er wordt niets verwijderd.",
@@ -227,7 +227,7 @@ const sv: Translation = {
   invoices: "Fakturahistorik", noInvoices: "Inga fakturor än.", loadMore: "Visa fler", download: "Ladda ner PDF", view: "Visa",
   invoice: "Faktura", creditNote: "Kreditnota", issued: "Utfärdad", due: "Förfaller", period: "Period", description: "Beskrivning", quantity: "Antal", amount: "Belopp",
   status: "Status", subtotal: "Delsumma", tax: "Moms", total: "Totalt", amountDue: "Att betala", paidWith: "Betald med",
-  invOpen: "Obetald", invPaid: "Betald", invPastDue: "Förfallen", invVoid: "Makulerad", invRefunded: "Återbetald", invPartiallyRefunded: "Delvis återbetald",
+  invOpen: "Obetald", invPaid: "Betald", invPastDue: "Förfallen", invVoid: "Makulerad", invRefunded: "Återbetald", invPartiallyRefunded: "Delvis återbetald", invIssued: "Utfärdad", refundOf: "Återbetalning av faktura {number}",
   review: "Granska", confirm: "Bekräfta", cancel: "Avbryt", working: "Arbetar…", saved: "Sparat.",
   dueNow: "Att betala i dag", nextInvoice: "Nästa faktura den {date}", nothingDueNow: "Inget debiteras i dag.",
   cancelExplain: "Din plan är aktiv till den {date}. Därefter återgår utrymmet till Basic; inget raderas.",
@@ -291,7 +291,7 @@ const id: Translation = {
   invoices: "Riwayat faktur", noInvoices: "Belum ada faktur.", loadMore: "Tampilkan lagi", download: "Unduh PDF", view: "Lihat",
   invoice: "Faktur", creditNote: "Nota kredit", issued: "Diterbitkan", due: "Jatuh tempo", period: "Periode", description: "Deskripsi", quantity: "Jml", amount: "Jumlah",
   status: "Status", subtotal: "Subtotal", tax: "Pajak", total: "Total", amountDue: "Jumlah terutang", paidWith: "Dibayar dengan",
-  invOpen: "Terbuka", invPaid: "Lunas", invPastDue: "Lewat jatuh tempo", invVoid: "Dibatalkan", invRefunded: "Dikembalikan", invPartiallyRefunded: "Dikembalikan sebagian",
+  invOpen: "Terbuka", invPaid: "Lunas", invPastDue: "Lewat jatuh tempo", invVoid: "Dibatalkan", invRefunded: "Dikembalikan", invPartiallyRefunded: "Dikembalikan sebagian", invIssued: "Diterbitkan", refundOf: "Pengembalian dana faktur {number}",
   review: "Tinjau", confirm: "Konfirmasi", cancel: "Batal", working: "Memproses…", saved: "Tersimpan.",
   dueNow: "Dibayar hari ini", nextInvoice: "Faktur berikutnya pada {date}", nothingDueNow: "Tidak ada tagihan hari ini.",
   cancelExplain: "Paket Anda tetap aktif hingga {date}. Setelah itu ruang kembali ke Basic; tidak ada yang dihapus.",
@@ -355,7 +355,7 @@ const zhHant: Translation = {
   invoices: "發票紀錄", noInvoices: "尚無發票。", loadMore: "顯示更多", download: "下載 PDF", view: "查看",
   invoice: "發票", creditNote: "折讓單", issued: "開立日期", due: "到期日", period: "期間", description: "說明", quantity: "數量", amount: "金額",
   status: "狀態", subtotal: "小計", tax: "稅額", total: "總計", amountDue: "應付金額", paidWith: "付款方式",
-  invOpen: "待付款", invPaid: "已付款", invPastDue: "逾期", invVoid: "已作廢", invRefunded: "已退款", invPartiallyRefunded: "部分退款",
+  invOpen: "待付款", invPaid: "已付款", invPastDue: "逾期", invVoid: "已作廢", invRefunded: "已退款", invPartiallyRefunded: "部分退款", invIssued: "已開立", refundOf: "發票 {number} 退款",
   review: "檢視", confirm: "確認", cancel: "取消", working: "處理中…", saved: "已儲存。",
   dueNow: "今日應付", nextInvoice: "下一張發票：{date}", nothingDueNow: "今日不會扣款。",
   cancelExplain: "您的方案將維持到 {date}。之後空間回到 Basic，不會刪除任何資料。",
@@ -426,8 +426,9 @@ export class Words {
     return (this.m.errors as Record<string, string>)[code] ?? this.m.errors.internal_error;
   }
 
-  /** An invoice line in this language, from what it is (V4): "Advanced · 5 seats · monthly · prorated". */
-  line(line: { kind: string; tierName: string; cycle: string; quantity: number }): string {
+  /** An invoice line in this language, from what it is (V4): "Advanced · 5 seats · monthly · prorated"; a partial refund's names the invoice it refunds (V5). */
+  line(line: { kind: string; tierName: string; cycle: string; quantity: number }, creditsInvoiceNumber?: string): string {
+    if (line.kind === "refund") return this.t("refundOf", { number: creditsInvoiceNumber ?? "" });
     const what = [line.tierName, line.quantity === 1 ? this.t("oneSeat") : this.t("seatCount", { n: line.quantity }), this.t(line.cycle === "annual" ? "annual" : "monthly").toLowerCase()];
     if (line.kind === "proration") what.push(this.t("prorated"));
     return line.kind === "credit" ? `${this.t("creditUnused")}: ${what.join(" · ")}` : what.join(" · ");

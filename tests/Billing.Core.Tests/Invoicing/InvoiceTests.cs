@@ -77,7 +77,7 @@ public class InvoiceTests
         Assert.Equal(InvoiceStatus.Paid, paid.MarkPastDue().Status);
         Assert.Equal(InvoiceStatus.Paid, paid.MarkVoid().Status);
         Assert.Equal(InvoiceStatus.Void, invoice.MarkVoid().MarkPaid(Now).Status);
-        Assert.Equal(["open", "paid", "partially_refunded", "past_due", "refunded", "void"], Enum.GetValues<InvoiceStatus>().Select(s => s.ToApiName()).Order());
+        Assert.Equal(["open", "paid", "partially_refunded", "past_due", "refunded", "void"], Enum.GetValues<InvoiceStatus>().Select(s => s.ToApiName()).Distinct().Order()); // API.md's, a credit note's issued among them as paid
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using Billing.Core.Common;
 using Billing.Core.Effects;
 using Billing.Core.Invoicing;
 using Billing.Core.Payments;
+using Billing.Core.Tax;
 using Billing.Core.Subscriptions;
 using Billing.Core.Tests.Support;
 using static Billing.Core.Tests.Support.Given;
@@ -32,8 +33,9 @@ public class RefundTests
         Assert.Empty(voided.Effects.OfType<RefundPayment>()); // nothing was paid
         Assert.DoesNotContain(voided.State.Subscription!.AwaitedTransfers, a => a.Invoice == invoice.Id);
         var email = voided.Emails().Single();
-        Assert.Equal((EmailKind.CreditNote, Alice, note.Id), (email.Kind, email.Recipient, email.Invoice!.Value));
+        Assert.Equal((EmailKind.InvoiceVoided, Alice, note.Id), (email.Kind, email.Recipient, email.Invoice!.Value)); // a void's words, not a refund's
         Assert.Equal(AuditAction.InvoiceVoided, voided.Audit.Single().Action);
+        Assert.Equal(invoice.Content.Lines.Select(l => (l.Kind, l.Seats, l.UnitPrice, -l.Amount)), note.Lines.Select(l => (l.Kind, l.Seats, l.UnitPrice, l.Amount)));
     }
 
     [Fact]
@@ -62,6 +64,56 @@ public class RefundTests
         Assert.Equal($"refund:{state.Space.Id}:{note.Id}", back.IdempotencyKey);
         Assert.Equal(EmailKind.CreditNote, refund.Emails().Single().Kind);
         Assert.Equal(AuditAction.InvoiceRefunded, refund.Audit.Single().Action);
+        // All of it at once: the invoice's own lines, negative, whose seats and prices add up as they did on the invoice.
+        Assert.Equal(invoice.Content.Lines.Select(l => (l.Kind, l.Seats, l.UnitPrice, -l.Amount)), note.Lines.Select(l => (l.Kind, l.Seats, l.UnitPrice, l.Amount)));
+    }
+
+    [Theory]
+    [InlineData("NL", 2500)] // domestic VAT
+    [InlineData("DE", 2500)] // reverse charge: no VAT, its mention kept
+    [InlineData("NL", 1)]
+    public void A_partial_refund_is_one_line_of_its_own_1_x_the_net_refunded_with_the_refunds_share_of_the_tax(string country, long amount)
+    {
+        var (state, invoice) = CardPaid(country: country, vatId: country == "DE" ? "DE136695976" : null);
+
+        var note = Refunds.Refund(state, invoice, amount, null, Sales, At(Later)).Ok().Invoices().Single();
+
+        var line = Assert.Single(note.Lines);
+        Assert.Equal((InvoiceLineKind.Refund, 1, invoice.Content.Period), (line.Kind, line.Seats, line.Period));
+        Assert.Equal(-note.Subtotal, line.UnitPrice); // 1 x the net...
+        Assert.Equal(note.Subtotal, line.Amount); // ...given back
+        Assert.Equal(-amount, note.Total.Amount);
+        var tax = Rounding.DivideHalfAwayFromZero((Int128)invoice.Tax.Amount * amount, invoice.Total.Amount);
+        Assert.Equal((-tax, invoice.Content.Taxation), (note.Tax.Amount, note.Taxation));
+        Assert.Equal(country == "DE", note.Tax.IsZero && note.Taxation.Mention == LegalMention.ReverseCharge);
+    }
+
+    [Fact]
+    public void The_rest_refunded_after_a_partial_refund_is_one_refund_line_too()
+    {
+        var (state, invoice) = CardPaid(country: "NL");
+        var partly = Refunds.Refund(state, invoice, 1000, null, Sales, At(Later)).Ok().MovedInvoices.Single();
+
+        var rest = Refunds.Refund(state, partly, null, null, Sales, At(Later)).Ok().Invoices().Single();
+
+        Assert.Equal(InvoiceLineKind.Refund, Assert.Single(rest.Lines).Kind);
+        Assert.Equal(-(invoice.Total.Amount - 1000), rest.Total.Amount);
+    }
+
+    [Fact]
+    public void A_credit_note_is_issued_not_paid_and_answers_the_contracts_paid()
+    {
+        var (state, invoice) = CardPaid();
+        var note = Issued(Refunds.Refund(state, invoice, 100, null, Sales, At(Later)).Ok().Invoices().Single());
+
+        Assert.Equal(InvoiceStatus.Issued, note.Status);
+        Assert.Equal(InvoiceStatus.Issued, note.StatusAt(Later.AddYears(1)));
+        Assert.Null(note.PaidAt);
+        Assert.True(note.IsSettled);
+        Assert.Equal((InvoiceStatus.Issued, InvoiceStatus.Issued), (note.MarkVoid().Status, note.MarkPaid(Later).Status));
+        Assert.Equal("paid", note.Status.ToApiName()); // API.md's statuses are closed; a credit note's kind tells it apart
+        // One stored as paid before credit notes had a status of their own reads as issued.
+        Assert.Equal(InvoiceStatus.Issued, Invoice.Restore(note.Content, InvoiceStatus.Paid, Later, null, null, null).Status);
     }
 
     [Theory]
@@ -165,9 +217,11 @@ public class RefundTests
         return (upgrade.State, Issued(upgrade.Invoices().Single()));
     }
 
-    private static (SpaceBilling State, Invoice Invoice) CardPaid(string country = "US")
+    private static (SpaceBilling State, Invoice Invoice) CardPaid(string country = "US", string? vatId = null)
     {
-        var upgrade = Upgrades.Upgrade(Space(), Upgrade(seats: 5, country: country), As(Alice), At(Now)).Ok();
+        var command = Upgrade(seats: 5, country: country);
+        command = vatId is null ? command : command with { BillingInfo = command.BillingInfo with { TaxId = new TaxId(vatId, TaxIdStatus.Valid) } };
+        var upgrade = Upgrades.Upgrade(Space(), command, As(Alice), At(Now)).Ok();
         var invoice = Issued(upgrade.Invoices().Single()).MarkPaid(Now, "pi_1");
         return (upgrade.State, invoice);
     }

@@ -70,7 +70,7 @@ public class TakeOverTests
         Assert.Equal((creditNote.Id, -creditNote.Total), (refund.CreditNote, refund.Amount));
         var email = decision.Emails().Single();
         Assert.Equal((EmailKind.PlanTakenOver, Alice, (InvoiceId?)creditNote.Id), (email.Kind, email.Recipient, email.Invoice));
-        Assert.Equal(InvoiceStatus.Paid, Invoice.Issue(creditNote, halfWay).Status);
+        Assert.Equal(InvoiceStatus.Issued, Invoice.Issue(creditNote, halfWay).Status);
     }
 
     [Fact]

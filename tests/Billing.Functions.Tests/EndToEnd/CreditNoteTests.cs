@@ -54,14 +54,27 @@ public sealed class CreditNoteTests(ProvidersServerFixture server) : IClassFixtu
         var credits = (await _api.InvoicesAsync(space, owner)).GetProperty("items").EnumerateArray().Where(i => i.GetProperty("kind").GetString() == "credit_note").ToList();
         Assert.Single(credits);
 
-        // The credit note's PDF, in the billing owner's language, names the invoice it credits.
+        // A partial refund's credit note is one line of its own: the refund of the invoice, 1 x the net, the rest its tax.
+        var line = Assert.Single(note.GetProperty("lines").EnumerateArray());
+        var invoiceNumber = (await NumberedAsync(space, owner, invoiceId)).GetProperty("number").GetString()!;
+        Assert.Equal(("refund", 1, $"Refund of invoice {invoiceNumber}"), (line.GetProperty("kind").GetString(), line.GetProperty("quantity").GetInt32(), line.GetProperty("description").GetString()![..(18 + invoiceNumber.Length)]));
+        Assert.Equal(note.GetProperty("subtotal").GetProperty("amount").GetInt64(), line.GetProperty("amount").GetProperty("amount").GetInt64());
+        Assert.Equal(-line.GetProperty("amount").GetProperty("amount").GetInt64(), line.GetProperty("unitPrice").GetProperty("amount").GetInt64());
+
+        // The credit note's PDF, in the billing owner's language, names the invoice it credits, and is issued, not paid.
         var text = await PdfTextAsync(space, owner, noteId);
         Assert.Contains("Avoir", text, StringComparison.Ordinal);
         Assert.Contains("Avoir sur la facture", text, StringComparison.Ordinal);
         Assert.Contains(numbered.GetProperty("number").GetString()!, text, StringComparison.Ordinal);
         Assert.Contains("-10,01", text, StringComparison.Ordinal);
+        Assert.Contains($"Remboursement de la facture {invoiceNumber}", text, StringComparison.Ordinal);
+        Assert.Contains("Émis", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Payée", text, StringComparison.Ordinal);
         var mails = await _inbox.ToAsync($"{owner}@example.test", atLeast: 2);
-        Assert.Single(mails, m => m.GetProperty("subject").GetString()!.StartsWith($"Avoir {numbered.GetProperty("number").GetString()}", StringComparison.Ordinal));
+        var mail = Assert.Single(mails, m => m.GetProperty("subject").GetString()!.StartsWith($"Avoir {numbered.GetProperty("number").GetString()}", StringComparison.Ordinal));
+        // The email says where the money goes back, and nothing of a void.
+        Assert.Contains($"le remboursement de 10,01 EUR au titre de la facture {invoiceNumber} est versé sur votre carte Visa se terminant par 4242.", System.Text.RegularExpressions.Regex.Replace(mail.GetProperty("text").GetString()!, "[\u00a0\u202f]", " "), StringComparison.Ordinal);
+        Assert.DoesNotContain("annulée", mail.GetProperty("text").GetString()!, StringComparison.Ordinal);
 
         // Counting the first refund, more than was paid is refused; all that is left is not.
         await Problem(await RefundAsync(space, invoiceId, new { amount = total - 1000 }), HttpStatusCode.UnprocessableEntity, "refund_exceeds_paid");
@@ -126,6 +139,13 @@ public sealed class CreditNoteTests(ProvidersServerFixture server) : IClassFixtu
         await Problem(await RefundAsync(space, invoiceId, null), HttpStatusCode.Conflict, "invoice_not_paid");
         var numbered = await NumberedAsync(space, owner, note.GetProperty("id").GetString()!);
         Assert.Contains("Credit note", await PdfTextAsync(space, owner, numbered.GetProperty("id").GetString()!), StringComparison.Ordinal);
+        // A void's credit note mirrors the invoice's lines, and its email says the invoice is cancelled, not that money goes back.
+        Assert.Equal(invoice.GetProperty("lines").GetArrayLength(), note.GetProperty("lines").GetArrayLength());
+        var mails = await _inbox.ToAsync($"{owner}@example.test", atLeast: 2);
+        var mail = Assert.Single(mails, m => m.GetProperty("subject").GetString()!.Contains("is cancelled", StringComparison.Ordinal));
+        Assert.Contains($"Invoice {(await NumberedAsync(space, owner, invoiceId)).GetProperty("number").GetString()} for", mail.GetProperty("text").GetString()!, StringComparison.Ordinal);
+        Assert.Contains($"is cancelled by the attached credit note {numbered.GetProperty("number").GetString()}: nothing is owed on it.", mail.GetProperty("text").GetString()!, StringComparison.Ordinal);
+        Assert.DoesNotContain("refund", mail.GetProperty("text").GetString()!, StringComparison.OrdinalIgnoreCase);
         Assert.Single(await CreditNotesAsync(space, owner));
         Assert.DoesNotContain(Stub.StripeRefunds, r => r["metadata"]?["space_id"]?.GetValue<string>() == space); // nothing was paid, nothing goes back
         var audit = (await Ok(await _api.Sales.GetAsync($"/api/spaces/{space}/audit?pageSize=100"))).GetProperty("items").EnumerateArray();

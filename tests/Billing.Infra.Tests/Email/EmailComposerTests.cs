@@ -121,6 +121,64 @@ public class EmailComposerTests
         Assert.DoesNotContain("Subtotal", text, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string, string> CreditNoteWords => new()
+    {
+        { "en-US", "is refunded to your Visa card ending in 4242", "Invoice INV-2026-000123 for Acme workspace is cancelled by the attached credit note CN-2026-000007: nothing is owed on it." },
+        { "fr-FR", "est versé sur votre carte Visa se terminant par 4242", "La facture INV-2026-000123 pour Acme workspace est annulée par l'avoir CN-2026-000007 ci-joint : plus rien n'est dû à ce titre." },
+        { "nl-NL", "wordt teruggestort op uw Visa-kaart eindigend op 4242", "Factuur INV-2026-000123 voor Acme workspace is geannuleerd met de bijgevoegde creditnota CN-2026-000007: u bent hiervoor niets meer verschuldigd." },
+        { "sv-SE", "återbetalas till ditt Visa-kort som slutar på 4242", "Faktura INV-2026-000123 för Acme workspace är makulerad genom den bifogade kreditnotan CN-2026-000007: inget ska betalas för den." },
+        { "id-ID", "dikembalikan ke kartu Visa Anda berakhiran 4242", "Faktur INV-2026-000123 untuk Acme workspace dibatalkan dengan nota kredit CN-2026-000007 terlampir: tidak ada lagi yang harus dibayar untuk faktur ini." },
+        { "zh-TW", "將退回至您末四碼 4242 的 Visa 卡", "Acme workspace 的發票 INV-2026-000123 已由隨信附上的貸項通知單 CN-2026-000007 作廢：此發票無須再付任何款項。" },
+    };
+
+    [Theory]
+    [Trait("Rule", "V5")]
+    [Trait("Rule", "V4")]
+    [MemberData(nameof(CreditNoteWords))]
+    public void A_refunds_credit_note_email_says_where_the_money_goes_back_and_a_voids_says_the_invoice_is_cancelled_and_neither_says_the_other(string locale, string refundedTo, string cancelled)
+    {
+        var refund = Compose(EmailKind.CreditNote, locale, TestInvoices.PartialRefund("en-US"));
+        var voided = Compose(EmailKind.InvoiceVoided, locale, TestInvoices.Voided("en-US"));
+
+        foreach (var text in new[] { refund.TextBody, Parse(refund).Body!.TextContent })
+        {
+            Assert.Contains(refundedTo, text, StringComparison.Ordinal);
+            Assert.Contains("INV-2026-000123", text, StringComparison.Ordinal);
+            Assert.Contains("25", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(cancelled, text, StringComparison.Ordinal);
+        }
+
+        foreach (var text in new[] { voided.TextBody, Parse(voided).Body!.TextContent })
+        {
+            Assert.Contains(cancelled, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(refundedTo, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [Trait("Rule", "V5")]
+    [InlineData("paypal", "is refunded to your PayPal account.")]
+    [InlineData("invoice", "is refunded to your bank account.")]
+    public void A_refund_goes_back_to_the_paypal_account_or_the_bank_account_that_paid(string provider, string refundedTo)
+    {
+        var method = provider == "invoice"
+            ? Billing.Core.Payments.PaymentMethod.ByInvoice
+            : Billing.Core.Payments.PaymentMethod.Saved(Billing.Core.Payments.PaymentProvider.PayPal, "ba_1", new Billing.Core.Payments.PaymentMethodSummary(null, null, null, null, "olivia@example.test"));
+        var message = Compose(EmailKind.CreditNote, "en-US", TestInvoices.PartialRefund("en-US", method: method));
+        Assert.Contains(refundedTo, message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Please transfer", message.TextBody, StringComparison.Ordinal); // nobody owes a credit note
+    }
+
+    [Fact]
+    [Trait("Rule", "V5")]
+    public void A_credit_notes_email_shows_it_issued_not_paid()
+    {
+        var html = Parse(Compose(EmailKind.CreditNote, "en-US", TestInvoices.PartialRefund("en-US")));
+        var badge = html.QuerySelectorAll("span, td").Where(e => e.Children.Length == 0).Select(e => e.TextContent.Trim()).ToList();
+        Assert.Contains("Issued", badge);
+        Assert.DoesNotContain("Paid", badge);
+    }
+
     [Fact]
     public void What_people_typed_is_escaped_in_the_html()
     {
@@ -138,7 +196,7 @@ public class EmailComposerTests
         Assert.Contains("<script>alert(1)</script>", html.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
     }
 
-    private static bool AboutAnInvoice(EmailKind kind) => kind is EmailKind.Invoice or EmailKind.PaymentFailed or EmailKind.PaymentActionRequired or EmailKind.SeatsIncreasedAutomatically or EmailKind.CreditNote;
+    private static bool AboutAnInvoice(EmailKind kind) => kind is EmailKind.Invoice or EmailKind.PaymentFailed or EmailKind.PaymentActionRequired or EmailKind.SeatsIncreasedAutomatically or EmailKind.CreditNote or EmailKind.InvoiceVoided;
 
     private static string ButtonLabel(EmailKind kind, string locale, bool aboutAnInvoice)
     {

@@ -75,6 +75,49 @@ public class InvoicePdfTests
         Assert.Matches(@"[-−]\s?(EUR\s?|€\s?)?374[.,]95", text);
     }
 
+    public static TheoryData<string, string, string, string, string> PartialRefundLanguages => new()
+    {
+        { "en-GB", "Refund of invoice INV-2026-000123", "Issued", "Paid", "EUR 20.66" },
+        { "fr-FR", "Remboursement de la facture INV-2026-000123", "Émis", "Payée", "20,66" },
+        { "nl-NL", "Terugbetaling van factuur INV-2026-000123", "Uitgegeven", "Betaald", "20,66" },
+        { "sv-SE", "Återbetalning av faktura INV-2026-000123", "Utfärdad", "Betald", "20,66" },
+        { "id-ID", "Pengembalian dana faktur INV-2026-000123", "Diterbitkan", "Lunas", "20,66" },
+        { "zh-TW", "發票 INV-2026-000123 退款", "已開立", "已付款", "20.66" },
+    };
+
+    [Theory]
+    [Trait("Rule", "V5")]
+    [Trait("Rule", "V4")]
+    [MemberData(nameof(PartialRefundLanguages))]
+    public void A_partial_refunds_credit_note_prints_one_refund_line_of_1_x_the_net_and_reads_issued_not_paid(string locale, string refundOf, string issued, string paid, string net)
+    {
+        var note = TestInvoices.PartialRefund(locale);
+
+        var text = Text(Renderer.RenderPdf(note));
+
+        Assert.Contains(refundOf, text, StringComparison.Ordinal);
+        Assert.Matches($@"\b1 (EUR\s?)?{System.Text.RegularExpressions.Regex.Escape(net)}", text.Replace(' ', ' ')); // 1 x the net...
+        Assert.Matches($@"[-−]\s?(EUR\s?)?{System.Text.RegularExpressions.Regex.Escape(net)}", text.Replace(' ', ' ')); // ...given back
+        Assert.DoesNotContain("Advanced", text, StringComparison.Ordinal); // not the invoice's seats and seat prices beside a share of them
+        Assert.DoesNotContain("24,99", text.Replace("24.99", "24,99", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(issued, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(paid, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "V5")]
+    [Trait("Rule", "T1")]
+    public void A_partial_refunds_credit_note_under_reverse_charge_prints_no_tax_and_the_mention()
+    {
+        var note = TestInvoices.PartialRefund("en-GB", new Billing.Core.Tax.TaxTreatment(new Billing.Core.Amounts.TaxRate(0), Billing.Core.Tax.TaxReason.ReverseCharge, null));
+
+        var text = Text(Renderer.RenderPdf(note));
+
+        Assert.Contains("Reverse charge", text, StringComparison.Ordinal);
+        Assert.Contains("1 EUR 25.00 -EUR 25.00", text.Replace('−', '-'), StringComparison.Ordinal);
+        Assert.Contains("Tax EUR 0.00", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [Trait("Rule", "V2")]
     [InlineData("王小明")]

@@ -56,4 +56,36 @@ internal static class TestInvoices
             method ?? PaymentMethod.Saved(PaymentProvider.Stripe, "pm_1", new PaymentMethodSummary("visa", "4242", 12, 2030, null)));
         return Invoice.Issue(draft, IssuedAt).NumberAs(Issuer, new InvoiceNumber("INV", 2026, 123));
     }
+
+    /// <summary>
+    /// The credit note of 25.00 given back on the paid reference invoice, as core words a partial refund (V5): one line,
+    /// 1 x the net, the tax its share of the invoice's (4.34 at 21 %), numbered CN-2026-000008.
+    /// </summary>
+    public static Invoice PartialRefund(string locale, TaxTreatment? taxation = null, PaymentMethod? method = null)
+    {
+        var invoice = Reference(locale, taxation: taxation, method: method).MarkPaid(IssuedAt, "pi_1");
+        var tax = Money.Of(Rounding.DivideHalfAwayFromZero((Int128)invoice.Tax.Amount * 2500, invoice.Total.Amount), invoice.Total.Currency);
+        var net = Money.Of(2500, invoice.Total.Currency) - tax;
+        var first = invoice.Content.Lines[0];
+        var refund = new InvoiceLine(InvoiceLineKind.Refund, first.Tier, first.TierName, first.Cycle, 1, invoice.Content.Period, net, -net);
+        return CreditNote(invoice, "r1", [refund], -tax, 8);
+    }
+
+    /// <summary>The credit note of the open reference invoice voided (V5): its lines and tax, negative, numbered CN-2026-000007.</summary>
+    public static Invoice Voided(string locale) =>
+        CreditNote(Reference(locale), "v", [.. Reference(locale).Content.Lines.Select(l => l with { Amount = -l.Amount })], -Reference(locale).Tax, 7);
+
+    private static Invoice CreditNote(Invoice invoice, string suffix, ImmutableArray<InvoiceLine> lines, Money tax, int sequence)
+    {
+        var draft = invoice.Content with
+        {
+            Id = InvoiceId.Parse($"{invoice.Id}-{suffix}"),
+            Kind = InvoiceKind.CreditNote,
+            Lines = lines,
+            Credits = invoice.Id,
+            CreditsNumber = invoice.Number,
+            StatedTax = tax,
+        };
+        return Invoice.Issue(draft, IssuedAt).NumberAs(Issuer, new InvoiceNumber("CN", 2026, sequence));
+    }
 }
