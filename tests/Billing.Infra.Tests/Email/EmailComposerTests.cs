@@ -139,6 +139,8 @@ public class EmailComposerTests
     {
         var refund = Compose(EmailKind.CreditNote, locale, TestInvoices.PartialRefund("en-US"));
         var voided = Compose(EmailKind.InvoiceVoided, locale, TestInvoices.Voided("en-US"));
+        WritePreview(refund, $"CreditNote-refund-{locale}");
+        WritePreview(voided, $"CreditNote-void-{locale}");
 
         foreach (var text in new[] { refund.TextBody, Parse(refund).Body!.TextContent })
         {

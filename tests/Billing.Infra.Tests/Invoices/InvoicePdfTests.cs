@@ -114,7 +114,7 @@ public class InvoicePdfTests
         var text = Text(Renderer.RenderPdf(note));
 
         Assert.Contains("Reverse charge", text, StringComparison.Ordinal);
-        Assert.Contains("1 EUR 25.00 -EUR 25.00", text.Replace('−', '-'), StringComparison.Ordinal);
+        Assert.Contains("Refund of invoice INV-2026-000123 1 EUR 25.00 -EUR 25.00", text.Replace('−', '-'), StringComparison.Ordinal);
         Assert.Contains("Tax EUR 0.00", text, StringComparison.Ordinal);
     }
 
