@@ -77,7 +77,8 @@ public sealed class CreditNoteSequenceTests(BillingServerFixture server) : IClas
         await Ok(await _api.Operator.PostAsync("/api/operations/renewal-run", null));
         Assert.Equal("active", (await _api.BillingAsync(other, otherOwner)).GetProperty("status").GetString());
         var mails = await _inbox.ToAsync($"{otherOwner}@example.test", atLeast: 2);
-        Assert.Contains(mails, m => m.GetProperty("subject").GetString()!.StartsWith("Credit note CN-", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.GetProperty("subject").GetString()!.EndsWith("is cancelled", StringComparison.Ordinal)
+            && m.GetProperty("attachments")[0].GetProperty("filename").GetString()!.StartsWith("CN-", StringComparison.Ordinal)); // the void's email, its credit note attached
         Assert.DoesNotContain(mails, m => m.GetProperty("subject").GetString()!.StartsWith("Reminder", StringComparison.Ordinal));
     }
 
