@@ -3,31 +3,33 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Billing.Infra.Invoices;
 using Fluid;
-using PreMailer.Net;
 
 namespace Billing.Infra.Email;
 
 /// <summary>
 /// The HTML part of billing emails: <c>Templates/email.liquid</c> (an embedded resource) rendered by
-/// Fluid, which HTML-encodes every value, then its style sheet moved into style attributes by
-/// PreMailer.Net, since many mail clients ignore or strip <c>&lt;style&gt;</c>.
+/// Fluid, which HTML-encodes every value, then its style sheet moved into style attributes with
+/// PreMailer.Net (<see cref="CssInliner"/>, the sheet parsed once), since many mail clients ignore or
+/// strip <c>&lt;style&gt;</c>.
 /// </summary>
 public static class EmailHtml
 {
     private static readonly TemplateOptions Options = CreateOptions();
 
-    private static readonly IFluidTemplate Template = Parse("email.liquid");
+    private static readonly string Source = Read("email.liquid");
+
+    private static readonly IFluidTemplate Template = Parse("email.liquid", Source);
+
+    private static readonly CssInliner Inliner = CssInliner.OfStyleElements(Source);
 
     // Encodes what HTML needs (&lt; &gt; &amp; quotes) and leaves letters of every script as they are.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string Render(EmailHtmlView view)
-    {
-        var html = Template.Render(new TemplateContext(view, Options), Encoder);
-        using var inliner = new PreMailer.Net.PreMailer(html);
-        // Comments stay: Outlook's conditional comments hold the 600 px table it needs.
-        return inliner.MoveCssInline(removeStyleElements: true, stripIdAndClassAttributes: true, removeComments: false).Html;
-    }
+    /// <summary>The email's HTML as sent: styles inline, no ids or classes; comments stay (Outlook's conditional comments hold the 600 px table it needs).</summary>
+    public static string Render(EmailHtmlView view) => Inliner.Inline(RenderStyled(view));
+
+    /// <summary>The template's HTML before inlining, its style sheet still in <c>&lt;style&gt;</c>.</summary>
+    public static string RenderStyled(EmailHtmlView view) => Template.Render(new TemplateContext(view, Options), Encoder);
 
     private static TemplateOptions CreateOptions()
     {
@@ -44,13 +46,16 @@ public static class EmailHtml
         return options;
     }
 
-    private static IFluidTemplate Parse(string name)
+    private static string Read(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Billing.Infra.Email.Templates.{name}")
             ?? throw new InvalidOperationException($"The email template {name} is not embedded.");
         using var reader = new StreamReader(stream);
-        return new FluidParser().TryParse(reader.ReadToEnd(), out var template, out var error)
+        return reader.ReadToEnd();
+    }
+
+    private static IFluidTemplate Parse(string name, string source) =>
+        new FluidParser().TryParse(source, out var template, out var error)
             ? template
             : throw new InvalidOperationException($"The email template {name} does not parse: {error}");
-    }
 }
