@@ -86,7 +86,10 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
     /// the billing tab.
     /// </summary>
     private static string ButtonLabel(EmailKind kind, EmailFacts facts, EmailHtmlWords words) =>
-        kind == EmailKind.PaymentActionRequired ? words.ConfirmPayment : facts.Invoice is not null ? words.ViewInvoice : words.OpenBilling;
+        kind == EmailKind.PaymentActionRequired ? words.ConfirmPayment
+        : facts.Invoice is { Content.IsCreditNote: true } ? words.ViewCreditNote
+        : facts.Invoice is not null ? words.ViewInvoice
+        : words.OpenBilling;
 
     /// <summary>The invoice at a glance: its status shows as a badge by the total rather than among the facts.</summary>
     private static EmailInvoiceView Summary(Invoice invoice, InvoiceDocument document, Locale locale, EmailHtmlWords words, CultureInfo culture)
@@ -103,7 +106,8 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
                 InvoiceStatus.Open => "open",
                 _ => "closed",
             },
-            new DocumentField(words.AmountDue, MoneyText.Format(invoice.AmountDue, culture)));
+            // Nobody owes a credit note (V5): it shows its total and no amount due.
+            invoice.Content.IsCreditNote ? null : new DocumentField(words.AmountDue, MoneyText.Format(invoice.AmountDue, culture)));
     }
 
     /// <summary>Where a refund goes back to: the payment method of the invoice it credits, which the credit note carries (V5).</summary>

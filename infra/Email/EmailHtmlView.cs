@@ -63,6 +63,6 @@ public sealed record EmailButton(string Label, string Url);
 /// <summary>
 /// The invoice an email is about: its document (the same words and figures as its PDF), its total and
 /// status at a glance (the badge's <see cref="Tone"/>: <c>open</c>, <c>paid</c>, <c>late</c> or
-/// <c>closed</c>), and the amount still due.
+/// <c>closed</c>), and the amount still due (none on a credit note).
 /// </summary>
-public sealed record EmailInvoiceView(InvoiceDocument Document, string Total, string Status, string Tone, DocumentField AmountDue);
+public sealed record EmailInvoiceView(InvoiceDocument Document, string Total, string Status, string Tone, DocumentField? AmountDue);

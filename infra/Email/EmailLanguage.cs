@@ -17,7 +17,7 @@ public sealed record RefundDestinations(string Card, string PayPal, string BankA
 /// confirm a payment), the amount due of the totals table, the link for mail clients that drop the
 /// button, and why the recipient gets the email.
 /// </summary>
-public sealed record EmailHtmlWords(string ViewInvoice, string OpenBilling, string ConfirmPayment, string AmountDue, string ButtonFallback, string Reason);
+public sealed record EmailHtmlWords(string ViewInvoice, string ViewCreditNote, string OpenBilling, string ConfirmPayment, string AmountDue, string ButtonFallback, string Reason);
 
 /// <summary>The subject and the opening paragraph of one kind of email.</summary>
 public sealed record EmailText(string Subject, string Body);

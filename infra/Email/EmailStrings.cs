@@ -13,7 +13,7 @@ public static class EmailStrings
             "Hello {name},",
             "See your invoices online: {link}",
             "The Billing team",
-            new("View invoice", "Open billing", "Confirm payment", "Amount due", "If the button does not work, copy this link into your browser: {link}", "You receive this email because you manage billing for {space}."),
+            new("View invoice", "View credit note", "Open billing", "Confirm payment", "Amount due", "If the button does not work, copy this link into your browser: {link}", "You receive this email because you manage billing for {space}."),
             new("your {brand} card ending in {last4}", "your PayPal account", "your bank account"),
             Texts(
                 ("Invoice {number} for {space}", "Your invoice {number} for {space} is attached. Total: {total}."),
@@ -35,7 +35,7 @@ public static class EmailStrings
             "Bonjour {name},",
             "Consultez vos factures en ligne : {link}",
             "L'équipe Facturation",
-            new("Voir la facture", "Ouvrir la facturation", "Confirmer le paiement", "Montant dû", "Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {link}", "Vous recevez cet e-mail parce que vous gérez la facturation de {space}."),
+            new("Voir la facture", "Voir l'avoir", "Ouvrir la facturation", "Confirmer le paiement", "Montant dû", "Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {link}", "Vous recevez cet e-mail parce que vous gérez la facturation de {space}."),
             new("votre carte {brand} se terminant par {last4}", "votre compte PayPal", "votre compte bancaire"),
             Texts(
                 ("Facture {number} pour {space}", "Veuillez trouver ci-joint votre facture {number} pour {space}. Total : {total}."),
@@ -57,7 +57,7 @@ public static class EmailStrings
             "Hallo {name},",
             "Bekijk uw facturen online: {link}",
             "Het facturatieteam",
-            new("Factuur bekijken", "Facturatie openen", "Betaling bevestigen", "Te betalen", "Werkt de knop niet? Kopieer deze link in uw browser: {link}", "U ontvangt deze e-mail omdat u de facturatie van {space} beheert."),
+            new("Factuur bekijken", "Creditnota bekijken", "Facturatie openen", "Betaling bevestigen", "Te betalen", "Werkt de knop niet? Kopieer deze link in uw browser: {link}", "U ontvangt deze e-mail omdat u de facturatie van {space} beheert."),
             new("uw {brand}-kaart eindigend op {last4}", "uw PayPal-rekening", "uw bankrekening"),
             Texts(
                 ("Factuur {number} voor {space}", "In de bijlage vindt u factuur {number} voor {space}. Totaal: {total}."),
@@ -79,7 +79,7 @@ public static class EmailStrings
             "Hej {name},",
             "Se dina fakturor online: {link}",
             "Faktureringsteamet",
-            new("Visa faktura", "Öppna fakturering", "Bekräfta betalning", "Att betala", "Om knappen inte fungerar kan du kopiera den här länken till din webbläsare: {link}", "Du får det här mejlet eftersom du hanterar faktureringen för {space}."),
+            new("Visa faktura", "Visa kreditnota", "Öppna fakturering", "Bekräfta betalning", "Att betala", "Om knappen inte fungerar kan du kopiera den här länken till din webbläsare: {link}", "Du får det här mejlet eftersom du hanterar faktureringen för {space}."),
             new("ditt {brand}-kort som slutar på {last4}", "ditt PayPal-konto", "ditt bankkonto"),
             Texts(
                 ("Faktura {number} för {space}", "Bifogat finns din faktura {number} för {space}. Totalt: {total}."),
@@ -101,7 +101,7 @@ public static class EmailStrings
             "Halo {name},",
             "Lihat faktur Anda secara online: {link}",
             "Tim Penagihan",
-            new("Lihat faktur", "Buka penagihan", "Konfirmasi pembayaran", "Jumlah terutang", "Jika tombol tidak berfungsi, salin tautan ini ke browser Anda: {link}", "Anda menerima email ini karena Anda mengelola penagihan untuk {space}."),
+            new("Lihat faktur", "Lihat nota kredit", "Buka penagihan", "Konfirmasi pembayaran", "Jumlah terutang", "Jika tombol tidak berfungsi, salin tautan ini ke browser Anda: {link}", "Anda menerima email ini karena Anda mengelola penagihan untuk {space}."),
             new("kartu {brand} Anda berakhiran {last4}", "akun PayPal Anda", "rekening bank Anda"),
             Texts(
                 ("Faktur {number} untuk {space}", "Terlampir faktur {number} untuk {space}. Total: {total}."),
@@ -123,7 +123,7 @@ public static class EmailStrings
             "{name} 您好：",
             "線上查看您的發票：{link}",
             "帳務團隊",
-            new("查看發票", "開啟帳務頁面", "確認付款", "應付金額", "如果按鈕無法使用，請將此連結複製到瀏覽器：{link}", "您收到這封郵件，是因為您負責管理 {space} 的帳務。"),
+            new("查看發票", "查看貸項通知單", "開啟帳務頁面", "確認付款", "應付金額", "如果按鈕無法使用，請將此連結複製到瀏覽器：{link}", "您收到這封郵件，是因為您負責管理 {space} 的帳務。"),
             new("您末四碼 {last4} 的 {brand} 卡", "您的 PayPal 帳戶", "您的銀行帳戶"),
             Texts(
                 ("{space} 的發票 {number}", "附件為 {space} 的發票 {number}。總計：{total}。"),

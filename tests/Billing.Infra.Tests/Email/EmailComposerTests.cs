@@ -171,6 +171,21 @@ public class EmailComposerTests
         Assert.DoesNotContain("Please transfer", message.TextBody, StringComparison.Ordinal); // nobody owes a credit note
     }
 
+    [Theory]
+    [Trait("Rule", "V5")]
+    [InlineData("en-US", "View credit note")]
+    [InlineData("fr-FR", "Voir l'avoir")]
+    public void A_credit_notes_email_owes_nothing_and_its_button_opens_the_credit_note(string locale, string button)
+    {
+        foreach (var (kind, creditNote) in new[] { (EmailKind.CreditNote, TestInvoices.PartialRefund("en-US")), (EmailKind.InvoiceVoided, TestInvoices.Voided("en-US")) })
+        {
+            var html = Parse(Compose(kind, locale, creditNote));
+            var dueLabel = EmailStrings.For(Locale.Parse(locale).Language).Html.AmountDue;
+            Assert.DoesNotContain(html.QuerySelectorAll("tr"), r => r.TextContent.StartsWith(dueLabel, StringComparison.Ordinal));
+            Assert.Equal(button, Assert.Single(html.QuerySelectorAll("a"), a => a.GetAttribute("href") == InvoicePage.ToString() && Style(a).Contains("padding", StringComparison.Ordinal)).TextContent);
+        }
+    }
+
     [Fact]
     [Trait("Rule", "V5")]
     public void A_credit_notes_email_shows_it_issued_not_paid()
