@@ -35,10 +35,13 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
             ["date"] = facts.TrialEndsAt?.UtcDateTime.ToString("D", culture) ?? string.Empty,
             ["link"] = facts.InvoicesOnline.ToString(),
             ["action"] = facts.InvoicesOnline.ToString(),
-            ["credited"] = facts.Invoice?.Content is { IsCreditNote: true } note ? note.CreditsNumber?.ToString() ?? note.Credits?.Value ?? string.Empty : string.Empty,
-            ["amount"] = facts.Invoice is { } refund ? MoneyText.Format(-refund.Total, culture) : string.Empty,
-            ["refundedTo"] = facts.Invoice is { } back ? RefundedTo(back.Content.PaymentMethod, language.RefundedTo) : string.Empty,
         };
+        if (facts.Invoice?.Content is { IsCreditNote: true } note)
+        {
+            values["credited"] = note.CreditsNumber?.ToString() ?? note.Credits?.Value ?? string.Empty;
+            values["amount"] = MoneyText.Format(-facts.Invoice.Total, culture);
+            values["refundedTo"] = RefundedTo(note.PaymentMethod, language.RefundedTo);
+        }
 
         var subject = Fill(text.Subject, values);
         var opening = Fill(text.Body, values);
@@ -115,9 +118,7 @@ public sealed class EmailComposer(EmailOptions options, Issuer issuer)
     {
         Billing.Core.Payments.PaymentProvider.Invoice => words.BankAccount,
         Billing.Core.Payments.PaymentProvider.PayPal => words.PayPal,
-        _ => words.Card
-            .Replace("{brand}", method.Summary.Brand is { Length: > 0 } brand ? char.ToUpperInvariant(brand[0]) + brand[1..] : "Card", StringComparison.Ordinal)
-            .Replace("{last4}", method.Summary.Last4 ?? "????", StringComparison.Ordinal),
+        _ => CardText.Of(words.Card, method.Summary),
     };
 
     private static string Fill(string template, Dictionary<string, string> values)

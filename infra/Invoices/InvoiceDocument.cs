@@ -75,8 +75,6 @@ public sealed record InvoiceDocument(
             facts.Add(new(creditNote.Credits, creditedNumber));
         }
 
-        var refundOf = CreditNoteStrings.For(locale.Language).RefundOf.Replace("{number}", creditedNumber, StringComparison.Ordinal);
-
         var lines = content.Lines.Select(line =>
         {
             var seats = line.Seats == 1 ? words.OneSeat : words.Seats.Replace("{n}", line.Seats.ToString("N0", culture), StringComparison.Ordinal);
@@ -86,7 +84,8 @@ public sealed record InvoiceDocument(
                 InvoiceLineKind.Plan => $"{line.TierName} · {seats} · {cycle}",
                 InvoiceLineKind.ProratedCharge => $"{line.TierName} · {seats} · {cycle} · {words.Prorated}",
                 // A partial refund (V5): one refund of the net amount, its quantity 1.
-                InvoiceLineKind.Refund => refundOf,
+                InvoiceLineKind.Refund => (creditNote ?? throw new ArgumentException($"Invoice {invoice.Id} has a refund line but is no credit note.", nameof(invoice)))
+                    .RefundOf.Replace("{number}", creditedNumber, StringComparison.Ordinal),
                 _ => $"{words.Credit}: {line.TierName} · {seats}",
             };
             return new DocumentLine(
@@ -117,9 +116,7 @@ public sealed record InvoiceDocument(
         {
             PaymentProvider.Invoice => words.BankTransfer,
             PaymentProvider.PayPal => words.PayPal.Replace("{email}", method.Summary.Email ?? string.Empty, StringComparison.Ordinal),
-            _ => words.Card
-                .Replace("{brand}", Capitalized(method.Summary.Brand ?? "Card"), StringComparison.Ordinal)
-                .Replace("{last4}", method.Summary.Last4 ?? "????", StringComparison.Ordinal),
+            _ => CardText.Of(words.Card, method.Summary),
         };
         string? transfer = null;
         if (creditNote is null && method.IsInvoice && issuer.BankDetails is { } bank)
@@ -171,7 +168,6 @@ public sealed record InvoiceDocument(
         yield return CountryNames.In(address.Country, culture);
     }
 
-    private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }
 
 /// <summary>A label and its value.</summary>
